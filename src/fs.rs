@@ -1,0 +1,105 @@
+//! File-system helpers whose errors always name the path.
+//!
+//! Library code calls these instead of `std::fs` so that every I/O error a
+//! user sees says which file it was about.
+
+use std::fs;
+use std::io::{self, Write};
+use std::path::Path;
+
+use crate::error::{Error, Result};
+
+/// Reads a file into bytes.
+pub fn read(path: &Path) -> Result<Vec<u8>> {
+    fs::read(path).map_err(|e| Error::io("failed to read", path, e))
+}
+
+/// Reads a UTF-8 file into a string.
+pub fn read_to_string(path: &Path) -> Result<String> {
+    fs::read_to_string(path).map_err(|e| Error::io("failed to read", path, e))
+}
+
+/// Creates a folder and its parents.
+pub fn create_dir_all(path: &Path) -> Result<()> {
+    fs::create_dir_all(path).map_err(|e| Error::io("failed to create folder", path, e))
+}
+
+/// Writes `bytes` to `path`, creating parent folders.
+pub fn write(path: &Path, bytes: &[u8]) -> Result<()> {
+    if let Some(parent) = path.parent() {
+        create_dir_all(parent)?;
+    }
+    fs::write(path, bytes).map_err(|e| Error::io("failed to write", path, e))
+}
+
+/// Writes `bytes` to a new file at `path`; fails if the file exists.
+///
+/// This is how editor-owned files are written: an existing file is never
+/// replaced, even in a race with another process.
+pub fn write_new(path: &Path, bytes: &[u8]) -> Result<()> {
+    if let Some(parent) = path.parent() {
+        create_dir_all(parent)?;
+    }
+    let mut file = fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)
+        .map_err(|e| Error::io("failed to create", path, e))?;
+    file.write_all(bytes)
+        .map_err(|e| Error::io("failed to write", path, e))
+}
+
+/// Replaces `path` with `bytes` atomically: a temporary file beside it, then a rename.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy())
+        .unwrap_or_default();
+    let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
+    write(&tmp, bytes)?;
+    rename(&tmp, path).inspect_err(|_| {
+        // Best effort: the temporary file is ours and useless after a failed rename.
+        let _ = fs::remove_file(&tmp);
+    })
+}
+
+/// Copies a file, creating parent folders.
+pub fn copy(from: &Path, to: &Path) -> Result<()> {
+    if let Some(parent) = to.parent() {
+        create_dir_all(parent)?;
+    }
+    fs::copy(from, to)
+        .map(drop)
+        .map_err(|e| Error::io("failed to copy", from, e))
+}
+
+/// Renames a file or folder.
+pub fn rename(from: &Path, to: &Path) -> Result<()> {
+    fs::rename(from, to).map_err(|e| Error::io("failed to move", from, e))
+}
+
+/// Removes a file.
+pub fn remove_file(path: &Path) -> Result<()> {
+    fs::remove_file(path).map_err(|e| Error::io("failed to remove", path, e))
+}
+
+/// Removes a folder and everything in it; a missing folder is not an error.
+pub fn remove_dir_all(path: &Path) -> Result<()> {
+    match fs::remove_dir_all(path) {
+        Err(e) if e.kind() != io::ErrorKind::NotFound => {
+            Err(Error::io("failed to remove", path, e))
+        }
+        _ => Ok(()),
+    }
+}
+
+/// True when `path` holds exactly `bytes` (a missing file holds nothing).
+pub fn has_contents(path: &Path, bytes: &[u8]) -> bool {
+    match fs::metadata(path) {
+        Ok(meta) if meta.is_file() && meta.len() == bytes.len() as u64 => {
+            fs::read(path).is_ok_and(|old| old == bytes)
+        }
+        _ => false,
+    }
+}

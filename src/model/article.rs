@@ -1,0 +1,158 @@
+//! Articles and pages as the model holds them.
+
+use jiff::Timestamp;
+
+use crate::config::Config;
+use crate::markdown::{self, Heading};
+use crate::source::parse::{ParsedArticle, ParsedPage};
+
+/// The index of an article in [`crate::model::Site::articles`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct ArticleId(pub u32);
+
+/// A published article.
+#[derive(Debug, Clone)]
+pub struct Article {
+    /// The URL segment, unique among articles.
+    pub slug: String,
+    /// The source file, relative to the site root.
+    pub file: String,
+    /// The headline.
+    pub title: String,
+    /// Publication time.
+    pub date: Timestamp,
+    /// Last change, if any.
+    pub updated: Option<Timestamp>,
+    /// The outlet.
+    pub source: Option<String>,
+    /// The original article's address.
+    pub source_url: Option<String>,
+    /// The writers.
+    pub authors: Vec<String>,
+    /// The tags as written.
+    pub tags: Vec<String>,
+    /// Terms of custom taxonomies, by taxonomy name.
+    pub taxonomies: std::collections::BTreeMap<String, Vec<String>>,
+    /// The summary as HTML.
+    pub summary_html: String,
+    /// The summary as plain text.
+    pub summary_text: String,
+    /// The body as HTML.
+    pub content_html: String,
+    /// The headings of the body.
+    pub headings: Vec<Heading>,
+    /// Words in the body.
+    pub word_count: usize,
+    /// Minutes to read, at least 1.
+    pub reading_minutes: usize,
+    /// Put forward on index pages.
+    pub featured: bool,
+    /// A lead image.
+    pub image: Option<String>,
+    /// A credit line.
+    pub credit: Option<String>,
+    /// The dateline.
+    pub dateline: Option<String>,
+    /// The template to render with, if not the default.
+    pub template: Option<String>,
+    /// Free values for templates.
+    pub extra: toml::Table,
+}
+
+impl Article {
+    /// Builds the model's article from a parsed file.
+    pub fn from_parsed(p: ParsedArticle, config: &Config) -> Article {
+        let f = p.front;
+        let (summary_html, summary_text) = match f.summary.as_deref().map(str::trim) {
+            Some(s) if !s.is_empty() => (markdown::text_to_paragraph(s), s.to_owned()),
+            _ => (p.body.summary_html, p.body.summary_text),
+        };
+        Article {
+            slug: p.slug,
+            file: p.file,
+            title: f.title.trim().to_owned(),
+            date: p.date,
+            updated: p.updated,
+            source: non_empty(f.source),
+            source_url: non_empty(f.source_url).filter(|u| markdown::is_safe_url(u)),
+            authors: f.authors,
+            tags: f.tags,
+            taxonomies: f.taxonomies,
+            summary_html,
+            summary_text,
+            content_html: p.body.html,
+            headings: p.body.headings,
+            word_count: p.body.word_count,
+            reading_minutes: p.body.word_count.div_ceil(config.words_per_minute).max(1),
+            featured: f.featured,
+            image: non_empty(f.image).filter(|u| markdown::is_safe_url(u)),
+            credit: non_empty(f.credit),
+            dateline: non_empty(f.dateline),
+            template: f.template,
+            extra: f.extra,
+        }
+    }
+
+    /// The terms this article has in the taxonomy `name`.
+    pub fn terms(&self, name: &str) -> &[String] {
+        match name {
+            "tags" => &self.tags,
+            "authors" => &self.authors,
+            "sources" => self.source.as_slice(),
+            other => self.taxonomies.get(other).map_or(&[], Vec::as_slice),
+        }
+    }
+
+    /// The site-relative path of the article's page.
+    pub fn path(&self) -> String {
+        format!("articles/{}/", self.slug)
+    }
+
+    /// The last change, or the publication time.
+    pub fn last_modified(&self) -> Timestamp {
+        self.updated.unwrap_or(self.date).max(self.date)
+    }
+}
+
+fn non_empty(s: Option<String>) -> Option<String> {
+    s.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty())
+}
+
+/// A plain page, such as "About".
+#[derive(Debug, Clone)]
+pub struct Page {
+    /// The URL segment.
+    pub slug: String,
+    /// The source file.
+    pub file: String,
+    /// The title.
+    pub title: String,
+    /// A one-line description.
+    pub description: Option<String>,
+    /// The body as HTML.
+    pub content_html: String,
+    /// The template to render with, if not the default.
+    pub template: Option<String>,
+    /// Free values for templates.
+    pub extra: toml::Table,
+}
+
+impl Page {
+    /// Builds the model's page from a parsed file.
+    pub fn from_parsed(p: ParsedPage) -> Page {
+        Page {
+            slug: p.slug,
+            file: p.file,
+            title: p.front.title.trim().to_owned(),
+            description: non_empty(p.front.description),
+            content_html: p.body.html,
+            template: p.front.template,
+            extra: p.front.extra,
+        }
+    }
+
+    /// The site-relative path of the page.
+    pub fn path(&self) -> String {
+        format!("{}/", self.slug)
+    }
+}

@@ -1,0 +1,531 @@
+//! The template API: what each template sees.
+//!
+//! These structs are serialized into the Tera context; they are the
+//! documented interface of themes (`docs/templates.md`), so a field is never
+//! renamed or removed lightly. Dates are RFC 3339 strings in the site's time
+//! zone, ready for the `date` filter; URLs are root-relative (`url`) or
+//! absolute (`permalink`).
+
+use jiff::Timestamp;
+use serde::Serialize;
+
+use crate::config::Config;
+use crate::model::{Article, MonthArchive, Page, Site, Taxonomy, Term, YearArchive};
+use crate::slug;
+
+/// Builds views; holds what every view needs.
+#[derive(Clone, Copy)]
+pub struct Views<'a> {
+    /// The site's settings.
+    pub config: &'a Config,
+    /// The model.
+    pub site: &'a Site,
+}
+
+/// `site`: the same on every page.
+#[derive(Debug, Serialize)]
+pub struct SiteView<'a> {
+    /// The site's name.
+    pub title: &'a str,
+    /// One sentence about the site.
+    pub description: &'a str,
+    /// The absolute base address, ending in `/`.
+    pub base_url: &'a str,
+    /// The root-relative home address (`/`, or `/digest/` under a sub-path).
+    pub url: &'a str,
+    /// The language tag.
+    pub language: &'a str,
+    /// The feed author.
+    pub author: &'a str,
+    /// `config.toml`'s `[extra]`.
+    pub extra: &'a toml::Table,
+    /// The taxonomies, for navigation.
+    pub taxonomies: Vec<LinkView>,
+    /// The plain pages, for navigation.
+    pub pages: Vec<LinkView>,
+    /// Root-relative addresses of the site feeds (absent when turned off).
+    pub feeds: FeedLinks,
+    /// The archive's address.
+    pub archive_url: String,
+    /// The stylesheet's address, with a content hash for cache busting.
+    pub stylesheet_url: String,
+    /// "Broadsheet x.y.z".
+    pub generator: String,
+}
+
+/// A titled link.
+#[derive(Debug, Clone, Serialize)]
+pub struct LinkView {
+    /// The link text.
+    pub title: String,
+    /// Root-relative address.
+    pub url: String,
+}
+
+/// The site feeds.
+#[derive(Debug, Serialize)]
+pub struct FeedLinks {
+    /// Atom 1.0.
+    pub atom: Option<String>,
+    /// RSS 2.0.
+    pub rss: Option<String>,
+    /// JSON Feed 1.1.
+    pub json: Option<String>,
+}
+
+/// `meta`: what every page says about itself.
+#[derive(Debug, Serialize)]
+pub struct MetaView {
+    /// The site path of the page (not shown to templates).
+    #[serde(skip)]
+    pub path: String,
+    /// The page title (empty on the home page).
+    pub title: String,
+    /// A plain-text description for search engines.
+    pub description: String,
+    /// What the page is: `home`, `article`, `page`, `taxonomy`, `term`, `archive`, `404`.
+    pub kind: &'static str,
+    /// Root-relative address.
+    pub url: String,
+    /// Absolute address, for `rel=canonical`.
+    pub permalink: String,
+    /// The page's own Atom feed, if it has one.
+    pub feed_url: Option<String>,
+}
+
+/// A term as linked from an article.
+#[derive(Debug, Serialize)]
+pub struct TermLink<'a> {
+    /// The term as written.
+    pub name: &'a str,
+    /// Its page, when the taxonomy is configured.
+    pub url: Option<String>,
+}
+
+/// `article`, and every item of a list.
+#[derive(Debug, Serialize)]
+pub struct ArticleView<'a> {
+    /// The headline.
+    pub title: &'a str,
+    /// The URL segment.
+    pub slug: &'a str,
+    /// Root-relative address.
+    pub url: String,
+    /// Absolute address.
+    pub permalink: String,
+    /// Publication time (RFC 3339, site zone).
+    pub date: String,
+    /// Last change (RFC 3339), if any.
+    pub updated: Option<String>,
+    /// The outlet.
+    pub source: Option<TermLink<'a>>,
+    /// The original article's address.
+    pub source_url: Option<&'a str>,
+    /// The writers.
+    pub authors: Vec<TermLink<'a>>,
+    /// The tags.
+    pub tags: Vec<TermLink<'a>>,
+    /// The summary as HTML.
+    pub summary: &'a str,
+    /// The summary as plain text.
+    pub summary_text: &'a str,
+    /// Words in the body.
+    pub word_count: usize,
+    /// Minutes to read.
+    pub reading_time: usize,
+    /// Put forward by the editor.
+    pub featured: bool,
+    /// The lead image's address.
+    pub image: Option<String>,
+    /// A credit line.
+    pub credit: Option<&'a str>,
+    /// The dateline.
+    pub dateline: Option<&'a str>,
+    /// Front matter `[extra]`.
+    pub extra: &'a toml::Table,
+    /// The body as HTML (only on the article's own page).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub content: Option<&'a str>,
+    /// The headings, for a table of contents (only on the article's own page).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub toc: Option<Vec<HeadingView<'a>>>,
+}
+
+/// A heading of an article.
+#[derive(Debug, Serialize)]
+pub struct HeadingView<'a> {
+    /// 1 to 6.
+    pub level: u8,
+    /// The anchor.
+    pub id: &'a str,
+    /// The text.
+    pub title: &'a str,
+}
+
+/// `page` on a plain page.
+#[derive(Debug, Serialize)]
+pub struct PageView<'a> {
+    /// The title.
+    pub title: &'a str,
+    /// Root-relative address.
+    pub url: String,
+    /// Absolute address.
+    pub permalink: String,
+    /// The description.
+    pub description: Option<&'a str>,
+    /// The body as HTML.
+    pub content: &'a str,
+    /// Front matter `[extra]`.
+    pub extra: &'a toml::Table,
+}
+
+/// `paginator` on paginated lists.
+#[derive(Debug, Serialize)]
+pub struct PaginatorView<'a> {
+    /// This page's number, from 1.
+    pub number: usize,
+    /// Number of pages.
+    pub total_pages: usize,
+    /// Number of articles on all pages.
+    pub total_items: usize,
+    /// Articles per page.
+    pub per_page: usize,
+    /// This page's articles.
+    pub items: Vec<ArticleView<'a>>,
+    /// The first page.
+    pub first_url: String,
+    /// The last page.
+    pub last_url: String,
+    /// The previous page, if any.
+    pub prev_url: Option<String>,
+    /// The next page, if any.
+    pub next_url: Option<String>,
+    /// Links to nearby pages (first, last, and two on each side of this one).
+    pub pages: Vec<PageNumber>,
+}
+
+/// A numbered page link.
+#[derive(Debug, Serialize)]
+pub struct PageNumber {
+    /// The number; 0 stands for a gap ("…").
+    pub number: usize,
+    /// The address (empty for a gap).
+    pub url: String,
+    /// True for the page being shown.
+    pub current: bool,
+}
+
+/// `taxonomy`.
+#[derive(Debug, Serialize)]
+pub struct TaxonomyView<'a> {
+    /// The configured name.
+    pub name: &'a str,
+    /// The heading.
+    pub title: &'a str,
+    /// Root-relative address of the list page.
+    pub url: String,
+    /// The terms (only on the list page).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub terms: Option<Vec<TermView<'a>>>,
+}
+
+/// `term`, and every term of a taxonomy list.
+#[derive(Debug, Serialize)]
+pub struct TermView<'a> {
+    /// The name.
+    pub name: &'a str,
+    /// The URL segment.
+    pub slug: &'a str,
+    /// Root-relative address.
+    pub url: String,
+    /// Number of articles.
+    pub count: usize,
+    /// The term's Atom feed, if the taxonomy has feeds.
+    pub feed_url: Option<String>,
+}
+
+/// A year of the archive.
+#[derive(Debug, Serialize)]
+pub struct YearView {
+    /// The year.
+    pub year: i16,
+    /// Root-relative address.
+    pub url: String,
+    /// Articles in the year.
+    pub count: usize,
+    /// Its months, newest first.
+    pub months: Vec<MonthView>,
+}
+
+/// A month of the archive.
+#[derive(Debug, Serialize)]
+pub struct MonthView {
+    /// The year.
+    pub year: i16,
+    /// 1 to 12.
+    pub month: i8,
+    /// The month's name, such as "July".
+    pub name: &'static str,
+    /// Root-relative address.
+    pub url: String,
+    /// Articles in the month.
+    pub count: usize,
+}
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+impl<'a> Views<'a> {
+    /// Root-relative address of a site path.
+    pub fn url(&self, path: &str) -> String {
+        self.config.base_url.url(path)
+    }
+
+    /// Absolute address of a site path.
+    pub fn permalink(&self, path: &str) -> String {
+        self.config.base_url.permalink(path)
+    }
+
+    /// RFC 3339 in the site's zone.
+    pub fn date(&self, ts: Timestamp) -> String {
+        ts.to_zoned_datetime(self.config.timezone.0.clone())
+            .strftime("%Y-%m-%dT%H:%M:%S%:z")
+            .to_string()
+    }
+
+    /// The `site` object.
+    pub fn site(&self, stylesheet_url: String) -> SiteView<'a> {
+        let c = self.config;
+        let feed = |on: bool, file: &str| on.then(|| self.url(file));
+        SiteView {
+            title: &c.title,
+            description: &c.description,
+            base_url: c.base_url.as_str(),
+            url: c.base_url.path(),
+            language: &c.language,
+            author: c.feed_author(),
+            extra: &c.extra,
+            taxonomies: self
+                .site
+                .taxonomies
+                .iter()
+                .map(|t| LinkView {
+                    title: t.title.clone(),
+                    url: self.url(&t.path()),
+                })
+                .collect(),
+            pages: self
+                .site
+                .pages
+                .iter()
+                .map(|p| LinkView {
+                    title: p.title.clone(),
+                    url: self.url(&p.path()),
+                })
+                .collect(),
+            feeds: FeedLinks {
+                atom: feed(c.feeds.atom, "atom.xml"),
+                rss: feed(c.feeds.rss, "rss.xml"),
+                json: feed(c.feeds.json, "feed.json"),
+            },
+            archive_url: self.url("archive/"),
+            stylesheet_url,
+            generator: format!("Broadsheet {}", env!("CARGO_PKG_VERSION")),
+        }
+    }
+
+    /// The page of `name` in taxonomy `taxonomy`, if that taxonomy exists.
+    fn term_link(&self, taxonomy: &str, name: &'a str) -> TermLink<'a> {
+        let url = self
+            .config
+            .taxonomy(taxonomy)
+            .map(|_| self.url(&format!("{taxonomy}/{}/", slug::slugify(name))));
+        TermLink { name, url }
+    }
+
+    /// An article as an item of a list.
+    pub fn article_card(&self, a: &'a Article) -> ArticleView<'a> {
+        let path = a.path();
+        ArticleView {
+            title: &a.title,
+            slug: &a.slug,
+            url: self.url(&path),
+            permalink: self.permalink(&path),
+            date: self.date(a.date),
+            updated: a.updated.map(|u| self.date(u)),
+            source: a.source.as_deref().map(|s| self.term_link("sources", s)),
+            source_url: a.source_url.as_deref(),
+            authors: a
+                .authors
+                .iter()
+                .map(|n| self.term_link("authors", n))
+                .collect(),
+            tags: a.tags.iter().map(|n| self.term_link("tags", n)).collect(),
+            summary: &a.summary_html,
+            summary_text: &a.summary_text,
+            word_count: a.word_count,
+            reading_time: a.reading_minutes,
+            featured: a.featured,
+            image: a.image.as_deref().map(|i| self.asset_url(i)),
+            credit: a.credit.as_deref(),
+            dateline: a.dateline.as_deref(),
+            extra: &a.extra,
+            content: None,
+            toc: None,
+        }
+    }
+
+    /// An article on its own page, with body and headings.
+    pub fn article_full(&self, a: &'a Article) -> ArticleView<'a> {
+        ArticleView {
+            content: Some(&a.content_html),
+            toc: Some(
+                a.headings
+                    .iter()
+                    .map(|h| HeadingView {
+                        level: h.level,
+                        id: &h.id,
+                        title: &h.text,
+                    })
+                    .collect(),
+            ),
+            ..self.article_card(a)
+        }
+    }
+
+    /// An absolute URL as is; a site path made root-relative.
+    fn asset_url(&self, src: &str) -> String {
+        if src.contains("://") || src.starts_with("//") {
+            src.to_owned()
+        } else {
+            self.url(src)
+        }
+    }
+
+    /// A plain page.
+    pub fn page(&self, p: &'a Page) -> PageView<'a> {
+        let path = p.path();
+        PageView {
+            title: &p.title,
+            url: self.url(&path),
+            permalink: self.permalink(&path),
+            description: p.description.as_deref(),
+            content: &p.content_html,
+            extra: &p.extra,
+        }
+    }
+
+    /// Page `number` (from 1) of `items`, listed under `base` (a site path ending in `/`).
+    pub fn paginator(
+        &self,
+        base: &str,
+        items: &[crate::model::ArticleId],
+        per_page: usize,
+        number: usize,
+    ) -> PaginatorView<'a> {
+        let total_pages = pages_for(items.len(), per_page);
+        let page_url = |n: usize| self.url(&page_path(base, n));
+        let start = (number - 1) * per_page;
+        let end = (start + per_page).min(items.len());
+        let mut pages = Vec::new();
+        for n in 1..=total_pages {
+            if n == 1 || n == total_pages || n.abs_diff(number) <= 2 {
+                pages.push(PageNumber {
+                    number: n,
+                    url: page_url(n),
+                    current: n == number,
+                });
+            } else if pages.last().is_some_and(|p: &PageNumber| p.number != 0) {
+                pages.push(PageNumber {
+                    number: 0,
+                    url: String::new(),
+                    current: false,
+                });
+            }
+        }
+        PaginatorView {
+            number,
+            total_pages,
+            total_items: items.len(),
+            per_page,
+            items: items[start.min(end)..end]
+                .iter()
+                .map(|&id| self.article_card(self.site.article(id)))
+                .collect(),
+            first_url: page_url(1),
+            last_url: page_url(total_pages),
+            prev_url: (number > 1).then(|| page_url(number - 1)),
+            next_url: (number < total_pages).then(|| page_url(number + 1)),
+            pages,
+        }
+    }
+
+    /// A taxonomy, with or without its terms.
+    pub fn taxonomy(&self, t: &'a Taxonomy, with_terms: bool) -> TaxonomyView<'a> {
+        TaxonomyView {
+            name: &t.name,
+            title: &t.title,
+            url: self.url(&t.path()),
+            terms: with_terms.then(|| t.terms.iter().map(|term| self.term(t, term)).collect()),
+        }
+    }
+
+    /// A term of a taxonomy.
+    pub fn term(&self, t: &Taxonomy, term: &'a Term) -> TermView<'a> {
+        let path = t.term_path(term);
+        TermView {
+            name: &term.name,
+            slug: &term.slug,
+            url: self.url(&path),
+            count: term.articles.len(),
+            feed_url: t.feed.then(|| self.url(&format!("{path}atom.xml"))),
+        }
+    }
+
+    /// A year of the archive.
+    pub fn year(&self, y: &YearArchive) -> YearView {
+        YearView {
+            year: y.year,
+            url: self.url(&y.path()),
+            count: y.count(),
+            months: y.months.iter().map(|m| self.month(m)).collect(),
+        }
+    }
+
+    /// A month of the archive.
+    pub fn month(&self, m: &MonthArchive) -> MonthView {
+        MonthView {
+            year: m.year,
+            month: m.month,
+            name: MONTHS[(m.month - 1) as usize],
+            url: self.url(&m.path()),
+            count: m.articles.len(),
+        }
+    }
+}
+
+/// Pages needed for `items` at `per_page` (at least one, even when empty).
+pub fn pages_for(items: usize, per_page: usize) -> usize {
+    items.div_ceil(per_page).max(1)
+}
+
+/// The site path of page `n` of a list at `base`: `base` itself for page 1.
+pub fn page_path(base: &str, n: usize) -> String {
+    if n <= 1 {
+        base.to_owned()
+    } else {
+        format!("{base}page/{n}/")
+    }
+}

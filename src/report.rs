@@ -1,0 +1,54 @@
+//! The only place that writes to the terminal: diagnostics, status lines
+//! and progress bars go to stderr; data (`--dry-run`, JSON) goes to stdout
+//! from the CLI.
+
+use std::io::IsTerminal;
+
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+
+use crate::diagnostic::Diagnostics;
+
+/// A progress bar on stderr, shown only when asked for and stderr is a terminal.
+pub fn progress_bar(enabled: bool, len: u64, label: &'static str) -> ProgressBar {
+    if !enabled || !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::with_draw_target(Some(len), ProgressDrawTarget::stderr());
+    bar.set_style(
+        ProgressStyle::with_template("{msg:>10} [{bar:30}] {pos}/{len} {eta}")
+            .expect("valid template")
+            .progress_chars("=> "),
+    );
+    bar.set_message(label);
+    bar
+}
+
+/// Prints diagnostics (sorted) and a count line to stderr.
+#[allow(clippy::print_stderr)]
+pub fn diagnostics(diagnostics: &Diagnostics) {
+    if diagnostics.is_empty() {
+        return;
+    }
+    eprint!("{diagnostics}");
+    let (e, w) = (diagnostics.error_count(), diagnostics.warning_count());
+    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    match (e, w) {
+        (0, w) => eprintln!("{}", plural(w, "warning")),
+        (e, 0) => eprintln!("{}", plural(e, "error")),
+        (e, w) => eprintln!("{}, {}", plural(e, "error"), plural(w, "warning")),
+    }
+}
+
+/// Prints a status line to stderr, unless quiet.
+#[allow(clippy::print_stderr)]
+pub fn status(quiet: bool, message: &str) {
+    if !quiet {
+        eprintln!("{message}");
+    }
+}
+
+/// Prints a fatal error with its causes on one line.
+#[allow(clippy::print_stderr)]
+pub fn error(err: &anyhow::Error) {
+    eprintln!("error: {err:#}");
+}
