@@ -437,7 +437,7 @@ mod tests {
         let d = errs.sorted().remove(0);
         assert_eq!(
             d.to_string(),
-            "error[unknown-key]: config.toml:2:1: unknown field `paginate_bye`, expected one of `title`, `description`, `base_url`, `language`, `timezone`, `author`, `paginate_by`, `output_dir`, `date_format`, `words_per_minute`, `taxonomies`, `feeds`, `markdown`, `extra`\n  help: did you mean `paginate_by`?"
+            "error[unknown-key]: config.toml:2:1: unknown key `paginate_bye`\n  help: did you mean `paginate_by`?"
         );
     }
 

@@ -40,7 +40,7 @@ pub fn split<'a>(rel: &str, text: &'a str) -> Result<Split<'a>, Diagnostic> {
             "the file does not start with a `+++` line",
         )
         .at(LineCol { line: 1, col: 1 })
-        .with_help("content files begin with TOML front matter between two `+++` lines, such as `+++\\ntitle = \"…\"\\n+++`"));
+        .with_help("a content file begins with TOML front matter between two `+++` lines"));
     }
     let toml_offset = (first_line_end + 1).min(text.len());
     let mut pos = toml_offset;
