@@ -25,33 +25,22 @@ use crate::report;
 use crate::source::{self, SourceFile, parse};
 
 /// How to build.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct BuildOptions {
     /// Include drafts.
     pub drafts: bool,
     /// Include articles dated in the future.
     pub future: bool,
-    /// The moment of the build (decides future and expired articles).
-    pub now: Timestamp,
+    /// The moment of the build, which decides future and expired articles and
+    /// ends the news sitemap's window; `None` reads the clock (and the news
+    /// sitemap ends at the newest article).
+    pub now: Option<Timestamp>,
     /// Write here instead of the config's `output_dir`.
     pub output_dir: Option<PathBuf>,
     /// Use this base URL instead of the config's.
     pub base_url: Option<BaseUrl>,
     /// Show a progress bar (on a terminal only).
     pub progress: bool,
-}
-
-impl Default for BuildOptions {
-    fn default() -> Self {
-        BuildOptions {
-            drafts: false,
-            future: false,
-            now: Timestamp::now(),
-            output_dir: None,
-            base_url: None,
-            progress: false,
-        }
-    }
 }
 
 /// What a successful build did.
@@ -90,7 +79,7 @@ pub fn load_site(
     let visibility = Visibility {
         drafts: options.drafts,
         future: options.future,
-        now: options.now,
+        now: options.now.unwrap_or_else(Timestamp::now),
     };
     let site = Site::assemble(config, content, visibility, &mut diagnostics);
     if diagnostics.has_errors() {

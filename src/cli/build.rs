@@ -37,7 +37,7 @@ impl BuildArgs {
         let options = BuildOptions {
             drafts: self.drafts,
             future: self.future,
-            now: self.now.unwrap_or_else(jiff::Timestamp::now),
+            now: self.now,
             output_dir: self.output_dir,
             base_url: self.base_url,
             progress: !global.quiet,

@@ -21,6 +21,8 @@ pub struct Article {
     pub title: String,
     /// Publication time.
     pub date: Timestamp,
+    /// The publication day in the site's time zone.
+    pub local_date: jiff::civil::Date,
     /// Last change, if any.
     pub updated: Option<Timestamp>,
     /// The outlet.
@@ -72,6 +74,7 @@ impl Article {
             file: p.file,
             title: f.title.trim().to_owned(),
             date: p.date,
+            local_date: p.date.to_zoned_datetime(config.timezone.0.clone()).date(),
             updated: p.updated,
             source: non_empty(f.source),
             source_url: non_empty(f.source_url).filter(|u| markdown::is_safe_url(u)),

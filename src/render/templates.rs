@@ -39,6 +39,11 @@ pub const BUILTIN: &[(&str, &str)] = &[
         "archive_month.html",
         include_str!("../../templates/archive_month.html"),
     ),
+    ("edition.html", include_str!("../../templates/edition.html")),
+    (
+        "editions.html",
+        include_str!("../../templates/editions.html"),
+    ),
     ("404.html", include_str!("../../templates/404.html")),
 ];
 
@@ -66,6 +71,10 @@ pub mod name {
     pub const ARCHIVE_YEAR: &str = "archive_year.html";
     /// One month of the archive.
     pub const ARCHIVE_MONTH: &str = "archive_month.html";
+    /// An edition.
+    pub const EDITION: &str = "edition.html";
+    /// The editions index.
+    pub const EDITIONS: &str = "editions.html";
     /// The not-found page.
     pub const NOT_FOUND: &str = "404.html";
 }

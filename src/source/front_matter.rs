@@ -188,6 +188,40 @@ pub struct PageFrontMatter {
     pub extra: toml::Table,
 }
 
+/// The front matter of a curated edition (`content/editions/<yyyy-mm-dd>.md`).
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EditionFrontMatter {
+    /// The edition's title (else "Edition of …").
+    #[serde(default)]
+    pub title: Option<String>,
+    /// The edition's day (else the file name's date).
+    #[serde(default)]
+    pub date: Option<toml::Spanned<DateValue>>,
+    /// The stories in order, by slug, when the edition has no sections.
+    #[serde(default)]
+    pub articles: Vec<toml::Spanned<String>>,
+    /// Named groups of stories, in order.
+    #[serde(default)]
+    pub sections: Vec<SectionFrontMatter>,
+    /// Left out unless built with `--drafts`.
+    #[serde(default)]
+    pub draft: bool,
+    /// Free values for templates.
+    #[serde(default)]
+    pub extra: toml::Table,
+}
+
+/// A named group of stories in an edition.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SectionFrontMatter {
+    /// The section's heading ("Top stories").
+    pub name: String,
+    /// The stories in order, by slug.
+    pub articles: Vec<toml::Spanned<String>>,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -5,11 +5,11 @@
 //! list of diagnostics. One bad file never stops the others from being
 //! parsed, so a build reports every problem at once.
 
-use jiff::Timestamp;
+use jiff::{Timestamp, civil};
 use rayon::prelude::*;
 
 use super::date::DateValue;
-use super::front_matter::{self, ArticleFrontMatter, PageFrontMatter, Split};
+use super::front_matter::{self, ArticleFrontMatter, EditionFrontMatter, PageFrontMatter, Split};
 use super::{ContentKind, SourceFile, SourceTree, decode};
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Diagnostics, LineCol};
@@ -37,6 +37,8 @@ pub struct ParsedArticle {
     pub body: Rendered,
     /// Where each of `body.links` is in the file.
     pub link_locations: Vec<LineCol>,
+    /// The `duplicate_of` slug and where it is written.
+    pub duplicate_of: Option<(String, LineCol)>,
 }
 
 /// A plain page, parsed.
@@ -52,6 +54,32 @@ pub struct ParsedPage {
     pub body: Rendered,
 }
 
+/// A curated edition, parsed; its slugs are checked when the model is assembled.
+#[derive(Debug, Clone)]
+pub struct ParsedEdition {
+    /// The file, relative to the site root.
+    pub file: String,
+    /// The edition's day.
+    pub date: civil::Date,
+    /// The front matter as written.
+    pub front: EditionFrontMatter,
+    /// The editor's introduction.
+    pub intro: Rendered,
+    /// Where each article slug is written: `(section index or None, slug, position)`.
+    pub entries: Vec<EditionEntry>,
+}
+
+/// One story of a curated edition, as written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EditionEntry {
+    /// The section's index, or `None` for the flat `articles` list.
+    pub section: Option<usize>,
+    /// The article's slug.
+    pub slug: String,
+    /// Where the slug is written in the file.
+    pub at: LineCol,
+}
+
 /// Every content file, parsed, in the order of discovery.
 #[derive(Debug, Default)]
 pub struct ParsedContent {
@@ -59,14 +87,14 @@ pub struct ParsedContent {
     pub articles: Vec<ParsedArticle>,
     /// Pages, sorted by file.
     pub pages: Vec<ParsedPage>,
-    /// Edition files with their text, for the model to read.
-    pub editions: Vec<(SourceFile, String)>,
+    /// Curated editions, sorted by file.
+    pub editions: Vec<ParsedEdition>,
 }
 
 enum Parsed {
     Article(Box<ParsedArticle>),
     Page(Box<ParsedPage>),
-    Edition(SourceFile, String),
+    Edition(Box<ParsedEdition>),
 }
 
 /// Reads and parses every content file of `tree` in parallel.
@@ -82,7 +110,7 @@ pub fn parse_all(tree: &SourceTree, config: &Config) -> (ParsedContent, Diagnost
         match result {
             Ok(Parsed::Article(a)) => content.articles.push(*a),
             Ok(Parsed::Page(p)) => content.pages.push(*p),
-            Ok(Parsed::Edition(f, text)) => content.editions.push((f, text)),
+            Ok(Parsed::Edition(e)) => content.editions.push(*e),
             Err(ds) => diagnostics.extend(ds),
         }
     }
@@ -112,7 +140,9 @@ fn parse_file(
         ContentKind::Page => {
             parse_page(&file.rel, &text, config).map(|p| Parsed::Page(Box::new(p)))
         }
-        ContentKind::Edition => Ok(Parsed::Edition(file.clone(), text)),
+        ContentKind::Edition => {
+            parse_edition(&file.rel, &text, config).map(|e| Parsed::Edition(Box::new(e)))
+        }
     }
 }
 
@@ -162,9 +192,16 @@ pub fn parse_article(
         .iter()
         .map(|l| LineCol::at(text, split.body_offset + l.offset))
         .collect();
+    let duplicate_of = front.duplicate_of.as_ref().map(|d| {
+        (
+            d.get_ref().trim().to_owned(),
+            front_matter::locate(text, &split, d.span()),
+        )
+    });
     Ok(ParsedArticle {
         file: rel.to_owned(),
         slug,
+        duplicate_of,
         front,
         date,
         updated,
@@ -186,6 +223,67 @@ pub fn parse_page(rel: &str, text: &str, config: &Config) -> Result<ParsedPage, 
             slug,
             body: markdown::render(split.body, &config.markdown),
             front,
+        }),
+        _ => Err(problems),
+    }
+}
+
+/// Parses the text of an edition file.
+pub fn parse_edition(
+    rel: &str,
+    text: &str,
+    config: &Config,
+) -> Result<ParsedEdition, Vec<Diagnostic>> {
+    let split = front_matter::split(rel, text).map_err(|d| vec![d])?;
+    let front: EditionFrontMatter = front_matter::parse(rel, text, &split).map_err(|d| vec![d])?;
+    let mut problems = Vec::new();
+    let stem = rel
+        .rsplit('/')
+        .next()
+        .unwrap_or(rel)
+        .trim_end_matches(".md");
+    let date = match &front.date {
+        Some(d) => resolve(rel, text, &split, d, &config.timezone.0, &mut problems)
+            .map(|ts| ts.to_zoned_datetime(config.timezone.0.clone()).date()),
+        None => stem.parse::<civil::Date>().ok().or_else(|| {
+            problems.push(
+                Diagnostic::error(
+                    "bad-date",
+                    rel,
+                    "an edition's file name must be its date, such as `2025-07-21.md`",
+                )
+                .with_help("rename the file, or set `date = 2025-07-21` in its front matter"),
+            );
+            None
+        }),
+    };
+    if !front.articles.is_empty() && !front.sections.is_empty() {
+        problems.push(
+            Diagnostic::error(
+                "edition",
+                rel,
+                "an edition has either `articles` or `sections`, not both",
+            )
+            .at(LineCol { line: 1, col: 1 })
+            .with_help("move the `articles` into a section"),
+        );
+    }
+    let located = |slug: &toml::Spanned<String>, section| EditionEntry {
+        section,
+        slug: slug.get_ref().clone(),
+        at: front_matter::locate(text, &split, slug.span()),
+    };
+    let mut entries: Vec<EditionEntry> = front.articles.iter().map(|s| located(s, None)).collect();
+    for (i, section) in front.sections.iter().enumerate() {
+        entries.extend(section.articles.iter().map(|s| located(s, Some(i))));
+    }
+    match date {
+        Some(date) if problems.is_empty() => Ok(ParsedEdition {
+            file: rel.to_owned(),
+            date,
+            intro: markdown::render(split.body, &config.markdown),
+            front,
+            entries,
         }),
         _ => Err(problems),
     }

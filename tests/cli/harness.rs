@@ -70,7 +70,7 @@ impl TestSite {
 
     pub fn options(&self) -> BuildOptions {
         BuildOptions {
-            now: NOW.parse().unwrap(),
+            now: Some(NOW.parse().unwrap()),
             ..BuildOptions::default()
         }
     }

@@ -7,6 +7,7 @@
 #![allow(unreachable_pub)]
 
 mod build;
+mod digest;
 mod errors;
 mod harness;
 mod output;
