@@ -10,6 +10,7 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 use jiff::Timestamp;
 use rayon::prelude::*;
@@ -56,6 +57,38 @@ pub struct BuildSummary {
     pub output_dir: PathBuf,
     /// Warnings (the build succeeded despite them).
     pub warnings: Diagnostics,
+    /// How long each stage took, in order.
+    pub timings: Timings,
+}
+
+/// Wall time per stage of a build.
+#[derive(Debug, Default, Clone)]
+pub struct Timings {
+    stages: Vec<(&'static str, Duration)>,
+    last: Option<Instant>,
+}
+
+impl Timings {
+    fn start() -> Self {
+        Timings {
+            stages: Vec::new(),
+            last: Some(Instant::now()),
+        }
+    }
+
+    /// Records the time since the previous mark as `stage`.
+    fn mark(&mut self, stage: &'static str) {
+        let now = Instant::now();
+        if let Some(last) = self.last {
+            self.stages.push((stage, now - last));
+        }
+        self.last = Some(now);
+    }
+
+    /// The stages and their durations, in order.
+    pub fn stages(&self) -> &[(&'static str, Duration)] {
+        &self.stages
+    }
 }
 
 /// The site's configuration with the build's overrides applied.
@@ -73,8 +106,19 @@ pub fn load_site(
     config: &Config,
     options: &BuildOptions,
 ) -> Result<(Site, source::SourceTree, Diagnostics)> {
+    load_site_timed(root, config, options, &mut Timings::default())
+}
+
+fn load_site_timed(
+    root: &Path,
+    config: &Config,
+    options: &BuildOptions,
+    timings: &mut Timings,
+) -> Result<(Site, source::SourceTree, Diagnostics)> {
     let tree = source::discover(root);
+    timings.mark("discover");
     let (content, mut diagnostics) = parse::parse_all(&tree, config);
+    timings.mark("parse");
     diagnostics.extend(tree.diagnostics.clone());
     let visibility = Visibility {
         drafts: options.drafts,
@@ -82,6 +126,7 @@ pub fn load_site(
         now: options.now.unwrap_or_else(Timestamp::now),
     };
     let site = Site::assemble(config, content, visibility, &mut diagnostics);
+    timings.mark("assemble");
     if diagnostics.has_errors() {
         return Err(Error::Site(diagnostics));
     }
@@ -90,8 +135,10 @@ pub fn load_site(
 
 /// Builds the site at `root` into its output folder.
 pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildSummary> {
+    let mut timings = Timings::start();
     let config = load_config(root, options)?;
-    let (site, tree, mut warnings) = load_site(root, &config, options)?;
+    timings.mark("config");
+    let (site, tree, mut warnings) = load_site_timed(root, &config, options, &mut timings)?;
     let out_dir = options
         .output_dir
         .clone()
@@ -104,6 +151,7 @@ pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildSummary> {
     let templates = Templates::load(root, &config, &globals).map_err(Error::Site)?;
     let jobs = render::plan(&site, &config);
     let renderer = Renderer::new(&site, &config, &templates, &jobs, options.now);
+    timings.mark("templates");
 
     let staging = Staging::begin(&out_dir)?;
     let bar = report::progress_bar(options.progress, jobs.len() as u64, "rendering");
@@ -115,6 +163,7 @@ pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildSummary> {
         })
         .collect();
     bar.finish_and_clear();
+    timings.mark("render");
     let mut diagnostics = Diagnostics::new();
     for failure in failures {
         match failure {
@@ -128,7 +177,9 @@ pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildSummary> {
     files
         .par_iter()
         .try_for_each(|(path, file)| write_static(&staging, path, file))?;
+    timings.mark("static");
     let output = staging.commit()?;
+    timings.mark("commit");
     warnings.extend(diagnostics);
     Ok(BuildSummary {
         articles: site.articles.len(),
@@ -136,6 +187,7 @@ pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildSummary> {
         output,
         output_dir: out_dir,
         warnings,
+        timings,
     })
 }
 

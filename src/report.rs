@@ -52,3 +52,11 @@ pub fn status(quiet: bool, message: &str) {
 pub fn error(err: &anyhow::Error) {
     eprintln!("error: {err:#}");
 }
+
+/// Prints the duration of each build stage to stderr.
+#[allow(clippy::print_stderr)]
+pub fn timings(stages: &[(&'static str, std::time::Duration)]) {
+    for (stage, took) in stages {
+        eprintln!("{stage:>10} {:8.1} ms", took.as_secs_f64() * 1000.0);
+    }
+}

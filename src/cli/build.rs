@@ -28,6 +28,9 @@ pub(super) struct BuildArgs {
     /// Build as if it were this moment (RFC 3339), for reproducible builds.
     #[arg(long, value_name = "TIME")]
     now: Option<jiff::Timestamp>,
+    /// Print how long each stage of the build took.
+    #[arg(long)]
+    timings: bool,
 }
 
 impl BuildArgs {
@@ -44,6 +47,9 @@ impl BuildArgs {
         };
         let summary = build::build(&root, &options)?;
         report::diagnostics(&summary.warnings);
+        if self.timings {
+            report::timings(summary.timings.stages());
+        }
         let out = summary.output;
         report::status(
             global.quiet,
