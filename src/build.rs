@@ -146,11 +146,16 @@ pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildSummary> {
     check_output_dir(root, &out_dir)?;
     let files = static_files(&tree);
     let stylesheet_url = stylesheet_url(&config, &files)?;
-    let globals =
-        tera::context! { site => &Views { config: &config, site: &site }.site(stylesheet_url) };
+    let cards = render::article_cards(&site, &config);
+    let views = Views {
+        config: &config,
+        site: &site,
+        cards: &cards,
+    };
+    let globals = tera::context! { site => &views.site(stylesheet_url) };
     let templates = Templates::load(root, &config, &globals).map_err(Error::Site)?;
     let jobs = render::plan(&site, &config);
-    let renderer = Renderer::new(&site, &config, &templates, &jobs, options.now);
+    let renderer = Renderer::new(views, &templates, &jobs, options.now);
     timings.mark("templates");
 
     let staging = Staging::begin(&out_dir)?;

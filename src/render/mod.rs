@@ -119,6 +119,20 @@ pub fn plan(site: &Site, config: &Config) -> Vec<Job> {
     jobs
 }
 
+/// Every article's card as a template value, in article order (parallel).
+pub fn article_cards(site: &Site, config: &Config) -> Vec<tera::Value> {
+    use rayon::prelude::*;
+    let views = Views {
+        config,
+        site,
+        cards: &[],
+    };
+    site.articles
+        .par_iter()
+        .map(|a| tera::Value::from_serializable(&views.article_card(a)))
+        .collect()
+}
+
 /// Renders jobs; shared by all rendering threads.
 pub struct Renderer<'a> {
     views: Views<'a>,
@@ -135,15 +149,15 @@ impl<'a> Renderer<'a> {
     /// given a moment, is where the news sitemap's two days end (else at the
     /// newest article).
     pub fn new(
-        site: &'a Site,
-        config: &'a Config,
+        views: Views<'a>,
         templates: &'a Templates,
         jobs: &[Job],
         pinned_now: Option<Timestamp>,
     ) -> Self {
+        let site = views.site;
         let newest = site.listed.first().map(|&id| site.article(id).date);
         let mut r = Renderer {
-            views: Views { config, site },
+            views,
             templates,
             now: pinned_now.or(newest).unwrap_or_else(Timestamp::now),
             news_reference: pinned_now.or(newest).unwrap_or_default(),
@@ -237,8 +251,8 @@ impl<'a> Renderer<'a> {
                 let template = a.template.as_deref().unwrap_or(name::ARTICLE);
                 self.require_template(template, &a.file)?;
                 let i = id.0 as usize;
-                let newer = i.checked_sub(1).map(|n| v.article_card(&site.articles[n]));
-                let older = site.articles.get(i + 1).map(|a| v.article_card(a));
+                let newer = i.checked_sub(1).map(|n| v.card(ArticleId(n as u32)));
+                let older = (i + 1 < site.articles.len()).then(|| v.card(ArticleId(i as u32 + 1)));
                 let mut meta = self.meta(
                     &a.path(),
                     a.title.clone(),
@@ -342,11 +356,7 @@ impl<'a> Renderer<'a> {
             Job::ArchiveMonth(yi, mi) => {
                 let m = &site.archive[yi].months[mi];
                 let month = v.month(m);
-                let articles: Vec<_> = m
-                    .articles
-                    .iter()
-                    .map(|&id| v.article_card(site.article(id)))
-                    .collect();
+                let articles: Vec<_> = m.articles.iter().map(|&id| v.card(id)).collect();
                 let title = format!("{} {}", month.name, m.year);
                 let meta = self.meta(
                     &m.path(),

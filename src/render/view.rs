@@ -22,6 +22,9 @@ pub struct Views<'a> {
     pub config: &'a Config,
     /// The model.
     pub site: &'a Site,
+    /// Every article's card ([`Views::article_card`]) as a template value,
+    /// made once and shared by every list that shows the article.
+    pub cards: &'a [tera::Value],
 }
 
 /// `site`: the same on every page.
@@ -200,8 +203,8 @@ pub struct EditionView<'a> {
     pub intro: &'a str,
     /// Number of stories.
     pub count: usize,
-    /// The first three stories.
-    pub lead: Vec<ArticleView<'a>>,
+    /// The first three stories (article cards).
+    pub lead: Vec<tera::Value>,
     /// The sections with their stories (on the edition's page and the home page).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sections: Option<Vec<SectionView<'a>>>,
@@ -214,8 +217,8 @@ pub struct EditionView<'a> {
 pub struct SectionView<'a> {
     /// The heading, if the editor gave one.
     pub name: Option<&'a str>,
-    /// The stories, in the editor's order.
-    pub articles: Vec<ArticleView<'a>>,
+    /// The stories (article cards), in the editor's order.
+    pub articles: Vec<tera::Value>,
 }
 
 /// A heading of an article.
@@ -464,6 +467,11 @@ impl<'a> Views<'a> {
         self.permalink(&self.site.article(target).path())
     }
 
+    /// The card of an article, from the shared cache.
+    pub fn card(&self, id: ArticleId) -> tera::Value {
+        self.cards[id.0 as usize].clone()
+    }
+
     /// An article on its own page, with body, headings, duplicates and JSON-LD.
     pub fn article_full(&self, id: ArticleId) -> ArticleView<'a> {
         let site = self.site;
@@ -543,21 +551,13 @@ impl<'a> Views<'a> {
             curated: e.is_curated(),
             intro: &e.intro_html,
             count: e.articles().count(),
-            lead: e
-                .articles()
-                .take(3)
-                .map(|id| self.article_card(self.site.article(id)))
-                .collect(),
+            lead: e.articles().take(3).map(|id| self.card(id)).collect(),
             sections: full.then(|| {
                 e.sections
                     .iter()
                     .map(|s| SectionView {
                         name: s.name.as_deref(),
-                        articles: s
-                            .articles
-                            .iter()
-                            .map(|&id| self.article_card(self.site.article(id)))
-                            .collect(),
+                        articles: s.articles.iter().map(|&id| self.card(id)).collect(),
                     })
                     .collect()
             }),
@@ -594,10 +594,8 @@ impl<'a> Views<'a> {
         items: &[ArticleId],
         per_page: usize,
         number: usize,
-    ) -> PaginatorView<ArticleView<'a>> {
-        self.pages_of(base, items, per_page, number, |&id| {
-            self.article_card(self.site.article(id))
-        })
+    ) -> PaginatorView<tera::Value> {
+        self.pages_of(base, items, per_page, number, |&id| self.card(id))
     }
 
     /// Page `number` of any `items`, each shown with `view`.
