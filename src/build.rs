@@ -125,7 +125,7 @@ fn load_site_timed(
         future: options.future,
         now: options.now.unwrap_or_else(Timestamp::now),
     };
-    let site = Site::assemble(config, content, visibility, &mut diagnostics);
+    let site = Site::assemble(config, &content, visibility, &mut diagnostics);
     timings.mark("assemble");
     if diagnostics.has_errors() {
         return Err(Error::Site(diagnostics));

@@ -88,16 +88,17 @@ impl Site {
     /// Builds the model; cross-file problems go into `diagnostics`.
     pub fn assemble(
         config: &Config,
-        content: ParsedContent,
+        content: &ParsedContent,
         visibility: Visibility,
         diagnostics: &mut Diagnostics,
     ) -> Site {
-        check_slug_clashes(&content, diagnostics);
-        let (published, unpublished): (Vec<ParsedArticle>, Vec<ParsedArticle>) = content
+        check_slug_clashes(content, diagnostics);
+        let (published, unpublished): (Vec<&ParsedArticle>, Vec<&ParsedArticle>) = content
             .articles
-            .into_iter()
+            .iter()
+            .map(|a| &**a)
             .partition(|a| is_published(a, &visibility));
-        let unpublished: HashMap<String, Unlisted> = unpublished
+        let unpublished: HashMap<&str, Unlisted> = unpublished
             .into_iter()
             .map(|a| {
                 let why = if a.front.draft && !visibility.drafts {
@@ -105,7 +106,7 @@ impl Site {
                 } else {
                     Unlisted::NotPublished
                 };
-                (a.slug, why)
+                (a.slug.as_str(), why)
             })
             .collect();
         let mut parsed = published;
@@ -124,7 +125,7 @@ impl Site {
             articles: &articles,
             listed: &[],
             by_slug: &by_slug,
-            unpublished: unpublished.iter().map(|(k, v)| (k.as_str(), *v)).collect(),
+            unpublished,
         };
         let duplicates = Duplicates::assemble(&catalog, &declared, diagnostics);
         let listed: Vec<ArticleId> = (0..articles.len() as u32)
@@ -133,7 +134,7 @@ impl Site {
             .collect();
         catalog.listed = &listed;
         let editions = edition::assemble(
-            content.editions,
+            &content.editions,
             &catalog,
             config.editions,
             visibility.drafts,
@@ -141,9 +142,9 @@ impl Site {
         );
         let pages: Vec<Page> = content
             .pages
-            .into_iter()
+            .iter()
             .filter(|p| visibility.drafts || !p.front.draft)
-            .map(Page::from_parsed)
+            .map(|p| Page::from_parsed(p))
             .collect();
         check_page_slugs(&pages, config, diagnostics);
         let taxonomies = config

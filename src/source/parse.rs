@@ -5,6 +5,8 @@
 //! list of diagnostics. One bad file never stops the others from being
 //! parsed, so a build reports every problem at once.
 
+use std::sync::Arc;
+
 use jiff::{Timestamp, civil};
 use rayon::prelude::*;
 
@@ -39,6 +41,8 @@ pub struct ParsedArticle {
     pub link_locations: Vec<LineCol>,
     /// The `duplicate_of` slug and where it is written.
     pub duplicate_of: Option<(String, LineCol)>,
+    /// A hash of the file's text: what decides whether it changed.
+    pub fingerprint: u64,
 }
 
 /// A plain page, parsed.
@@ -52,6 +56,8 @@ pub struct ParsedPage {
     pub front: PageFrontMatter,
     /// The rendered body.
     pub body: Rendered,
+    /// A hash of the file's text.
+    pub fingerprint: u64,
 }
 
 /// A curated edition, parsed; its slugs are checked when the model is assembled.
@@ -67,6 +73,8 @@ pub struct ParsedEdition {
     pub intro: Rendered,
     /// Where each article slug is written: `(section index or None, slug, position)`.
     pub entries: Vec<EditionEntry>,
+    /// A hash of the file's text.
+    pub fingerprint: u64,
 }
 
 /// One story of a curated edition, as written.
@@ -80,15 +88,16 @@ pub struct EditionEntry {
     pub at: LineCol,
 }
 
-/// Every content file, parsed, in the order of discovery.
-#[derive(Debug, Default)]
+/// Every content file, parsed, in the order of discovery. Parsed files are
+/// shared, so that `serve` can keep them between builds without copies.
+#[derive(Debug, Default, Clone)]
 pub struct ParsedContent {
     /// Articles, sorted by file.
-    pub articles: Vec<ParsedArticle>,
+    pub articles: Vec<Arc<ParsedArticle>>,
     /// Pages, sorted by file.
-    pub pages: Vec<ParsedPage>,
+    pub pages: Vec<Arc<ParsedPage>>,
     /// Curated editions, sorted by file.
-    pub editions: Vec<ParsedEdition>,
+    pub editions: Vec<Arc<ParsedEdition>>,
 }
 
 enum Parsed {
@@ -108,9 +117,9 @@ pub fn parse_all(tree: &SourceTree, config: &Config) -> (ParsedContent, Diagnost
     let mut diagnostics = Diagnostics::new();
     for result in results {
         match result {
-            Ok(Parsed::Article(a)) => content.articles.push(*a),
-            Ok(Parsed::Page(p)) => content.pages.push(*p),
-            Ok(Parsed::Edition(e)) => content.editions.push(*e),
+            Ok(Parsed::Article(a)) => content.articles.push(Arc::from(a)),
+            Ok(Parsed::Page(p)) => content.pages.push(Arc::from(p)),
+            Ok(Parsed::Edition(e)) => content.editions.push(Arc::from(e)),
             Err(ds) => diagnostics.extend(ds),
         }
     }
@@ -199,6 +208,7 @@ pub fn parse_article(
         )
     });
     Ok(ParsedArticle {
+        fingerprint: fingerprint(text),
         file: rel.to_owned(),
         slug,
         duplicate_of,
@@ -219,6 +229,7 @@ pub fn parse_page(rel: &str, text: &str, config: &Config) -> Result<ParsedPage, 
     let slug = file_slug(rel, text, &split, front.slug.as_ref(), &mut problems);
     match slug {
         Some(slug) if problems.is_empty() => Ok(ParsedPage {
+            fingerprint: fingerprint(text),
             file: rel.to_owned(),
             slug,
             body: markdown::render(split.body, &config.markdown),
@@ -279,6 +290,7 @@ pub fn parse_edition(
     }
     match date {
         Some(date) if problems.is_empty() => Ok(ParsedEdition {
+            fingerprint: fingerprint(text),
             file: rel.to_owned(),
             date,
             intro: markdown::render(split.body, &config.markdown),
@@ -287,6 +299,13 @@ pub fn parse_edition(
         }),
         _ => Err(problems),
     }
+}
+
+/// A hash of a file's text, to tell whether it changed.
+pub fn fingerprint(text: &str) -> u64 {
+    let mut h = std::hash::DefaultHasher::new();
+    std::hash::Hash::hash(text, &mut h);
+    std::hash::Hasher::finish(&h)
 }
 
 fn resolve(
