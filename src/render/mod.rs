@@ -7,6 +7,7 @@
 //! site is never held in memory at once.
 
 pub mod feeds;
+mod fingerprint;
 mod jsonld;
 pub mod sitemap;
 pub mod templates;
@@ -137,6 +138,8 @@ pub fn article_cards(site: &Site, config: &Config) -> Vec<tera::Value> {
 pub struct Renderer<'a> {
     views: Views<'a>,
     templates: &'a Templates,
+    global: u64,
+    cards: Vec<u64>,
     now: Timestamp,
     news_reference: Timestamp,
     sitemap: Vec<SitemapEntry>,
@@ -147,18 +150,22 @@ impl<'a> Renderer<'a> {
     ///
     /// `now` dates feeds of an empty site; `pinned_now`, when the build was
     /// given a moment, is where the news sitemap's two days end (else at the
-    /// newest article).
+    /// newest article). `global` is a fingerprint of what every page depends
+    /// on: the config, the templates, the site's navigation.
     pub fn new(
         views: Views<'a>,
         templates: &'a Templates,
         jobs: &[Job],
         pinned_now: Option<Timestamp>,
+        global: u64,
     ) -> Self {
         let site = views.site;
         let newest = site.listed.first().map(|&id| site.article(id).date);
         let mut r = Renderer {
             views,
             templates,
+            global,
+            cards: fingerprint::card_fingerprints(site, global),
             now: pinned_now.or(newest).unwrap_or_else(Timestamp::now),
             news_reference: pinned_now.or(newest).unwrap_or_default(),
             sitemap: Vec::new(),

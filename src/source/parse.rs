@@ -100,10 +100,30 @@ pub struct ParsedContent {
     pub editions: Vec<Arc<ParsedEdition>>,
 }
 
-enum Parsed {
-    Article(Box<ParsedArticle>),
-    Page(Box<ParsedPage>),
-    Edition(Box<ParsedEdition>),
+/// One parsed content file.
+#[derive(Debug, Clone)]
+pub enum Parsed {
+    /// An article.
+    Article(Arc<ParsedArticle>),
+    /// A plain page.
+    Page(Arc<ParsedPage>),
+    /// A curated edition.
+    Edition(Arc<ParsedEdition>),
+}
+
+impl ParsedContent {
+    /// Collects parsed files (in file order) into the content of a site.
+    pub fn collect<'a>(files: impl IntoIterator<Item = &'a Parsed>) -> ParsedContent {
+        let mut content = ParsedContent::default();
+        for parsed in files {
+            match parsed {
+                Parsed::Article(a) => content.articles.push(a.clone()),
+                Parsed::Page(p) => content.pages.push(p.clone()),
+                Parsed::Edition(e) => content.editions.push(e.clone()),
+            }
+        }
+        content
+    }
 }
 
 /// Reads and parses every content file of `tree` in parallel.
@@ -113,20 +133,19 @@ pub fn parse_all(tree: &SourceTree, config: &Config) -> (ParsedContent, Diagnost
         .par_iter()
         .map(|&(kind, file)| parse_file(kind, file, config))
         .collect();
-    let mut content = ParsedContent::default();
     let mut diagnostics = Diagnostics::new();
+    let mut parsed = Vec::with_capacity(results.len());
     for result in results {
         match result {
-            Ok(Parsed::Article(a)) => content.articles.push(Arc::from(a)),
-            Ok(Parsed::Page(p)) => content.pages.push(Arc::from(p)),
-            Ok(Parsed::Edition(e)) => content.editions.push(Arc::from(e)),
+            Ok(p) => parsed.push(p),
             Err(ds) => diagnostics.extend(ds),
         }
     }
-    (content, diagnostics)
+    (ParsedContent::collect(&parsed), diagnostics)
 }
 
-fn parse_file(
+/// Reads and parses one content file.
+pub fn parse_file(
     kind: ContentKind,
     file: &SourceFile,
     config: &Config,
@@ -144,13 +163,13 @@ fn parse_file(
     let text = decode::decode(&file.rel, bytes).map_err(|d| vec![d])?;
     match kind {
         ContentKind::Article => {
-            parse_article(&file.rel, &text, config).map(|a| Parsed::Article(Box::new(a)))
+            parse_article(&file.rel, &text, config).map(|a| Parsed::Article(Arc::new(a)))
         }
         ContentKind::Page => {
-            parse_page(&file.rel, &text, config).map(|p| Parsed::Page(Box::new(p)))
+            parse_page(&file.rel, &text, config).map(|p| Parsed::Page(Arc::new(p)))
         }
         ContentKind::Edition => {
-            parse_edition(&file.rel, &text, config).map(|e| Parsed::Edition(Box::new(e)))
+            parse_edition(&file.rel, &text, config).map(|e| Parsed::Edition(Arc::new(e)))
         }
     }
 }

@@ -10,4 +10,5 @@ mod build;
 mod digest;
 mod errors;
 mod harness;
+mod incremental;
 mod output;
