@@ -143,7 +143,7 @@ impl Staging {
 
     /// Records a copy of the file `source` at `path`, staging it if it changed.
     pub fn put_file(&self, path: &OutputPath, source: &Path) -> Result<()> {
-        if self.out_exists {
+        if self.out_exists || self.known.is_some() {
             let bytes = fs::read(source)?;
             return self.put(path, &bytes);
         }

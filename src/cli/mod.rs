@@ -5,6 +5,7 @@
 
 mod build;
 mod init;
+mod serve;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -42,6 +43,8 @@ enum Command {
     Init(init::InitArgs),
     /// Build the site into its output folder.
     Build(build::BuildArgs),
+    /// Serve the site locally with live reload.
+    Serve(serve::ServeArgs),
 }
 
 /// How the command ended.
@@ -70,6 +73,7 @@ pub fn run(cli: Cli) -> ExitStatus {
     let result = match cli.command {
         Command::Init(args) => args.run(&cli.global),
         Command::Build(args) => args.run(&cli.global),
+        Command::Serve(args) => args.run(&cli.global),
     };
     match result {
         Ok(status) => status,

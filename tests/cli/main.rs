@@ -12,3 +12,4 @@ mod errors;
 mod harness;
 mod incremental;
 mod output;
+mod serve;
