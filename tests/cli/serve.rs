@@ -12,8 +12,8 @@ use crate::harness::TestSite;
 struct Server {
     child: Child,
     addr: String,
-    /// Keeps the server's output flowing (it is read until the address shows).
-    _log: Receiver<String>,
+    /// The server's output, line by line.
+    log: Receiver<String>,
 }
 
 impl Drop for Server {
@@ -40,20 +40,22 @@ fn start(site: &TestSite) -> Server {
             }
         }
     });
+    let mut server = Server {
+        child,
+        addr: String::new(),
+        log,
+    };
     let deadline = Instant::now() + Duration::from_secs(30);
-    loop {
-        let line = log
+    while server.addr.is_empty() {
+        let line = server
+            .log
             .recv_timeout(deadline.saturating_duration_since(Instant::now()))
             .expect("serve prints its address");
         if let Some(url) = line.strip_prefix("Serving http://") {
-            let addr = url.split('/').next().unwrap().to_owned();
-            return Server {
-                child,
-                addr,
-                _log: log,
-            };
+            server.addr = url.split('/').next().unwrap().to_owned();
         }
     }
+    server
 }
 
 /// `GET path` (or another request line) → (status, headers, body).
