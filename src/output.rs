@@ -153,13 +153,28 @@ impl Staging {
         Ok(())
     }
 
-    /// Keeps `path` as the previous build left it, without rendering it
-    /// again. False when this is not a tracked build or the path is unknown.
-    pub fn keep(&self, path: &OutputPath) -> Result<bool> {
-        match self.known.as_ref().and_then(|k| k.get(path)) {
-            Some(&hash) => self.claim(path, hash).map(|()| true),
-            None => Ok(false),
+    /// True when the previous (tracked) build left a file at `path`.
+    pub fn knows(&self, path: &OutputPath) -> bool {
+        self.known.as_ref().is_some_and(|k| k.contains_key(path))
+    }
+
+    /// Keeps `paths` as the previous build left them, without writing them
+    /// again. Every path must be [known](Staging::knows).
+    pub fn keep_all<'p>(&self, paths: impl IntoIterator<Item = &'p OutputPath>) -> Result<()> {
+        let known = self.known.as_ref();
+        let mut all = self.lock_all();
+        for path in paths {
+            let hash = known.and_then(|k| k.get(path)).copied().ok_or_else(|| {
+                Error::Invalid(format!("`{}` is not in the previous build", path.0))
+            })?;
+            if all.insert(path.clone(), hash).is_some() {
+                return Err(Error::Invalid(format!(
+                    "two outputs want the same path `{}`",
+                    path.0
+                )));
+            }
         }
+        Ok(())
     }
 
     /// True when some earlier `put` claimed `path`.

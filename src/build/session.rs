@@ -18,10 +18,10 @@ use super::{BuildOptions, BuildSummary, Timings, check_output_dir, load_config, 
 use crate::config::{CONFIG_FILE, Config};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::error::{Error, Result};
-use crate::model::Site;
+use crate::model::{ArticleCache, Site};
 use crate::output::{OutputHashes, OutputPath, Staging};
 use crate::render::templates::Templates;
-use crate::render::{self, Job, Renderer, view::Views};
+use crate::render::{self, Fingerprints, Job, Renderer, view::Views};
 use crate::report;
 use crate::source::parse::{self, Parsed, ParsedContent};
 use crate::source::{self, ContentKind, SourceFile};
@@ -86,6 +86,10 @@ struct State {
     files: BTreeMap<String, FileEntry>,
     walk_diagnostics: Diagnostics,
     outputs: Option<Outputs>,
+    /// The previous model's articles, to reuse those whose file is unchanged.
+    articles: ArticleCache,
+    /// The previous build's article cards, by card fingerprint.
+    cards: HashMap<u64, tera::Value>,
 }
 
 struct FileEntry {
@@ -155,11 +159,12 @@ impl Session {
             .cloned()
             .collect();
         diagnostics.extend(state.walk_diagnostics.clone());
-        let site = Site::assemble(
+        let site = Site::assemble_cached(
             &state.config,
             &content,
             visibility(&self.options),
             &mut diagnostics,
+            &mut state.articles,
         );
         timings.mark("assemble");
         if diagnostics.has_errors() {
@@ -174,13 +179,12 @@ impl Session {
         let (statics, assets) = source::discover_assets(&self.root, &mut diagnostics);
         let files = statics::static_files(&statics, &assets);
         let stylesheet_url = statics::stylesheet_url(&state.config, &files)?;
-        let cards = render::article_cards(&site, &state.config);
-        let views = Views {
+        let site_view = Views {
             config: &state.config,
             site: &site,
-            cards: &cards,
-        };
-        let site_view = views.site(stylesheet_url);
+            cards: &[],
+        }
+        .site(stylesheet_url);
         let global = {
             let mut h = DefaultHasher::new();
             (
@@ -197,8 +201,21 @@ impl Session {
         state
             .templates
             .set_globals(tera::context! { site => &site_view });
+        let fingerprints = Fingerprints::new(&site, global);
+        let cards = render::article_cards(&site, &state.config, &fingerprints, &mut state.cards);
+        let views = Views {
+            config: &state.config,
+            site: &site,
+            cards: &cards,
+        };
         let jobs = render::plan(&site, &state.config);
-        let renderer = Renderer::new(views, &state.templates, &jobs, self.options.now, global);
+        let renderer = Renderer::new(
+            views,
+            &state.templates,
+            &jobs,
+            self.options.now,
+            fingerprints,
+        );
         timings.mark("prepare");
 
         let staging = match (self.tracked, &state.outputs) {
@@ -233,6 +250,12 @@ impl Session {
         if failures.has_errors() {
             return Err(Error::Site(failures));
         }
+        staging.keep_all(
+            records
+                .iter()
+                .filter(|r| !r.rendered)
+                .flat_map(|r| &r.paths),
+        )?;
         files
             .par_iter()
             .try_for_each(|(path, file)| statics::write_static(&staging, path, file))?;
@@ -308,6 +331,8 @@ impl Session {
                     files: parsed.into_iter().collect(),
                     walk_diagnostics: tree.diagnostics,
                     outputs,
+                    articles: ArticleCache::default(),
+                    cards: HashMap::new(),
                 });
                 return Ok(());
             }
@@ -370,11 +395,8 @@ fn run_job(
         && let Some((old, paths)) = jobs.get(&key)
         && *old == fingerprint
     {
-        let mut kept = true;
-        for path in paths {
-            kept &= staging.keep(path).map_err(Failure::Fatal)?;
-        }
-        if kept {
+        if paths.iter().all(|p| staging.knows(p)) {
+            // Claimed after the parallel loop, all at once (see `Session::build`).
             return Ok(JobRecord {
                 key,
                 fingerprint,

@@ -26,6 +26,9 @@ pub(super) struct ServeArgs {
     /// Open the site in a browser once it is built.
     #[arg(long)]
     open: bool,
+    /// Print how long each stage of every rebuild took.
+    #[arg(long)]
+    timings: bool,
 }
 
 impl ServeArgs {
@@ -37,6 +40,7 @@ impl ServeArgs {
             drafts: self.drafts,
             future: self.future,
             open: self.open,
+            timings: self.timings,
         };
         serve(&root, &options)?;
         Ok(ExitStatus::Success)

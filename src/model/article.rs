@@ -69,24 +69,20 @@ impl Article {
     /// Builds the model's article from a parsed file (which a cache may keep).
     pub fn from_parsed(p: &ParsedArticle, config: &Config) -> Article {
         let f = &p.front;
-        let (summary_html, summary_text) = match f.summary.as_deref().map(str::trim) {
-            Some(s) if !s.is_empty() => (markdown::text_to_paragraph(s), s.to_owned()),
-            _ => (p.body.summary_html.clone(), p.body.summary_text.clone()),
-        };
         Article {
             slug: p.slug.clone(),
             file: p.file.clone(),
             title: f.title.trim().to_owned(),
             date: p.date,
-            local_date: p.date.to_zoned_datetime(config.timezone.0.clone()).date(),
+            local_date: p.local_date,
             updated: p.updated,
             source: non_empty(&f.source),
             source_url: non_empty(&f.source_url).filter(|u| markdown::is_safe_url(u)),
             authors: f.authors.clone(),
             tags: f.tags.clone(),
             taxonomies: f.taxonomies.clone(),
-            summary_html,
-            summary_text,
+            summary_html: p.summary_html.clone(),
+            summary_text: p.summary_text.clone(),
             content_html: p.body.html.clone(),
             headings: p.body.headings.clone(),
             word_count: p.body.word_count,

@@ -13,8 +13,10 @@ pub mod edition;
 pub mod taxonomy;
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use jiff::Timestamp;
+use rayon::prelude::*;
 
 pub use archive::{MonthArchive, YearArchive};
 pub use article::{Article, ArticleId, Page};
@@ -41,7 +43,7 @@ pub struct Visibility {
 #[derive(Debug)]
 pub struct Site {
     /// Published articles, newest first (ties broken by slug).
-    pub articles: Vec<Article>,
+    pub articles: Vec<Arc<Article>>,
     /// The articles shown in lists and feeds: all but duplicates, newest first.
     pub listed: Vec<ArticleId>,
     /// Which articles report the same story.
@@ -57,6 +59,12 @@ pub struct Site {
     by_slug: HashMap<String, ArticleId>,
 }
 
+/// Articles of earlier builds, by file, with the fingerprint they were built from.
+#[derive(Debug, Default)]
+pub struct ArticleCache {
+    by_file: HashMap<String, (u64, Arc<Article>)>,
+}
+
 /// Why a slug is not among the published articles.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Unlisted {
@@ -69,7 +77,7 @@ pub enum Unlisted {
 /// What cross-file checks need to know about the articles.
 pub struct Catalog<'a> {
     /// Published articles.
-    pub articles: &'a [Article],
+    pub articles: &'a [Arc<Article>],
     /// Articles shown in lists.
     pub listed: &'a [ArticleId],
     /// Published articles by slug.
@@ -92,6 +100,25 @@ impl Site {
         visibility: Visibility,
         diagnostics: &mut Diagnostics,
     ) -> Site {
+        Self::assemble_cached(
+            config,
+            content,
+            visibility,
+            diagnostics,
+            &mut ArticleCache::default(),
+        )
+    }
+
+    /// Builds the model, reusing the articles of `cache` whose file did not
+    /// change, and leaves this model's articles in it. The cache is only
+    /// valid for one config.
+    pub fn assemble_cached(
+        config: &Config,
+        content: &ParsedContent,
+        visibility: Visibility,
+        diagnostics: &mut Diagnostics,
+        cache: &mut ArticleCache,
+    ) -> Site {
         check_slug_clashes(content, diagnostics);
         let (published, unpublished): (Vec<&ParsedArticle>, Vec<&ParsedArticle>) = content
             .articles
@@ -112,9 +139,18 @@ impl Site {
         let mut parsed = published;
         parsed.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.slug.cmp(&b.slug)));
         let declared: Vec<_> = parsed.iter().map(|a| a.duplicate_of.clone()).collect();
-        let articles: Vec<Article> = parsed
-            .into_iter()
-            .map(|a| Article::from_parsed(a, config))
+        let articles: Vec<Arc<Article>> = parsed
+            .into_par_iter()
+            .map(|a| match cache.by_file.get(&a.file) {
+                Some((fingerprint, article)) if *fingerprint == a.fingerprint => {
+                    Arc::clone(article)
+                }
+                _ => Arc::new(Article::from_parsed(a, config)),
+            })
+            .collect();
+        cache.by_file = articles
+            .iter()
+            .map(|a| (a.file.clone(), (a.fingerprint, Arc::clone(a))))
             .collect();
         let by_slug: HashMap<String, ArticleId> = articles
             .iter()

@@ -12,8 +12,28 @@ use super::view::pages_for;
 use super::{Job, Renderer};
 use crate::model::{ArticleId, Edition, Site};
 
-/// What every article card and page depends on besides its own data.
-pub(super) fn card_fingerprints(site: &Site, global: u64) -> Vec<u64> {
+/// The fingerprints a renderer starts from.
+#[derive(Debug, Clone, Default)]
+pub struct Fingerprints {
+    /// What every page depends on: the config, the templates, the site's navigation.
+    pub global: u64,
+    /// Each article's card, in article order.
+    pub cards: Vec<u64>,
+}
+
+impl Fingerprints {
+    /// The fingerprints of `site` under a `global` fingerprint.
+    pub fn new(site: &Site, global: u64) -> Fingerprints {
+        Fingerprints {
+            global,
+            cards: card_fingerprints(site, global),
+        }
+    }
+}
+
+/// What each article's card is made from: the article, and which term
+/// pages exist (a card links a tag only to a page that exists).
+fn card_fingerprints(site: &Site, global: u64) -> Vec<u64> {
     // A card links its tags to their pages only when those pages exist.
     let mut terms = DefaultHasher::new();
     global.hash(&mut terms);
@@ -72,11 +92,11 @@ impl Renderer<'_> {
     pub fn fingerprint(&self, job: &Job) -> u64 {
         let (site, config) = (self.site(), self.config());
         let mut h = DefaultHasher::new();
-        self.global.hash(&mut h);
+        self.fingerprints.global.hash(&mut h);
         self.key(job).hash(&mut h);
         let cards = |h: &mut DefaultHasher, ids: &[ArticleId]| {
             for &id in ids {
-                self.cards[id.0 as usize].hash(h);
+                self.fingerprints.cards[id.0 as usize].hash(h);
             }
         };
         let page_range = |len: usize, per_page: usize, page: usize| {
@@ -97,9 +117,11 @@ impl Renderer<'_> {
             }
             Job::Article(id) => {
                 let i = id.0 as usize;
-                self.cards[i].hash(&mut h);
-                i.checked_sub(1).map(|n| self.cards[n]).hash(&mut h);
-                self.cards.get(i + 1).hash(&mut h);
+                self.fingerprints.cards[i].hash(&mut h);
+                i.checked_sub(1)
+                    .map(|n| self.fingerprints.cards[n])
+                    .hash(&mut h);
+                self.fingerprints.cards.get(i + 1).hash(&mut h);
                 let primary = site.duplicates.primary_of(id).unwrap_or(id);
                 cards(&mut h, &[primary]);
                 cards(&mut h, site.duplicates.reports_of(primary));
@@ -190,7 +212,7 @@ impl Renderer<'_> {
             &ids[..ids.len().min(3)]
         };
         for &id in shown {
-            self.cards[id.0 as usize].hash(&mut h);
+            self.fingerprints.cards[id.0 as usize].hash(&mut h);
         }
         if full {
             for s in &e.sections {

@@ -37,6 +37,8 @@ pub struct ServeOptions {
     pub future: bool,
     /// Open the site in a browser once it is built.
     pub open: bool,
+    /// Print the duration of each stage of every rebuild.
+    pub timings: bool,
 }
 
 /// What the server threads share.
@@ -90,7 +92,7 @@ pub fn serve(root: &Path, options: &ServeOptions) -> Result<()> {
     let mut session = Session::new(root, build_options, true);
     let started = Instant::now();
     let first = session.build(&Changes::All);
-    report_build(&shared, &first, started);
+    report_build(&shared, &first, started, options.timings);
     let server = Arc::clone(&shared);
     std::thread::spawn(move || accept(listener, &server));
     let events = watch::start(root)?;
@@ -108,7 +110,7 @@ pub fn serve(root: &Path, options: &ServeOptions) -> Result<()> {
         let changed = result
             .as_ref()
             .map_or(true, |s| s.output.written + s.output.removed > 0);
-        report_build(&shared, &result, started);
+        report_build(&shared, &result, started, options.timings);
         if changed {
             let css_only = kinds.iter().all(|k| *k == ChangeKind::Static)
                 && result.as_ref().is_ok_and(|s| s.rendered.is_empty());
@@ -121,12 +123,15 @@ pub fn serve(root: &Path, options: &ServeOptions) -> Result<()> {
     Ok(())
 }
 
-fn report_build(shared: &Shared, result: &Result<BuildSummary>, started: Instant) {
+fn report_build(shared: &Shared, result: &Result<BuildSummary>, started: Instant, timings: bool) {
     let ms = started.elapsed().as_secs_f64() * 1000.0;
     match result {
         Ok(summary) => {
             shared.set_error(None);
             report::diagnostics(&summary.warnings);
+            if timings {
+                report::timings(summary.timings.stages());
+            }
             report::status(
                 false,
                 &format!(

@@ -31,6 +31,12 @@ pub struct ParsedArticle {
     pub front: ArticleFrontMatter,
     /// Publication time.
     pub date: Timestamp,
+    /// The publication day in the site's time zone.
+    pub local_date: civil::Date,
+    /// The summary as HTML: the front matter's, else the body's.
+    pub summary_html: String,
+    /// The summary as plain text.
+    pub summary_text: String,
     /// Last change, if given.
     pub updated: Option<Timestamp>,
     /// End of publication, if given.
@@ -226,8 +232,15 @@ pub fn parse_article(
             front_matter::locate(text, &split, d.span()),
         )
     });
+    let (summary_html, summary_text) = match front.summary.as_deref().map(str::trim) {
+        Some(s) if !s.is_empty() => (markdown::text_to_paragraph(s), s.to_owned()),
+        _ => (body.summary_html.clone(), body.summary_text.clone()),
+    };
     Ok(ParsedArticle {
         fingerprint: fingerprint(text),
+        local_date: date.to_zoned_datetime(config.timezone.0.clone()).date(),
+        summary_html,
+        summary_text,
         file: rel.to_owned(),
         slug,
         duplicate_of,
