@@ -394,16 +394,15 @@ fn run_job(
     if let Previous::Jobs(jobs) = previous
         && let Some((old, paths)) = jobs.get(&key)
         && *old == fingerprint
+        && paths.iter().all(|p| staging.knows(p))
     {
-        if paths.iter().all(|p| staging.knows(p)) {
-            // Claimed after the parallel loop, all at once (see `Session::build`).
-            return Ok(JobRecord {
-                key,
-                fingerprint,
-                paths: paths.clone(),
-                rendered: false,
-            });
-        }
+        // Claimed after the parallel loop, all at once (see `Session::build`).
+        return Ok(JobRecord {
+            key,
+            fingerprint,
+            paths: paths.clone(),
+            rendered: false,
+        });
     }
     let mut paths = Vec::new();
     for file in renderer.render(job).map_err(Failure::Site)? {
