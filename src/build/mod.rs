@@ -10,8 +10,11 @@
 //! [`Session`] runs the pipeline and, when asked to track its output, keeps
 //! what it needs to rebuild only what a change touches (`serve`).
 
+mod manifest;
 mod session;
 mod statics;
+
+pub use manifest::CACHE_DIR;
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -97,8 +100,58 @@ impl Timings {
 }
 
 /// Builds the site at `root` into its output folder, once.
+///
+/// When nothing changed since the last build into the same folder (inputs,
+/// options, the tool itself, and the folder's own files), nothing is done.
 pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildSummary> {
-    Session::new(root, options.clone(), false).build(&Changes::All)
+    let mut timings = Timings::start();
+    let config = load_config(root, options)?;
+    let out_dir = options
+        .output_dir
+        .clone()
+        .unwrap_or_else(|| root.join(&config.output_dir));
+    let manifest_path = manifest::path(root, &out_dir);
+    let now = options.now.unwrap_or_else(Timestamp::now);
+    // Listing the inputs and the outputs are two independent walks.
+    let ((inputs, outputs), saved) = rayon::join(
+        || {
+            rayon::join(
+                || manifest::inputs(root, options),
+                || manifest::outputs(&out_dir),
+            )
+        },
+        || manifest::Manifest::load(&manifest_path),
+    );
+    if let Some(saved) = saved
+        && saved.is_current(&inputs, &outputs, now)
+    {
+        timings.mark("check");
+        let files = saved.outputs.lines().count();
+        return Ok(BuildSummary {
+            articles: saved.articles,
+            pages: saved.pages,
+            rendered: Vec::new(),
+            output: WriteSummary {
+                files,
+                written: 0,
+                removed: 0,
+            },
+            output_dir: out_dir,
+            warnings: Diagnostics::new(),
+            timings,
+        });
+    }
+    let (summary, site_until) = Session::new(root, options.clone(), false).build_once()?;
+    let saved = manifest::Manifest {
+        inputs,
+        articles: summary.articles,
+        pages: summary.pages,
+        until: site_until,
+        outputs: manifest::outputs(&summary.output_dir),
+    };
+    // The manifest only saves work next time: failing to write it is not a failed build.
+    let _ = saved.save(&manifest_path);
+    Ok(summary)
 }
 
 /// The site's configuration with the build's overrides applied.

@@ -143,9 +143,25 @@ impl Session {
         &self.options
     }
 
+    /// Builds everything, and says until when the result stays current
+    /// (the next moment an article's date arrives or it expires).
+    pub(super) fn build_once(&mut self) -> Result<(BuildSummary, Option<jiff::Timestamp>)> {
+        let mut next_change = None;
+        let summary = self.build_with(&Changes::All, &mut next_change)?;
+        Ok((summary, next_change))
+    }
+
     /// Builds after `changes`. On failure the output folder is left as the
     /// last successful build wrote it.
     pub fn build(&mut self, changes: &Changes) -> Result<BuildSummary> {
+        self.build_with(changes, &mut None)
+    }
+
+    fn build_with(
+        &mut self,
+        changes: &Changes,
+        next_change: &mut Option<jiff::Timestamp>,
+    ) -> Result<BuildSummary> {
         let mut timings = Timings::start();
         self.refresh(changes, &mut timings)?;
         let state = self.state.as_mut().expect("refresh sets the state");
@@ -167,6 +183,7 @@ impl Session {
             &mut state.articles,
         );
         timings.mark("assemble");
+        *next_change = site.next_change;
         if diagnostics.has_errors() {
             return Err(Error::Site(diagnostics));
         }

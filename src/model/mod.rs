@@ -56,6 +56,9 @@ pub struct Site {
     pub archive: Vec<YearArchive>,
     /// Editions, newest first.
     pub editions: Vec<Edition>,
+    /// The next moment at which the published set changes by itself (an
+    /// article's date arrives, or it expires), if any.
+    pub next_change: Option<Timestamp>,
     by_slug: HashMap<String, ArticleId>,
 }
 
@@ -120,6 +123,13 @@ impl Site {
         cache: &mut ArticleCache,
     ) -> Site {
         check_slug_clashes(content, diagnostics);
+        let next_change = content
+            .articles
+            .iter()
+            .flat_map(|a| [Some(a.date).filter(|_| !visibility.future), a.expires])
+            .flatten()
+            .filter(|t| *t > visibility.now)
+            .min();
         let (published, unpublished): (Vec<&ParsedArticle>, Vec<&ParsedArticle>) = content
             .articles
             .iter()
@@ -197,6 +207,7 @@ impl Site {
             taxonomies,
             archive,
             editions,
+            next_change,
             by_slug,
         }
     }
