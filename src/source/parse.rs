@@ -289,7 +289,11 @@ mod tests {
     fn a_date_that_does_not_exist_is_located() {
         let errs = article("+++\ntitle = \"x\"\ndate = \"2025-02-30\"\n+++\n").unwrap_err();
         assert_eq!(errs[0].location, Some(LineCol { line: 3, col: 8 }));
-        assert!(errs[0].message.contains("`2025-02-30` is not a date"), "{}", errs[0].message);
+        assert!(
+            errs[0].message.contains("`2025-02-30` is not a date"),
+            "{}",
+            errs[0].message
+        );
     }
 
     #[test]
