@@ -1,0 +1,4 @@
+//! `import`: plain-text articles → Markdown files with TOML front matter.
+
+pub mod clean;
+pub mod to_markdown;
