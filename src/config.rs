@@ -556,24 +556,41 @@ impl ImportConfig {
 /// A pattern matched against a whole line, ignoring case and the spaces
 /// around it; `*` stands for any text (`Share this @*`).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LinePattern(String);
+pub struct LinePattern {
+    text: String,
+    lower: String,
+}
 
 impl LinePattern {
     /// A pattern from its text.
     pub fn new(pattern: &str) -> Self {
-        LinePattern(pattern.trim().to_owned())
+        let text = pattern.trim().to_owned();
+        LinePattern {
+            lower: text.to_lowercase(),
+            text,
+        }
     }
 
     /// The pattern as written.
     pub fn as_str(&self) -> &str {
-        &self.0
+        &self.text
     }
 
     /// If `line` matches, the text matched by the first `*` (empty when the
     /// pattern has none), trimmed.
     pub fn matches<'a>(&self, line: &'a str) -> Option<&'a str> {
         let line = line.trim();
-        let mut parts = self.0.split('*');
+        // Fast path: lowercase both once when that keeps byte offsets (almost always).
+        let lower = line.to_lowercase();
+        if lower.len() == line.len() && self.lower.len() == self.text.len() {
+            let (start, end) = glob(&lower, &self.lower)?;
+            return Some(line[start..end].trim());
+        }
+        self.matches_slowly(line)
+    }
+
+    fn matches_slowly<'a>(&self, line: &'a str) -> Option<&'a str> {
+        let mut parts = self.text.split('*');
         let first = parts.next().unwrap_or_default();
         let mut pos = strip_prefix_ignoring_case(line, first)?;
         let rest: Vec<&str> = parts.collect();
@@ -593,6 +610,33 @@ impl LinePattern {
         }
         Some(line[capture_start..capture_end.unwrap_or(tail)].trim())
     }
+}
+
+/// Matches `text` against a `*` pattern (both already lowercase); returns
+/// the byte range matched by the first `*` (empty when there is none).
+fn glob(text: &str, pattern: &str) -> Option<(usize, usize)> {
+    let mut parts = pattern.split('*');
+    let first = parts.next().unwrap_or_default();
+    let mut pos = first.len();
+    if !text.starts_with(first) {
+        return None;
+    }
+    let rest: Vec<&str> = parts.collect();
+    let Some((last, middle)) = rest.split_last() else {
+        return (pos == text.len()).then_some((pos, pos));
+    };
+    let capture_start = pos;
+    let mut capture_end = None;
+    for part in middle {
+        let found = text[pos..].find(part)?;
+        capture_end.get_or_insert(pos + found);
+        pos += found + part.len();
+    }
+    let tail = text.len().checked_sub(last.len())?;
+    if tail < pos || !text.ends_with(last) {
+        return None;
+    }
+    Some((capture_start, capture_end.unwrap_or(tail)))
 }
 
 /// The byte length of `prefix` at the start of `text`, if `text` starts with it (ignoring case).

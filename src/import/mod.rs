@@ -216,13 +216,13 @@ pub fn import(
     bar.finish_and_clear();
 
     // Tags are scored against every article of this import and of the site.
-    let vocabulary = tags::Vocabulary::new(
-        prepared
-            .iter()
-            .filter_map(|p| p.as_ref().ok())
-            .map(|p| &p.observed)
-            .chain(existing.iter().map(|e| &e.observed)),
-    );
+    let observed: Vec<&tags::Observed> = prepared
+        .iter()
+        .filter_map(|p| p.as_ref().ok())
+        .map(|p| &p.observed)
+        .chain(existing.iter().map(|e| &e.observed))
+        .collect();
+    let vocabulary = tags::Vocabulary::new(&observed);
     let new_terms: Vec<Option<tags::Terms>> = prepared
         .par_iter()
         .map(|p| {
@@ -260,8 +260,13 @@ pub fn import(
     }
     report.items.append(&mut missing);
     report.items.sort_by(|a, b| a.input.cmp(&b.input));
+    let files: Vec<PlannedFile> = std::mem::take(&mut plan.pending)
+        .into_par_iter()
+        .map(|(path, front, draft)| file_text(front, &draft).map(|text| PlannedFile { path, text }))
+        .collect::<Result<_>>()?;
     if !options.dry_run {
-        for file in &plan.files {
+        // Sequentially: parallel file creation in one folder only adds contention.
+        for file in &files {
             let abs = root.join(&file.path);
             if plan.rewrites.contains(&file.path) {
                 fs::write_atomic(&abs, file.text.as_bytes())?;
@@ -270,7 +275,7 @@ pub fn import(
             }
         }
     }
-    report.files = plan.files;
+    report.files = files;
     Ok(report)
 }
 
@@ -426,7 +431,8 @@ struct Planner<'a> {
     seen: HashMap<String, String>,
     fingerprints: Vec<(u64, String)>,
     slugs: BTreeSet<String>,
-    files: Vec<PlannedFile>,
+    /// Files to write: path, front matter (without the body's hash yet) and body.
+    pending: Vec<(String, ArticleFrontMatter, Draft)>,
     rewrites: BTreeSet<String>,
 }
 
@@ -449,7 +455,7 @@ impl<'a> Planner<'a> {
             seen: HashMap::new(),
             fingerprints,
             slugs: existing.iter().map(|e| e.slug.clone()).collect(),
-            files: Vec::new(),
+            pending: Vec::new(),
             rewrites: BTreeSet::new(),
         }
     }
@@ -505,12 +511,8 @@ impl<'a> Planner<'a> {
             if let Some(old_date) = &e.date {
                 front.date = Some(old_date.clone());
             }
-            let text = file_text(front, &p.draft)?;
             self.rewrites.insert(path.clone());
-            self.files.push(PlannedFile {
-                path: path.clone(),
-                text,
-            });
+            self.pending.push((path.clone(), front, p.draft));
             return Ok(item(Outcome::Reimported { path }, p.warnings));
         }
         if let Some(first) = self.seen.get(&p.sha256) {
@@ -543,11 +545,7 @@ impl<'a> Planner<'a> {
             duplicate_of.clone().unwrap_or_else(|| slug.clone()),
         ));
         front.duplicate_of = duplicate_of.clone().map(|s| toml::Spanned::new(0..0, s));
-        let text = file_text(front, &p.draft)?;
-        self.files.push(PlannedFile {
-            path: path.clone(),
-            text,
-        });
+        self.pending.push((path.clone(), front, p.draft));
         Ok(item(
             Outcome::Imported {
                 path,

@@ -18,6 +18,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use rayon::prelude::*;
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::config::ImportConfig;
@@ -45,12 +46,30 @@ struct Word {
 pub struct Observed {
     /// Runs of capitalised words, split at job titles.
     runs: Vec<Vec<Word>>,
-    /// How each folded word was written in this article.
-    cases: HashMap<String, CaseCount>,
+    /// How each folded word was written in this article, by [`text::hash64`] of the word.
+    cases: HashMap<u64, CaseCount>,
     /// The title's words, normalised (see [`key`]).
     title_keys: Vec<String>,
-    /// Lowercase content words by stem: count and the most common spelling.
+    /// Lowercase content words (folded) and their counts.
+    lowercase: HashMap<String, u32>,
+    /// Lowercase content words used at least [`MIN_TOPIC_COUNT`] times, by
+    /// stem: count and the most used spelling.
     stems: BTreeMap<String, (u32, String)>,
+    /// Every stem of the article, hashed (for document frequencies).
+    stem_keys: Vec<u64>,
+}
+
+/// A lowercase word is a key term only if the article uses it this often.
+const MIN_TOPIC_COUNT: u32 = 3;
+
+/// The document-frequency key of a stem (kept apart from names).
+fn topic_key(stem: &str) -> u64 {
+    text::hash64(format!("topic:{stem}").as_bytes())
+}
+
+/// The document-frequency key of a name's key.
+fn name_key(key: &str) -> u64 {
+    text::hash64(key.as_bytes())
 }
 
 /// Reads an article's title and paragraphs.
@@ -64,6 +83,18 @@ pub fn observe<'a>(title: &str, paragraphs: impl IntoIterator<Item = &'a str>) -
     for paragraph in paragraphs {
         observe_paragraph(paragraph, &mut observed);
     }
+    // Stem each distinct word once: stemming is the costly part.
+    let mut words: Vec<(String, u32)> = observed.lowercase.drain().collect();
+    words.sort_unstable_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    let mut stems: BTreeMap<String, (u32, String)> = BTreeMap::new();
+    for (word, count) in words {
+        let stem = text::stem(&word).into_owned();
+        let entry = stems.entry(stem).or_insert((0, word));
+        entry.0 += count;
+    }
+    observed.stem_keys = stems.keys().map(|s| topic_key(s)).collect();
+    stems.retain(|_, (count, _)| *count >= MIN_TOPIC_COUNT);
+    observed.stems = stems;
     observed
 }
 
@@ -92,7 +123,10 @@ fn observe_paragraph(text: &str, out: &mut Observed) {
         let possessive = base.len() != word.len();
         let first = base.chars().next().unwrap_or(' ');
         let folded = text::fold(base).into_owned();
-        let count = out.cases.entry(folded.clone()).or_default();
+        let count = out
+            .cases
+            .entry(text::hash64(folded.as_bytes()))
+            .or_default();
         if first.is_lowercase() {
             count.lower += 1;
         } else if first.is_uppercase() && !sentence_start {
@@ -122,9 +156,7 @@ fn observe_paragraph(text: &str, out: &mut Observed) {
                 && !text::is_stop_word(&folded)
                 && folded.chars().all(char::is_alphabetic)
             {
-                let stem = text::stem(&folded).into_owned();
-                let entry = out.stems.entry(stem).or_insert((0, folded));
-                entry.0 += 1;
+                *out.lowercase.entry(folded).or_default() += 1;
             }
         }
         if possessive {
@@ -437,20 +469,30 @@ pub fn key(name: &str) -> String {
 /// Corpus-wide counts: how words are written, and in how many articles each term appears.
 #[derive(Debug, Clone, Default)]
 pub struct Vocabulary {
-    cases: HashMap<String, CaseCount>,
+    cases: HashMap<u64, CaseCount>,
 }
 
 impl Vocabulary {
     /// Adds up the case counts of every article.
-    pub fn new<'a>(observed: impl IntoIterator<Item = &'a Observed>) -> Self {
-        let mut cases: HashMap<String, CaseCount> = HashMap::new();
-        for o in observed {
-            for (word, c) in &o.cases {
-                let total = cases.entry(word.clone()).or_default();
-                total.lower += c.lower;
-                total.capitalised += c.capitalised;
+    pub fn new(observed: &[&Observed]) -> Self {
+        fn add(
+            mut total: HashMap<u64, CaseCount>,
+            other: &HashMap<u64, CaseCount>,
+        ) -> HashMap<u64, CaseCount> {
+            for (word, c) in other {
+                let t = total.entry(*word).or_default();
+                t.lower += c.lower;
+                t.capitalised += c.capitalised;
             }
+            total
         }
+        let cases = observed
+            .par_iter()
+            .fold(HashMap::new, |total, o| add(total, &o.cases))
+            .reduce(HashMap::new, |a, b| {
+                let (big, small) = if a.len() >= b.len() { (a, b) } else { (b, a) };
+                add(big, &small)
+            });
         Vocabulary { cases }
     }
 
@@ -462,7 +504,11 @@ impl Vocabulary {
             return true;
         }
         let folded = text::fold(word);
-        let c = self.cases.get(folded.as_ref()).copied().unwrap_or_default();
+        let c = self
+            .cases
+            .get(&text::hash64(folded.as_bytes()))
+            .copied()
+            .unwrap_or_default();
         c.capitalised >= 1 && c.capitalised >= c.lower
     }
 }
@@ -472,6 +518,7 @@ impl Vocabulary {
 pub struct Terms {
     names: BTreeMap<String, Term>,
     topics: BTreeMap<String, Term>,
+    stem_keys: Vec<u64>,
 }
 
 /// One term of an article.
@@ -485,12 +532,12 @@ struct Term {
 }
 
 impl Terms {
-    /// The keys of the article's terms (for document frequencies).
-    pub fn keys(&self) -> impl Iterator<Item = &str> {
+    /// The hashed keys of the article's terms (for document frequencies).
+    fn df_keys(&self) -> impl Iterator<Item = u64> + '_ {
         self.names
             .keys()
-            .chain(self.topics.keys())
-            .map(String::as_str)
+            .map(|k| name_key(k))
+            .chain(self.stem_keys.iter().copied())
     }
 }
 
@@ -574,6 +621,7 @@ pub fn terms(observed: &Observed, vocabulary: &Vocabulary, config: &ImportConfig
                 .iter()
                 .any(|(from, to)| key(to) == *k && observed.title_keys.contains(from));
     }
+    out.stem_keys = observed.stem_keys.clone();
     for (stem, (count, spelling)) in &observed.stems {
         if blocked.contains(&key(spelling)) {
             continue;
@@ -615,7 +663,7 @@ fn merge_surnames(names: &mut BTreeMap<String, Term>) {
 /// In how many articles each term appears.
 #[derive(Debug, Clone, Default)]
 pub struct DocumentFrequency {
-    counts: HashMap<String, u32>,
+    counts: HashMap<u64, u32>,
     documents: u32,
 }
 
@@ -625,15 +673,15 @@ impl DocumentFrequency {
         let mut df = DocumentFrequency::default();
         for terms in all {
             df.documents += 1;
-            for k in terms.keys() {
-                *df.counts.entry(k.to_owned()).or_default() += 1;
+            for k in terms.df_keys() {
+                *df.counts.entry(k).or_default() += 1;
             }
         }
         df
     }
 
-    fn idf(&self, key: &str) -> f64 {
-        let df = f64::from(self.counts.get(key).copied().unwrap_or(0));
+    fn idf(&self, key: u64) -> f64 {
+        let df = f64::from(self.counts.get(&key).copied().unwrap_or(0));
         (1.0 + f64::from(self.documents) / (1.0 + df)).ln()
     }
 }
@@ -661,7 +709,7 @@ pub fn pick(
             .get(k)
             .cloned()
             .unwrap_or_else(|| best_spelling(&term.spellings));
-        scored.push((weight * df.idf(k), name));
+        scored.push((weight * df.idf(name_key(k)), name));
     }
     scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
     let mut tags: Vec<String> = Vec::new();
@@ -677,12 +725,15 @@ pub fn pick(
         let mut topics: Vec<(f64, String)> = terms
             .topics
             .iter()
-            .filter(|(k, t)| {
-                t.count >= 3 && df.counts.get(*k).copied().unwrap_or(0) * 50 <= df.documents
+            .filter(|(k, _)| {
+                df.counts.get(&topic_key(k)).copied().unwrap_or(0) * 50 <= df.documents
             })
             .map(|(k, t)| {
                 let weight = f64::from(t.count) + if t.in_title { 2.0 } else { 0.0 };
-                (weight * df.idf(k), capitalise(&best_spelling(&t.spellings)))
+                (
+                    weight * df.idf(topic_key(k)),
+                    capitalise(&best_spelling(&t.spellings)),
+                )
             })
             .collect();
         topics.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
@@ -748,7 +799,7 @@ mod tests {
     fn tags_of(title: &str, paragraphs: &[&str]) -> Vec<String> {
         let config = ImportConfig::default();
         let observed = observe(title, paragraphs.iter().copied());
-        let vocabulary = Vocabulary::new([&observed]);
+        let vocabulary = Vocabulary::new(&[&observed]);
         let terms = terms(&observed, &vocabulary, &config);
         let df = DocumentFrequency::new([&terms]);
         let display = spellings([&terms]);
