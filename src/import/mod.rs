@@ -323,10 +323,7 @@ fn collect_inputs(paths: &[PathBuf]) -> (Vec<Input>, Vec<ImportItem>) {
                         continue;
                     }
                 };
-                let is_txt = entry
-                    .path()
-                    .extension()
-                    .is_some_and(|e| e.eq_ignore_ascii_case("txt"));
+                let is_txt = entry.path().extension().is_some_and(|e| e == "txt");
                 if !entry.file_type().is_file() || !is_txt {
                     continue;
                 }
@@ -403,9 +400,12 @@ fn prepare(input: &Input, config: &Config) -> std::result::Result<Prepared, Reje
         Error::Io { source, .. } => Rejection::Unreadable(source.to_string()),
         other => Rejection::Unreadable(other.to_string()),
     })?;
-    let (text, warning) = analyse::decode_raw(&bytes)?;
-    let mut draft = clean::clean(&text, &config.import);
-    draft.title = draft.title.split_whitespace().collect::<Vec<_>>().join(" ");
+    prepare_bytes(&bytes, config)
+}
+
+fn prepare_bytes(bytes: &[u8], config: &Config) -> std::result::Result<Prepared, Rejection> {
+    let (text, warning) = analyse::decode_raw(bytes)?;
+    let draft = clean::clean(&text, &config.import);
     if draft.title.is_empty() {
         return Err(Rejection::Empty);
     }
@@ -415,7 +415,7 @@ fn prepare(input: &Input, config: &Config) -> std::result::Result<Prepared, Reje
     let texts: Vec<String> = draft.blocks.iter().map(clean::Block::text).collect();
     let observed = tags::observe(&draft.title, texts.iter().map(String::as_str));
     Ok(Prepared {
-        sha256: analyse::sha256_hex(&bytes),
+        sha256: analyse::sha256_hex(bytes),
         simhash: analyse::fingerprint(&draft.blocks),
         observed,
         draft,
@@ -478,27 +478,7 @@ impl<'a> Planner<'a> {
             p.draft.date,
             self.options.today,
         );
-        let mut front = ArticleFrontMatter {
-            title: p.draft.title.clone(),
-            date: Some(toml::Spanned::new(0..0, DateValue::from_date(date))),
-            source: self
-                .options
-                .source
-                .clone()
-                .or_else(|| config.import.default_source.clone())
-                .or_else(|| p.draft.source.clone()),
-            tags,
-            summary: analyse::summary(&p.draft.blocks, config.import.summary_max_chars),
-            credit: (!p.draft.credits.is_empty()).then(|| p.draft.credits.join(" ")),
-            dateline: p.draft.dateline.clone(),
-            import: Some(ImportRecord {
-                file: input.name.clone(),
-                sha256: p.sha256.clone(),
-                body_sha256: String::new(),
-                simhash: analyse::fingerprint_hex(p.simhash),
-            }),
-            ..ArticleFrontMatter::default()
-        };
+        let mut front = front_matter_of(&input.name, &p, tags, date, config, self.options);
         if let Some(e) = self.by_sha.get(p.sha256.as_str()) {
             let path = e.path.clone();
             if !self.options.force {
@@ -557,12 +537,68 @@ impl<'a> Planner<'a> {
     }
 }
 
+/// The front matter of a new article (the body's hash is added by [`file_text`]).
+fn front_matter_of(
+    name: &str,
+    p: &Prepared,
+    tags: Vec<String>,
+    date: civil::Date,
+    config: &Config,
+    options: &ImportOptions,
+) -> ArticleFrontMatter {
+    ArticleFrontMatter {
+        title: p.draft.title.clone(),
+        date: Some(toml::Spanned::new(0..0, DateValue::from_date(date))),
+        source: options
+            .source
+            .clone()
+            .or_else(|| config.import.default_source.clone())
+            .or_else(|| p.draft.source.clone()),
+        tags,
+        summary: analyse::summary(&p.draft.blocks, config.import.summary_max_chars),
+        credit: (!p.draft.credits.is_empty()).then(|| p.draft.credits.join(" ")),
+        dateline: p.draft.dateline.clone(),
+        import: Some(ImportRecord {
+            file: name.to_owned(),
+            sha256: p.sha256.clone(),
+            body_sha256: String::new(),
+            simhash: analyse::fingerprint_hex(p.simhash),
+        }),
+        ..ArticleFrontMatter::default()
+    }
+}
+
 /// The text of an article file, with the body's hash recorded in its front matter.
-fn file_text(mut front: ArticleFrontMatter, draft: &Draft) -> Result<String> {
+fn file_text(front: ArticleFrontMatter, draft: &Draft) -> Result<String> {
+    finish(front, draft).map(|(_, text)| text)
+}
+
+fn finish(mut front: ArticleFrontMatter, draft: &Draft) -> Result<(ArticleFrontMatter, String)> {
     let body = to_markdown::body(&draft.blocks);
     if let Some(record) = &mut front.import {
         record.body_sha256 = analyse::sha256_hex(body.as_bytes());
     }
-    to_markdown::to_file_string(&front, &body)
-        .map_err(|e| Error::Invalid(format!("cannot write front matter: {e}")))
+    let text = to_markdown::to_file_string(&front, &body)
+        .map_err(|e| Error::Invalid(format!("cannot write front matter: {e}")))?;
+    Ok((front, text))
+}
+
+/// One raw article converted on its own, with nothing read or written: its
+/// front matter and the text of its file. Tags are scored against this
+/// article alone. For tests, previews and fuzzing.
+pub fn convert_one(
+    bytes: &[u8],
+    name: &str,
+    config: &Config,
+    options: &ImportOptions,
+) -> std::result::Result<(ArticleFrontMatter, String), Rejection> {
+    let p = prepare_bytes(bytes, config)?;
+    let vocabulary = tags::Vocabulary::new(&[&p.observed]);
+    let terms = tags::terms(&p.observed, &vocabulary, &config.import);
+    let df = tags::DocumentFrequency::new([&terms]);
+    let display = tags::spellings([&terms]);
+    let tags = tags::pick(&terms, &df, &display, &config.import);
+    let (date, _) = analyse::pick_date(options.date, name, p.draft.date, options.today);
+    let front = front_matter_of(name, &p, tags, date, config, options);
+    finish(front, &p.draft).map_err(|e| Rejection::Unreadable(e.to_string()))
 }

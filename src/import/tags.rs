@@ -823,7 +823,7 @@ mod tests {
     #[test]
     fn lists_are_sorted_for_binary_search() {
         for list in [ROLES, DEMONYMS] {
-            assert!(list.windows(2).all(|w| w[0] < w[1]), "{:?}", list);
+            assert!(list.windows(2).all(|w| w[0] < w[1]), "{list:?}");
         }
     }
 
