@@ -105,6 +105,7 @@ fn observe_paragraph(text: &str, out: &mut Observed) {
     let mut prev_word = "";
     for (start, word) in text.unicode_word_indices() {
         let gap = &text[prev_end..start];
+        restore_dot(&mut run, gap, prev_word);
         let boundary = classify_gap(gap, prev_word);
         match boundary {
             Gap::Space | Gap::Hyphen | Gap::Abbreviation => {}
@@ -164,7 +165,19 @@ fn observe_paragraph(text: &str, out: &mut Observed) {
         }
         sentence_start = false;
     }
+    restore_dot(&mut run, &text[prev_end..], prev_word);
     flush(&mut run, out);
+}
+
+/// Word segmentation leaves the final dot off `U.S.`; put it back in the name.
+fn restore_dot(run: &mut [Word], gap: &str, prev_word: &str) {
+    if gap.starts_with('.')
+        && prev_word.contains('.')
+        && let Some(last) = run.last_mut()
+        && last.text.ends_with(prev_word)
+    {
+        last.text.push('.');
+    }
 }
 
 /// The text between two words, as far as names are concerned.
@@ -271,6 +284,19 @@ fn is_demonym(folded: &str) -> bool {
     DEMONYMS.binary_search(&folded).is_ok()
 }
 
+/// `Providing`, `Asked`, `Reportedly`: verb and adverb forms, which open
+/// sentences far more often than names do.
+fn looks_inflected(folded: &str) -> bool {
+    folded.chars().count() > 4 && ["ing", "ed", "ly"].iter().any(|end| folded.ends_with(end))
+}
+
+/// `I'll`, `We're`, `Don't`: capitalised at a sentence start, never names.
+fn is_contraction(folded: &str) -> bool {
+    ["'ll", "'re", "'ve", "'d", "'m", "n't"]
+        .iter()
+        .any(|end| folded.ends_with(end))
+}
+
 fn is_acronym(word: &str) -> bool {
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
     letters >= 2 && word.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
@@ -300,8 +326,14 @@ const ROLES: &[&str] = &[
     "commissioner",
     "congressman",
     "congresswoman",
+    "councillor",
+    "councilman",
+    "councilor",
+    "councilwoman",
+    "coxswain",
     "dame",
     "deputy",
+    "detective",
     "director",
     "dr",
     "envoy",
@@ -311,6 +343,7 @@ const ROLES: &[&str] = &[
     "general",
     "gov",
     "governor",
+    "inspector",
     "judge",
     "king",
     "lady",
@@ -324,6 +357,7 @@ const ROLES: &[&str] = &[
     "mr",
     "mrs",
     "ms",
+    "officer",
     "premier",
     "president",
     "prime",
@@ -338,6 +372,7 @@ const ROLES: &[&str] = &[
     "secretary",
     "sen",
     "senator",
+    "sergeant",
     "sgt",
     "sheriff",
     "sir",
@@ -346,6 +381,7 @@ const ROLES: &[&str] = &[
     "spokesperson",
     "spokeswoman",
     "state",
+    "superintendent",
     "vice",
 ];
 
@@ -496,6 +532,18 @@ impl Vocabulary {
         Vocabulary { cases }
     }
 
+    /// True when `word` is written in lowercase more often than capitalised
+    /// mid-sentence: a common word.
+    fn is_common(&self, word: &str) -> bool {
+        let folded = text::fold(word);
+        let c = self
+            .cases
+            .get(&text::hash64(folded.as_bytes()))
+            .copied()
+            .unwrap_or_default();
+        c.lower >= 1 && c.lower >= c.capitalised
+    }
+
     /// True when `word` is a name rather than a capitalised common word:
     /// an acronym, or a word written capitalised mid-sentence at least as
     /// often as in lowercase.
@@ -554,8 +602,16 @@ pub fn terms(observed: &Observed, vocabulary: &Vocabulary, config: &ImportConfig
         let mut words: &[Word] = run;
         while let Some((first, rest)) = words.split_first() {
             let folded = text::fold(&first.text);
+            // A sentence's first word is a name only with evidence: written
+            // so elsewhere, or followed by more of the name and not an
+            // inflected word (`Providing Ukraine`, `Asked Trump`).
+            let unproven = if rest.is_empty() {
+                !vocabulary.is_name(&first.text)
+            } else {
+                vocabulary.is_common(&first.text) || looks_inflected(&folded)
+            };
             let common = text::is_stop_word(&folded)
-                || (first.initial && !vocabulary.is_name(&first.text))
+                || (first.initial && unproven)
                 || (!first.initial && !is_acronym(&first.text) && !vocabulary.is_name(&first.text));
             if common || CONNECTORS.contains(&folded.as_ref()) {
                 words = rest;
@@ -574,6 +630,7 @@ pub fn terms(observed: &Observed, vocabulary: &Vocabulary, config: &ImportConfig
                 || is_role(&folded)
                 || !single.text.chars().any(char::is_alphabetic)
                 || single.text.chars().count() < 2
+                || is_contraction(&folded)
             {
                 continue;
             }
@@ -847,7 +904,11 @@ mod tests {
         );
         assert_eq!(
             names_of("U.S. Defense Secretary Pete Hegseth"),
-            ["U.S", "Pete Hegseth"]
+            ["U.S.", "Pete Hegseth"]
+        );
+        assert_eq!(
+            names_of("the U.S. Congress and the U.K."),
+            ["U.S. Congress", "U.K."]
         );
     }
 
@@ -862,6 +923,17 @@ mod tests {
             ],
         );
         assert_eq!(tags, ["Donald Trump", "Helsinki", "Vladimir Putin"]);
+    }
+
+    #[test]
+    fn contractions_are_not_names() {
+        let tags = tags_of(
+            "Agassi wins",
+            &[
+                "Andre Agassi said: “I’ll be back. I’ll win.” Then I’ll said Agassi, and O’Neill agreed with O’Neill.",
+            ],
+        );
+        assert_eq!(tags, ["Andre Agassi", "O’Neill"]);
     }
 
     #[test]
