@@ -481,7 +481,7 @@ impl<'a> Planner<'a> {
         let mut front = front_matter_of(&input.name, &p, tags, date, config, self.options);
         if let Some(e) = self.by_sha.get(p.sha256.as_str()) {
             let path = e.path.clone();
-            if !self.options.force {
+            if !self.options.force || self.rewrites.contains(&path) {
                 return Ok(item(Outcome::AlreadyImported { path }, p.warnings));
             }
             let recorded = e.record.as_ref().map_or("", |r| r.body_sha256.as_str());
