@@ -31,6 +31,8 @@ pub struct CaseCount {
     pub lower: u32,
     /// Written capitalised, not at the start of a sentence.
     pub capitalised: u32,
+    /// Of those, written as a name of its own (not inside `New York`).
+    pub alone: u32,
 }
 
 /// A word of a run, as written.
@@ -261,7 +263,7 @@ fn flush(run: &mut Vec<Word>, out: &mut Observed) {
 fn push_piece(mut piece: Vec<Word>, out: &mut Observed) {
     while piece.first().is_some_and(|w| {
         let f = text::fold(&w.text);
-        CONNECTORS.contains(&f.as_ref()) || is_demonym(&f)
+        CONNECTORS.contains(&f.as_ref()) || is_demonym(&f) || text::is_stop_word(&f)
     }) {
         piece.remove(0);
     }
@@ -270,6 +272,15 @@ fn push_piece(mut piece: Vec<Word>, out: &mut Observed) {
         .is_some_and(|w| CONNECTORS.contains(&w.text.as_str()))
     {
         piece.pop();
+    }
+    if let [word] = piece.as_slice()
+        && !word.initial
+    {
+        let folded = text::fold(&word.text);
+        out.cases
+            .entry(text::hash64(folded.as_bytes()))
+            .or_default()
+            .alone += 1;
     }
     if !piece.is_empty() {
         out.runs.push(piece);
@@ -519,6 +530,7 @@ impl Vocabulary {
                 let t = total.entry(*word).or_default();
                 t.lower += c.lower;
                 t.capitalised += c.capitalised;
+                t.alone += c.alone;
             }
             total
         }
@@ -544,9 +556,10 @@ impl Vocabulary {
         c.lower >= 1 && c.lower >= c.capitalised
     }
 
-    /// True when `word` is a name rather than a capitalised common word:
-    /// an acronym, or a word written capitalised mid-sentence at least as
-    /// often as in lowercase.
+    /// True when `word` alone is a name rather than a capitalised common
+    /// word: an acronym, or a word written capitalised on its own
+    /// mid-sentence at least as often as in lowercase (`Kyiv`, but not
+    /// `New`, which is capitalised only inside `New York`).
     fn is_name(&self, word: &str) -> bool {
         if is_acronym(word) {
             return true;
@@ -557,7 +570,7 @@ impl Vocabulary {
             .get(&text::hash64(folded.as_bytes()))
             .copied()
             .unwrap_or_default();
-        c.capitalised >= 1 && c.capitalised >= c.lower
+        c.alone >= 1 && c.alone >= c.lower
     }
 }
 
@@ -597,6 +610,14 @@ pub fn terms(observed: &Observed, vocabulary: &Vocabulary, config: &ImportConfig
         .map(|(k, v)| (key(k), v.as_str()))
         .collect();
     let blocked: Vec<String> = config.tag_blocklist.iter().map(|b| key(b)).collect();
+    // Last words of the article's longer names: a surname alone is a name
+    // even at the start of a sentence (`Reyes said…` after `Tomas Reyes`).
+    let surnames: Vec<String> = observed
+        .runs
+        .iter()
+        .filter(|run| run.len() >= 2)
+        .filter_map(|run| run.last().map(|w| key(&w.text)))
+        .collect();
     let mut names: BTreeMap<String, Term> = BTreeMap::new();
     for run in &observed.runs {
         let mut words: &[Word] = run;
@@ -606,13 +627,15 @@ pub fn terms(observed: &Observed, vocabulary: &Vocabulary, config: &ImportConfig
             // so elsewhere, or followed by more of the name and not an
             // inflected word (`Providing Ukraine`, `Asked Trump`).
             let unproven = if rest.is_empty() {
-                !vocabulary.is_name(&first.text)
+                !vocabulary.is_name(&first.text) && !surnames.contains(&key(&first.text))
             } else {
                 vocabulary.is_common(&first.text) || looks_inflected(&folded)
             };
+            // Mid-sentence, a capitalised word before more of a name is part of
+            // it (`New York`), even when it is a common word on its own.
             let common = text::is_stop_word(&folded)
                 || (first.initial && unproven)
-                || (!first.initial && !is_acronym(&first.text) && !vocabulary.is_name(&first.text));
+                || (!first.initial && rest.is_empty() && !vocabulary.is_name(&first.text));
             if common || CONNECTORS.contains(&folded.as_ref()) {
                 words = rest;
             } else {
@@ -624,7 +647,7 @@ pub fn terms(observed: &Observed, vocabulary: &Vocabulary, config: &ImportConfig
         }
         if let [single] = words {
             let folded = text::fold(&single.text);
-            if !vocabulary.is_name(&single.text)
+            if !(vocabulary.is_name(&single.text) || surnames.contains(&key(&single.text)))
                 || CALENDAR.contains(&folded.as_ref())
                 || is_demonym(&folded)
                 || is_role(&folded)
@@ -696,7 +719,8 @@ pub fn terms(observed: &Observed, vocabulary: &Vocabulary, config: &ImportConfig
     out
 }
 
-/// Adds `Trump` to `Donald Trump` when the article has exactly one name ending in `Trump`.
+/// Adds `Trump` to `Donald Trump` when the article has exactly one name
+/// ending in `Trump`; drops it when there are several.
 fn merge_surnames(names: &mut BTreeMap<String, Term>) {
     let singles: Vec<String> = names.keys().filter(|k| !k.contains(' ')).cloned().collect();
     for single in singles {
@@ -707,6 +731,11 @@ fn merge_surnames(names: &mut BTreeMap<String, Term>) {
                 (2..=3).contains(&n) && k.rsplit(' ').next() == Some(single.as_str())
             })
             .collect();
+        if full.len() > 1 {
+            // `Cup` with `World Cup` and `Heineken Cup`: which one is meant is unknown.
+            names.remove(&single);
+            continue;
+        }
         let [full] = full.as_slice() else { continue };
         let full = (*full).clone();
         if let Some(term) = names.remove(&single) {
@@ -744,7 +773,8 @@ impl DocumentFrequency {
 }
 
 /// Below this many articles, document frequencies say too little about
-/// common words for lowercase key terms to be trusted as tags.
+/// common words for lowercase key terms to be trusted as tags. A key term
+/// must also be in the title and used at least [`MIN_TOPIC_COUNT`] times.
 const MIN_DOCUMENTS_FOR_TOPICS: u32 = 50;
 
 /// The best tags of an article, at most `config.max_tags`, best first.
@@ -782,8 +812,9 @@ pub fn pick(
         let mut topics: Vec<(f64, String)> = terms
             .topics
             .iter()
-            .filter(|(k, _)| {
-                df.counts.get(&topic_key(k)).copied().unwrap_or(0) * 50 <= df.documents
+            .filter(|(k, t)| {
+                t.in_title
+                    && df.counts.get(&topic_key(k)).copied().unwrap_or(0) * 50 <= df.documents
             })
             .map(|(k, t)| {
                 let weight = f64::from(t.count) + if t.in_title { 2.0 } else { 0.0 };
@@ -934,6 +965,18 @@ mod tests {
             ],
         );
         assert_eq!(tags, ["Andre Agassi", "O’Neill"]);
+    }
+
+    #[test]
+    fn common_words_inside_names_stay() {
+        let tags = tags_of(
+            "Snow in New York",
+            &[
+                "It snowed in New York. The new mayor of New York spoke.",
+                "New snow fell.",
+            ],
+        );
+        assert_eq!(tags, ["New York"]);
     }
 
     #[test]
