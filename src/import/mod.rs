@@ -15,6 +15,8 @@
 
 pub mod analyse;
 pub mod clean;
+pub mod dateline;
+mod lexicon;
 pub mod tags;
 pub mod to_markdown;
 
