@@ -47,6 +47,14 @@ pub struct Config {
     pub feeds: FeedConfig,
     /// Markdown settings.
     pub markdown: MarkdownConfig,
+    /// Automatic editions: one per day, one per week, or none.
+    pub editions: EditionMode,
+    /// Editions per page of the editions index.
+    pub editions_paginate_by: usize,
+    /// Related-article settings.
+    pub related: RelatedConfig,
+    /// News metadata: the Google News sitemap and JSON-LD publisher.
+    pub news: NewsConfig,
     /// How `broadsheet import` cleans and analyses plain-text articles.
     pub import: ImportConfig,
     /// Free values for templates, as `config.extra`.
@@ -72,6 +80,10 @@ impl Default for Config {
             ],
             feeds: FeedConfig::default(),
             markdown: MarkdownConfig::default(),
+            editions: EditionMode::Daily,
+            editions_paginate_by: 20,
+            related: RelatedConfig::default(),
+            news: NewsConfig::default(),
             import: ImportConfig::default(),
             extra: toml::Table::new(),
         }
@@ -168,6 +180,45 @@ impl Default for MarkdownConfig {
             smart_punctuation: true,
         }
     }
+}
+
+/// How automatic editions group the articles that no curated edition covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EditionMode {
+    /// One edition per day with articles.
+    Daily,
+    /// One edition per week (Monday to Sunday) with articles.
+    Weekly,
+    /// No automatic editions; curated edition files are still published.
+    Off,
+}
+
+/// Related-article settings.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct RelatedConfig {
+    /// Related articles listed on an article page (0 turns them off).
+    pub limit: usize,
+}
+
+impl Default for RelatedConfig {
+    fn default() -> Self {
+        RelatedConfig { limit: 5 }
+    }
+}
+
+/// News metadata settings.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct NewsConfig {
+    /// The publication's name in the news sitemap and JSON-LD (default: the title).
+    pub publication: Option<String>,
+    /// The publisher's logo, an absolute URL or a site path, for JSON-LD.
+    pub logo: Option<String>,
+    /// Write `news-sitemap.xml` for Google News (off by default: only
+    /// publications registered with Google News need it).
+    pub sitemap: bool,
 }
 
 /// The treatment of raw HTML in Markdown.
@@ -328,6 +379,12 @@ impl Config {
                 "set it to the number of articles per index page, such as 10",
             );
         }
+        if self.editions_paginate_by == 0 {
+            bad(
+                "`editions_paginate_by` must be at least 1".into(),
+                "set it to the number of editions per page, such as 20",
+            );
+        }
         if self.words_per_minute == 0 {
             bad(
                 "`words_per_minute` must be at least 1".into(),
@@ -392,6 +449,11 @@ impl Config {
     /// The taxonomy settings for `name`, if configured.
     pub fn taxonomy(&self, name: &str) -> Option<&TaxonomyConfig> {
         self.taxonomies.iter().find(|t| t.name == name)
+    }
+
+    /// The publication named in news metadata.
+    pub fn publication(&self) -> &str {
+        self.news.publication.as_deref().unwrap_or(&self.title)
     }
 
     /// The author named in feeds.
@@ -700,7 +762,7 @@ mod tests {
         let d = errs.sorted().remove(0);
         assert_eq!(
             d.to_string(),
-            "error[unknown-key]: config.toml:2:1: unknown field `paginate_bye`, expected one of `title`, `description`, `base_url`, `language`, `timezone`, `author`, `paginate_by`, `output_dir`, `date_format`, `words_per_minute`, `taxonomies`, `feeds`, `markdown`, `import`, `extra`\n  help: did you mean `paginate_by`?"
+            "error[unknown-key]: config.toml:2:1: unknown key `paginate_bye`\n  help: did you mean `paginate_by`?"
         );
     }
 

@@ -227,11 +227,19 @@ pub fn from_toml_error(file: &str, text: &str, offset: usize, err: &toml::de::Er
     let mut d = Diagnostic::error("toml", file, message.clone()).at_opt(location);
     if let Some(rest) = message.strip_prefix("unknown field `") {
         let unknown = rest.split('`').next().unwrap_or_default();
-        d.code = "unknown-key";
         let candidates: Vec<&str> = rest.split('`').skip(2).step_by(2).collect();
-        d.help = Some(match did_you_mean(unknown, candidates) {
+        d.code = "unknown-key";
+        d.message = format!("unknown key `{unknown}`");
+        d.help = Some(match did_you_mean(unknown, candidates.iter().copied()) {
             Some(best) => format!("did you mean `{best}`?"),
-            None => "remove the key, or check its spelling in the documentation".to_owned(),
+            None => format!(
+                "the keys allowed here are {}",
+                candidates
+                    .iter()
+                    .map(|c| format!("`{c}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
         });
     }
     d

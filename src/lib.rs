@@ -27,6 +27,7 @@ pub mod model;
 pub mod output;
 pub mod render;
 pub mod report;
+pub mod serve;
 pub mod slug;
 pub mod source;
 pub mod text;

@@ -64,3 +64,11 @@ pub fn problem(message: &str) {
 pub fn data(text: &str) {
     print!("{text}");
 }
+
+/// Prints the duration of each build stage to stderr.
+#[allow(clippy::print_stderr)]
+pub fn timings(stages: &[(&'static str, std::time::Duration)]) {
+    for (stage, took) in stages {
+        eprintln!("{stage:>10} {:8.1} ms", took.as_secs_f64() * 1000.0);
+    }
+}

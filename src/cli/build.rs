@@ -28,6 +28,9 @@ pub(super) struct BuildArgs {
     /// Build as if it were this moment (RFC 3339), for reproducible builds.
     #[arg(long, value_name = "TIME")]
     now: Option<jiff::Timestamp>,
+    /// Print how long each stage of the build took.
+    #[arg(long)]
+    timings: bool,
 }
 
 impl BuildArgs {
@@ -37,13 +40,16 @@ impl BuildArgs {
         let options = BuildOptions {
             drafts: self.drafts,
             future: self.future,
-            now: self.now.unwrap_or_else(jiff::Timestamp::now),
+            now: self.now,
             output_dir: self.output_dir,
             base_url: self.base_url,
             progress: !global.quiet,
         };
         let summary = build::build(&root, &options)?;
         report::diagnostics(&summary.warnings);
+        if self.timings {
+            report::timings(summary.timings.stages());
+        }
         let out = summary.output;
         report::status(
             global.quiet,

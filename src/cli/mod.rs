@@ -6,6 +6,7 @@
 mod build;
 mod import;
 mod init;
+mod serve;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -45,6 +46,8 @@ enum Command {
     Import(import::ImportArgs),
     /// Build the site into its output folder.
     Build(build::BuildArgs),
+    /// Serve the site locally with live reload.
+    Serve(serve::ServeArgs),
 }
 
 /// How the command ended.
@@ -74,6 +77,7 @@ pub fn run(cli: Cli) -> ExitStatus {
         Command::Init(args) => args.run(&cli.global),
         Command::Import(args) => args.run(&cli.global),
         Command::Build(args) => args.run(&cli.global),
+        Command::Serve(args) => args.run(&cli.global),
     };
     match result {
         Ok(status) => status,

@@ -117,7 +117,7 @@ mod tests {
             raw_html: crate::config::RawHtml::Trust,
             smart_punctuation: false,
         };
-        markdown::render(md, &config).html
+        markdown::render(md, &config).html.to_string()
     }
 
     #[test]

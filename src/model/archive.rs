@@ -1,6 +1,4 @@
-//! The date archive: articles grouped by year and month in the site's zone.
-
-use jiff::tz::TimeZone;
+//! The date archive: listed articles grouped by year and month in the site's zone.
 
 use super::article::{Article, ArticleId};
 
@@ -43,11 +41,11 @@ impl MonthArchive {
     }
 }
 
-/// Groups `articles` (newest first) by their date in `tz`.
-pub fn assemble(articles: &[Article], tz: &TimeZone) -> Vec<YearArchive> {
+/// Groups the `listed` articles (newest first) by their day in the site's zone.
+pub fn assemble(articles: &[Article], listed: &[ArticleId]) -> Vec<YearArchive> {
     let mut years: Vec<YearArchive> = Vec::new();
-    for (i, article) in articles.iter().enumerate() {
-        let date = article.date.to_zoned_datetime(tz.clone()).date();
+    for &id in listed {
+        let date = articles[id.0 as usize].local_date;
         let (year, month) = (date.year(), date.month());
         if years.last().is_none_or(|y| y.year != year) {
             years.push(YearArchive {
@@ -63,11 +61,7 @@ pub fn assemble(articles: &[Article], tz: &TimeZone) -> Vec<YearArchive> {
                 articles: Vec::new(),
             });
         }
-        y.months
-            .last_mut()
-            .expect("pushed above")
-            .articles
-            .push(ArticleId(i as u32));
+        y.months.last_mut().expect("pushed above").articles.push(id);
     }
     years
 }

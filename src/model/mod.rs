@@ -2,11 +2,14 @@
 //!
 //! [`Site::assemble`] decides what is published (drafts, future and expired
 //! articles), sorts articles newest first, checks cross-file rules (slug
-//! clashes) and builds the taxonomies and the archive. The result is
-//! immutable: rendering only reads it.
+//! clashes, editions and duplicates naming missing articles) and builds the
+//! taxonomies, the archive and the editions. The result is immutable:
+//! rendering only reads it.
 
 pub mod archive;
 pub mod article;
+pub mod duplicates;
+pub mod edition;
 pub mod taxonomy;
 
 use std::collections::HashMap;
@@ -15,11 +18,13 @@ use jiff::Timestamp;
 
 pub use archive::{MonthArchive, YearArchive};
 pub use article::{Article, ArticleId, Page};
+pub use duplicates::Duplicates;
+pub use edition::{Edition, Period, Section};
 pub use taxonomy::{Taxonomy, Term};
 
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::source::parse::ParsedContent;
+use crate::source::parse::{ParsedArticle, ParsedContent};
 
 /// Which articles are published.
 #[derive(Debug, Clone, Copy)]
@@ -37,54 +42,125 @@ pub struct Visibility {
 pub struct Site {
     /// Published articles, newest first (ties broken by slug).
     pub articles: Vec<Article>,
+    /// The articles shown in lists and feeds: all but duplicates, newest first.
+    pub listed: Vec<ArticleId>,
+    /// Which articles report the same story.
+    pub duplicates: Duplicates,
     /// Plain pages, by file.
     pub pages: Vec<Page>,
     /// One entry per configured taxonomy, in config order.
     pub taxonomies: Vec<Taxonomy>,
     /// Years, newest first.
     pub archive: Vec<YearArchive>,
+    /// Editions, newest first.
+    pub editions: Vec<Edition>,
     by_slug: HashMap<String, ArticleId>,
+}
+
+/// Why a slug is not among the published articles.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unlisted {
+    /// The article is a draft.
+    Draft,
+    /// The article is dated in the future or has expired.
+    NotPublished,
+}
+
+/// What cross-file checks need to know about the articles.
+pub struct Catalog<'a> {
+    /// Published articles.
+    pub articles: &'a [Article],
+    /// Articles shown in lists.
+    pub listed: &'a [ArticleId],
+    /// Published articles by slug.
+    pub by_slug: &'a HashMap<String, ArticleId>,
+    unpublished: HashMap<&'a str, Unlisted>,
+}
+
+impl Catalog<'_> {
+    /// Why `slug` is not published, if it names an unpublished article.
+    pub fn unlisted(&self, slug: &str) -> Option<Unlisted> {
+        self.unpublished.get(slug).copied()
+    }
 }
 
 impl Site {
     /// Builds the model; cross-file problems go into `diagnostics`.
     pub fn assemble(
         config: &Config,
-        content: ParsedContent,
+        content: &ParsedContent,
         visibility: Visibility,
         diagnostics: &mut Diagnostics,
     ) -> Site {
-        check_slug_clashes(&content, diagnostics);
-        let mut articles: Vec<Article> = content
+        check_slug_clashes(content, diagnostics);
+        let (published, unpublished): (Vec<&ParsedArticle>, Vec<&ParsedArticle>) = content
             .articles
+            .iter()
+            .map(|a| &**a)
+            .partition(|a| is_published(a, &visibility));
+        let unpublished: HashMap<&str, Unlisted> = unpublished
             .into_iter()
-            .filter(|a| is_published(a, &visibility))
+            .map(|a| {
+                let why = if a.front.draft && !visibility.drafts {
+                    Unlisted::Draft
+                } else {
+                    Unlisted::NotPublished
+                };
+                (a.slug.as_str(), why)
+            })
+            .collect();
+        let mut parsed = published;
+        parsed.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.slug.cmp(&b.slug)));
+        let declared: Vec<_> = parsed.iter().map(|a| a.duplicate_of.clone()).collect();
+        let articles: Vec<Article> = parsed
+            .into_iter()
             .map(|a| Article::from_parsed(a, config))
             .collect();
-        articles.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.slug.cmp(&b.slug)));
-        let by_slug = articles
+        let by_slug: HashMap<String, ArticleId> = articles
             .iter()
             .enumerate()
             .map(|(i, a)| (a.slug.clone(), ArticleId(i as u32)))
             .collect();
+        let mut catalog = Catalog {
+            articles: &articles,
+            listed: &[],
+            by_slug: &by_slug,
+            unpublished,
+        };
+        let duplicates = Duplicates::assemble(&catalog, &declared, diagnostics);
+        let listed: Vec<ArticleId> = (0..articles.len() as u32)
+            .map(ArticleId)
+            .filter(|&id| !duplicates.is_duplicate(id))
+            .collect();
+        catalog.listed = &listed;
+        let editions = edition::assemble(
+            &content.editions,
+            &catalog,
+            config.editions,
+            visibility.drafts,
+            diagnostics,
+        );
         let pages: Vec<Page> = content
             .pages
-            .into_iter()
+            .iter()
             .filter(|p| visibility.drafts || !p.front.draft)
-            .map(Page::from_parsed)
+            .map(|p| Page::from_parsed(p))
             .collect();
         check_page_slugs(&pages, config, diagnostics);
         let taxonomies = config
             .taxonomies
             .iter()
-            .map(|t| Taxonomy::assemble(t, &articles, diagnostics))
+            .map(|t| Taxonomy::assemble(t, &articles, &listed, diagnostics))
             .collect();
-        let archive = archive::assemble(&articles, &config.timezone.0);
+        let archive = archive::assemble(&articles, &listed);
         Site {
             articles,
+            listed,
+            duplicates,
             pages,
             taxonomies,
             archive,
+            editions,
             by_slug,
         }
     }
@@ -98,9 +174,14 @@ impl Site {
     pub fn article(&self, id: ArticleId) -> &Article {
         &self.articles[id.0 as usize]
     }
+
+    /// The taxonomy called `name`, if configured.
+    pub fn taxonomy(&self, name: &str) -> Option<&Taxonomy> {
+        self.taxonomies.iter().find(|t| t.name == name)
+    }
 }
 
-fn is_published(a: &crate::source::parse::ParsedArticle, v: &Visibility) -> bool {
+fn is_published(a: &ParsedArticle, v: &Visibility) -> bool {
     (v.drafts || !a.front.draft)
         && (v.future || a.date <= v.now)
         && a.expires.is_none_or(|e| e > v.now)

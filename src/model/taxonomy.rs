@@ -24,6 +24,7 @@ pub struct Taxonomy {
     pub feed: bool,
     /// Terms sorted by name, ignoring case.
     pub terms: Vec<Term>,
+    by_slug: std::collections::HashMap<String, usize>,
 }
 
 /// A term of a taxonomy, with its articles.
@@ -42,6 +43,7 @@ impl Taxonomy {
     pub fn assemble(
         config: &TaxonomyConfig,
         articles: &[Article],
+        listed: &[ArticleId],
         diagnostics: &mut Diagnostics,
     ) -> Taxonomy {
         struct Acc<'a> {
@@ -49,7 +51,8 @@ impl Taxonomy {
             articles: Vec<ArticleId>,
         }
         let mut by_slug: BTreeMap<String, Acc<'_>> = BTreeMap::new();
-        for (i, article) in articles.iter().enumerate() {
+        for &id in listed {
+            let article = &articles[id.0 as usize];
             for name in article.terms(&config.name) {
                 let name = name.trim();
                 let term_slug = slug::slugify(name);
@@ -72,7 +75,6 @@ impl Taxonomy {
                     articles: Vec::new(),
                 });
                 *acc.spellings.entry(name).or_default() += 1;
-                let id = ArticleId(i as u32);
                 if acc.articles.last() != Some(&id) {
                     acc.articles.push(id);
                 }
@@ -87,13 +89,24 @@ impl Taxonomy {
             })
             .collect();
         terms.sort_by_cached_key(|t| (t.name.to_lowercase(), t.slug.clone()));
+        let by_slug = terms
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (t.slug.clone(), i))
+            .collect();
         Taxonomy {
+            by_slug,
             name: config.name.clone(),
             title: config.display_title(),
             paginate_by: config.paginate_by,
             feed: config.feed,
             terms,
         }
+    }
+
+    /// The term with this slug, if any listed article has it.
+    pub fn term_by_slug(&self, slug: &str) -> Option<&Term> {
+        self.by_slug.get(slug).map(|&i| &self.terms[i])
     }
 
     /// The site-relative path of the taxonomy's list page.

@@ -1,9 +1,10 @@
-//! Site and term feeds: Atom 1.0 (RFC 4287), RSS 2.0 and JSON Feed 1.1.
+//! Feeds: Atom 1.0 (RFC 4287), RSS 2.0 and JSON Feed 1.1.
 //!
 //! Feeds are written in Rust, not templated: their formats are fixed, and a
 //! typed writer cannot produce a feed that fails to parse. Entry ids are
 //! permalinks, stable from build to build.
 
+use std::borrow::Cow;
 use std::fmt::Write;
 
 use jiff::Timestamp;
@@ -11,43 +12,81 @@ use serde::Serialize;
 
 use super::xml::escape;
 use crate::config::Config;
-use crate::model::{Article, ArticleId, Site};
+use crate::model::Article;
 
-/// What a feed is about: the whole site or one term.
-pub struct FeedScope<'a> {
+/// What a feed is about: its title, where it lives and what page it mirrors.
+#[derive(Debug, Clone)]
+pub struct FeedMeta {
     /// The feed's title.
     pub title: String,
     /// The site path of the feed file (`atom.xml`, `tags/nato/atom.xml`).
     pub self_path: String,
-    /// The site path of the page the feed mirrors (`` for home).
+    /// The site path of the page the feed mirrors (empty for home).
     pub page_path: String,
-    /// The newest articles, newest first.
-    pub articles: &'a [ArticleId],
 }
 
-fn entries<'a>(
-    site: &'a Site,
-    config: &Config,
-    scope: &FeedScope<'a>,
-) -> impl Iterator<Item = &'a Article> {
-    scope
-        .articles
-        .iter()
-        .take(config.feeds.limit)
-        .map(move |&id| site.article(id))
+/// One entry of a feed.
+#[derive(Debug, Clone)]
+pub struct FeedEntry<'a> {
+    /// The entry's title.
+    pub title: Cow<'a, str>,
+    /// The site path of the entry's page.
+    pub path: String,
+    /// First published.
+    pub published: Timestamp,
+    /// Last changed.
+    pub updated: Timestamp,
+    /// Who to credit.
+    pub authors: Vec<&'a str>,
+    /// Tags.
+    pub categories: &'a [String],
+    /// A short summary as HTML.
+    pub summary_html: Cow<'a, str>,
+    /// A plain-text summary.
+    pub summary_text: Cow<'a, str>,
+    /// The full content as HTML.
+    pub content_html: Cow<'a, str>,
+    /// The original article, if elsewhere.
+    pub external_url: Option<&'a str>,
+    /// A lead image (URL or site path).
+    pub image: Option<&'a str>,
 }
 
-fn updated(site: &Site, scope: &FeedScope<'_>, now: Timestamp) -> Timestamp {
-    scope
-        .articles
-        .iter()
-        .map(|&id| site.article(id).last_modified())
-        .max()
-        .unwrap_or(now)
+impl<'a> FeedEntry<'a> {
+    /// The entry of an article.
+    pub fn article(a: &'a Article) -> Self {
+        let fallback = if a.authors.is_empty() {
+            a.source.as_deref()
+        } else {
+            None
+        };
+        FeedEntry {
+            title: Cow::Borrowed(&a.title),
+            path: a.path(),
+            published: a.date,
+            updated: a.last_modified(),
+            authors: a
+                .authors
+                .iter()
+                .map(String::as_str)
+                .chain(fallback)
+                .collect(),
+            categories: &a.tags,
+            summary_html: Cow::Borrowed(&a.summary_html),
+            summary_text: Cow::Borrowed(&a.summary_text),
+            content_html: Cow::Borrowed(&a.content_html),
+            external_url: a.source_url.as_deref(),
+            image: a.image.as_deref(),
+        }
+    }
 }
 
-/// An Atom 1.0 feed.
-pub fn atom(site: &Site, config: &Config, scope: &FeedScope<'_>, now: Timestamp) -> String {
+fn updated(entries: &[FeedEntry<'_>], now: Timestamp) -> Timestamp {
+    entries.iter().map(|e| e.updated).max().unwrap_or(now)
+}
+
+/// An Atom 1.0 feed of `entries` (already limited and sorted).
+pub fn atom(config: &Config, meta: &FeedMeta, entries: &[FeedEntry<'_>], now: Timestamp) -> String {
     let base = &config.base_url;
     let mut x = String::with_capacity(4096);
     let _ = write!(
@@ -55,22 +94,22 @@ pub fn atom(site: &Site, config: &Config, scope: &FeedScope<'_>, now: Timestamp)
         "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n",
         escape(&config.language)
     );
-    let _ = writeln!(x, "  <title>{}</title>", escape(&scope.title));
+    let _ = writeln!(x, "  <title>{}</title>", escape(&meta.title));
     if !config.description.is_empty() {
         let _ = writeln!(x, "  <subtitle>{}</subtitle>", escape(&config.description));
     }
     let _ = writeln!(
         x,
         "  <link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>",
-        escape(&base.permalink(&scope.self_path))
+        escape(&base.permalink(&meta.self_path))
     );
-    let page = escape(&base.permalink(&scope.page_path));
+    let page = escape(&base.permalink(&meta.page_path));
     let _ = writeln!(
         x,
         "  <link rel=\"alternate\" type=\"text/html\" href=\"{page}\"/>"
     );
     let _ = writeln!(x, "  <id>{page}</id>");
-    let _ = writeln!(x, "  <updated>{}</updated>", updated(site, scope, now));
+    let _ = writeln!(x, "  <updated>{}</updated>", updated(entries, now));
     let _ = writeln!(
         x,
         "  <author><name>{}</name></author>",
@@ -81,33 +120,33 @@ pub fn atom(site: &Site, config: &Config, scope: &FeedScope<'_>, now: Timestamp)
         "  <generator version=\"{}\">Broadsheet</generator>",
         env!("CARGO_PKG_VERSION")
     );
-    for a in entries(site, config, scope) {
-        let link = escape(&base.permalink(&a.path()));
+    for e in entries {
+        let link = escape(&base.permalink(&e.path));
         x.push_str("  <entry>\n");
-        let _ = writeln!(x, "    <title>{}</title>", escape(&a.title));
+        let _ = writeln!(x, "    <title>{}</title>", escape(&e.title));
         let _ = writeln!(
             x,
             "    <link rel=\"alternate\" type=\"text/html\" href=\"{link}\"/>"
         );
         let _ = writeln!(x, "    <id>{link}</id>");
-        let _ = writeln!(x, "    <published>{}</published>", a.date);
-        let _ = writeln!(x, "    <updated>{}</updated>", a.last_modified());
-        for name in authors(a) {
+        let _ = writeln!(x, "    <published>{}</published>", e.published);
+        let _ = writeln!(x, "    <updated>{}</updated>", e.updated);
+        for name in &e.authors {
             let _ = writeln!(x, "    <author><name>{}</name></author>", escape(name));
         }
-        for tag in &a.tags {
+        for tag in e.categories {
             let _ = writeln!(x, "    <category term=\"{}\"/>", escape(tag));
         }
         let _ = writeln!(
             x,
             "    <summary type=\"html\">{}</summary>",
-            escape(&a.summary_html)
+            escape(&e.summary_html)
         );
         if config.feeds.full_text {
             let _ = writeln!(
                 x,
                 "    <content type=\"html\">{}</content>",
-                escape(&a.content_html)
+                escape(&e.content_html)
             );
         }
         x.push_str("  </entry>\n");
@@ -116,26 +155,16 @@ pub fn atom(site: &Site, config: &Config, scope: &FeedScope<'_>, now: Timestamp)
     x
 }
 
-/// The names credited for an article: its authors, else its source.
-fn authors(a: &Article) -> impl Iterator<Item = &str> {
-    let fallback = if a.authors.is_empty() {
-        a.source.as_deref()
-    } else {
-        None
-    };
-    a.authors.iter().map(String::as_str).chain(fallback)
-}
-
-/// An RSS 2.0 feed.
-pub fn rss(site: &Site, config: &Config, scope: &FeedScope<'_>, now: Timestamp) -> String {
+/// An RSS 2.0 feed of `entries`.
+pub fn rss(config: &Config, meta: &FeedMeta, entries: &[FeedEntry<'_>], now: Timestamp) -> String {
     let base = &config.base_url;
     let mut x = String::with_capacity(4096);
     x.push_str("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<rss version=\"2.0\" xmlns:atom=\"http://www.w3.org/2005/Atom\">\n<channel>\n");
-    let _ = writeln!(x, "  <title>{}</title>", escape(&scope.title));
+    let _ = writeln!(x, "  <title>{}</title>", escape(&meta.title));
     let _ = writeln!(
         x,
         "  <link>{}</link>",
-        escape(&base.permalink(&scope.page_path))
+        escape(&base.permalink(&meta.page_path))
     );
     let description = if config.description.is_empty() {
         &config.title
@@ -147,7 +176,7 @@ pub fn rss(site: &Site, config: &Config, scope: &FeedScope<'_>, now: Timestamp) 
     let _ = writeln!(
         x,
         "  <lastBuildDate>{}</lastBuildDate>",
-        rfc2822(updated(site, scope, now))
+        rfc2822(updated(entries, now))
     );
     let _ = writeln!(
         x,
@@ -157,22 +186,22 @@ pub fn rss(site: &Site, config: &Config, scope: &FeedScope<'_>, now: Timestamp) 
     let _ = writeln!(
         x,
         "  <atom:link href=\"{}\" rel=\"self\" type=\"application/rss+xml\"/>",
-        escape(&base.permalink(&scope.self_path))
+        escape(&base.permalink(&meta.self_path))
     );
-    for a in entries(site, config, scope) {
-        let link = escape(&base.permalink(&a.path()));
+    for e in entries {
+        let link = escape(&base.permalink(&e.path));
         x.push_str("  <item>\n");
-        let _ = writeln!(x, "    <title>{}</title>", escape(&a.title));
+        let _ = writeln!(x, "    <title>{}</title>", escape(&e.title));
         let _ = writeln!(x, "    <link>{link}</link>");
         let _ = writeln!(x, "    <guid isPermaLink=\"true\">{link}</guid>");
-        let _ = writeln!(x, "    <pubDate>{}</pubDate>", rfc2822(a.date));
-        for tag in &a.tags {
+        let _ = writeln!(x, "    <pubDate>{}</pubDate>", rfc2822(e.published));
+        for tag in e.categories {
             let _ = writeln!(x, "    <category>{}</category>", escape(tag));
         }
         let body = if config.feeds.full_text {
-            &a.content_html
+            &e.content_html
         } else {
-            &a.summary_html
+            &e.summary_html
         };
         let _ = writeln!(x, "    <description>{}</description>", escape(body));
         x.push_str("  </item>\n");
@@ -223,44 +252,45 @@ struct JsonItem<'a> {
     tags: &'a [String],
 }
 
-/// A JSON Feed 1.1.
-pub fn json(site: &Site, config: &Config, scope: &FeedScope<'_>) -> String {
+/// A JSON Feed 1.1 of `entries`.
+pub fn json(config: &Config, meta: &FeedMeta, entries: &[FeedEntry<'_>]) -> String {
     let base = &config.base_url;
     let feed = JsonFeed {
         version: "https://jsonfeed.org/version/1.1",
-        title: &scope.title,
-        home_page_url: base.permalink(&scope.page_path),
-        feed_url: base.permalink(&scope.self_path),
+        title: &meta.title,
+        home_page_url: base.permalink(&meta.page_path),
+        feed_url: base.permalink(&meta.self_path),
         description: &config.description,
         language: &config.language,
         authors: vec![JsonAuthor {
             name: config.feed_author(),
         }],
-        items: entries(site, config, scope)
-            .map(|a| {
-                let link = base.permalink(&a.path());
+        items: entries
+            .iter()
+            .map(|e| {
+                let link = base.permalink(&e.path);
                 JsonItem {
                     id: link.clone(),
                     url: link,
-                    title: &a.title,
+                    title: &e.title,
                     content_html: if config.feeds.full_text {
-                        &a.content_html
+                        &e.content_html
                     } else {
-                        &a.summary_html
+                        &e.summary_html
                     },
-                    summary: &a.summary_text,
-                    date_published: a.date.to_string(),
-                    date_modified: a.last_modified().to_string(),
-                    external_url: a.source_url.as_deref(),
-                    image: a.image.as_deref().map(|i| {
+                    summary: &e.summary_text,
+                    date_published: e.published.to_string(),
+                    date_modified: e.updated.to_string(),
+                    external_url: e.external_url,
+                    image: e.image.map(|i| {
                         if i.contains("://") {
                             i.to_owned()
                         } else {
                             base.permalink(i)
                         }
                     }),
-                    authors: authors(a).map(|name| JsonAuthor { name }).collect(),
-                    tags: &a.tags,
+                    authors: e.authors.iter().map(|&name| JsonAuthor { name }).collect(),
+                    tags: e.categories,
                 }
             })
             .collect(),

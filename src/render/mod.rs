@@ -7,16 +7,20 @@
 //! site is never held in memory at once.
 
 pub mod feeds;
+mod fingerprint;
+mod jsonld;
 pub mod sitemap;
 pub mod templates;
 pub mod view;
 mod xml;
 
-use jiff::Timestamp;
+use std::borrow::Cow;
+
+use jiff::{SignedDuration, Timestamp};
 use tera::{Context, context};
 
-use self::feeds::FeedScope;
-use self::sitemap::SitemapEntry;
+use self::feeds::{FeedEntry, FeedMeta};
+use self::sitemap::{NewsEntry, SitemapEntry};
 use self::templates::{Templates, name};
 use self::view::{MetaView, Views, page_path, pages_for};
 use crate::config::Config;
@@ -56,11 +60,17 @@ pub enum Job {
     ArchiveYear(usize),
     /// A month of the archive: year index, month index.
     ArchiveMonth(usize, usize),
+    /// An edition's page, by index.
+    Edition(usize),
+    /// Page `n` of the editions index.
+    Editions(usize),
+    /// The editions' Atom feed.
+    EditionsFeed,
     /// The not-found page.
     NotFound,
     /// The site feeds (Atom, RSS, JSON Feed, as configured).
     SiteFeeds,
-    /// `sitemap.xml` (and its parts) and `robots.txt`.
+    /// `sitemap.xml` (and its parts), `news-sitemap.xml` and `robots.txt`.
     Sitemap,
 }
 
@@ -76,7 +86,7 @@ pub struct RenderedFile {
 /// Lists every output of the site.
 pub fn plan(site: &Site, config: &Config) -> Vec<Job> {
     let mut jobs = Vec::new();
-    jobs.extend((1..=pages_for(site.articles.len(), config.paginate_by)).map(Job::Home));
+    jobs.extend((1..=pages_for(site.listed.len(), config.paginate_by)).map(Job::Home));
     jobs.extend((0..site.articles.len()).map(|i| Job::Article(ArticleId(i as u32))));
     jobs.extend((0..site.pages.len()).map(Job::Page));
     for (ti, t) in site.taxonomies.iter().enumerate() {
@@ -99,36 +109,65 @@ pub fn plan(site: &Site, config: &Config) -> Vec<Job> {
         jobs.push(Job::ArchiveYear(yi));
         jobs.extend((0..y.months.len()).map(|mi| Job::ArchiveMonth(yi, mi)));
     }
+    if !site.editions.is_empty() {
+        jobs.extend((0..site.editions.len()).map(Job::Edition));
+        jobs.extend(
+            (1..=pages_for(site.editions.len(), config.editions_paginate_by)).map(Job::Editions),
+        );
+        jobs.push(Job::EditionsFeed);
+    }
     jobs.extend([Job::NotFound, Job::SiteFeeds, Job::Sitemap]);
     jobs
+}
+
+/// Every article's card as a template value, in article order (parallel).
+pub fn article_cards(site: &Site, config: &Config) -> Vec<tera::Value> {
+    use rayon::prelude::*;
+    let views = Views {
+        config,
+        site,
+        cards: &[],
+    };
+    site.articles
+        .par_iter()
+        .map(|a| tera::Value::from_serializable(&views.article_card(a)))
+        .collect()
 }
 
 /// Renders jobs; shared by all rendering threads.
 pub struct Renderer<'a> {
     views: Views<'a>,
     templates: &'a Templates,
+    global: u64,
+    cards: Vec<u64>,
     now: Timestamp,
-    all: Vec<ArticleId>,
+    news_reference: Timestamp,
     sitemap: Vec<SitemapEntry>,
 }
 
 impl<'a> Renderer<'a> {
     /// Prepares rendering of `jobs` (the sitemap lists their pages).
+    ///
+    /// `now` dates feeds of an empty site; `pinned_now`, when the build was
+    /// given a moment, is where the news sitemap's two days end (else at the
+    /// newest article). `global` is a fingerprint of what every page depends
+    /// on: the config, the templates, the site's navigation.
     pub fn new(
-        site: &'a Site,
-        config: &'a Config,
+        views: Views<'a>,
         templates: &'a Templates,
         jobs: &[Job],
-        now: Timestamp,
+        pinned_now: Option<Timestamp>,
+        global: u64,
     ) -> Self {
-        let views = Views { config, site };
+        let site = views.site;
+        let newest = site.listed.first().map(|&id| site.article(id).date);
         let mut r = Renderer {
             views,
             templates,
-            now,
-            all: (0..site.articles.len())
-                .map(|i| ArticleId(i as u32))
-                .collect(),
+            global,
+            cards: fingerprint::card_fingerprints(site, global),
+            now: pinned_now.or(newest).unwrap_or_else(Timestamp::now),
+            news_reference: pinned_now.or(newest).unwrap_or_default(),
             sitemap: Vec::new(),
         };
         r.sitemap = jobs.iter().filter_map(|job| r.sitemap_entry(job)).collect();
@@ -148,7 +187,8 @@ impl<'a> Renderer<'a> {
         let site = self.site();
         let newest = |ids: &[ArticleId]| ids.first().map(|&id| site.article(id).last_modified());
         let (path, lastmod) = match *job {
-            Job::Home(n) => (page_path("", n), newest(&self.all)),
+            Job::Home(n) => (page_path("", n), newest(&site.listed)),
+            Job::Article(id) if site.duplicates.is_duplicate(id) => return None,
             Job::Article(id) => {
                 let a = site.article(id);
                 (a.path(), Some(a.last_modified()))
@@ -164,13 +204,26 @@ impl<'a> Renderer<'a> {
                 let term = &t.terms[term];
                 (page_path(&t.term_path(term), page), newest(&term.articles))
             }
-            Job::Archive => ("archive/".to_owned(), newest(&self.all)),
+            Job::Archive => ("archive/".to_owned(), newest(&site.listed)),
             Job::ArchiveYear(y) => (site.archive[y].path(), None),
             Job::ArchiveMonth(y, m) => {
                 let month = &site.archive[y].months[m];
                 (month.path(), newest(&month.articles))
             }
-            Job::NotFound | Job::SiteFeeds | Job::Sitemap | Job::TermFeed { .. } => return None,
+            Job::Edition(i) => {
+                let e = &site.editions[i];
+                let ids: Vec<ArticleId> = e.articles().collect();
+                (
+                    e.path(),
+                    ids.iter().map(|&id| site.article(id).last_modified()).max(),
+                )
+            }
+            Job::Editions(n) => (page_path("editions/", n), None),
+            Job::NotFound
+            | Job::SiteFeeds
+            | Job::Sitemap
+            | Job::TermFeed { .. }
+            | Job::EditionsFeed => return None,
         };
         Some(SitemapEntry { path, lastmod })
     }
@@ -182,7 +235,10 @@ impl<'a> Renderer<'a> {
         let v = &self.views;
         match *job {
             Job::Home(n) => {
-                let paginator = v.paginator("", &self.all, config.paginate_by, n);
+                let paginator = v.paginator("", &site.listed, config.paginate_by, n);
+                let edition = (n == 1)
+                    .then(|| site.editions.first().map(|e| v.edition(e, true)))
+                    .flatten();
                 let title = if n > 1 {
                     format!("Page {n}")
                 } else {
@@ -195,50 +251,33 @@ impl<'a> Renderer<'a> {
                     "home",
                     None,
                 );
-                self.page(name::INDEX, meta, context! { paginator })
+                self.page(name::INDEX, meta, context! { paginator, edition })
             }
             Job::Article(id) => {
                 let a = site.article(id);
                 let template = a.template.as_deref().unwrap_or(name::ARTICLE);
-                if !self.templates.contains(template) {
-                    return Err(Diagnostic::error(
-                        "missing-template",
-                        a.file.clone(),
-                        format!("the template `{template}` does not exist"),
-                    )
-                    .with_help(
-                        "add it to `templates/`, or remove `template` from the front matter",
-                    ));
-                }
+                self.require_template(template, &a.file)?;
                 let i = id.0 as usize;
-                let newer = i.checked_sub(1).map(|n| v.article_card(&site.articles[n]));
-                let older = site.articles.get(i + 1).map(|a| v.article_card(a));
-                let meta = self.meta(
+                let newer = i.checked_sub(1).map(|n| v.card(ArticleId(n as u32)));
+                let older = (i + 1 < site.articles.len()).then(|| v.card(ArticleId(i as u32 + 1)));
+                let mut meta = self.meta(
                     &a.path(),
                     a.title.clone(),
                     a.summary_text.clone(),
                     "article",
                     None,
                 );
+                meta.canonical = v.canonical(id);
                 self.page(
                     template,
                     meta,
-                    context! { article => &v.article_full(a), newer, older },
+                    context! { article => &v.article_full(id), newer, older },
                 )
             }
             Job::Page(i) => {
                 let p = &site.pages[i];
                 let template = p.template.as_deref().unwrap_or(name::PAGE);
-                if !self.templates.contains(template) {
-                    return Err(Diagnostic::error(
-                        "missing-template",
-                        p.file.clone(),
-                        format!("the template `{template}` does not exist"),
-                    )
-                    .with_help(
-                        "add it to `templates/`, or remove `template` from the front matter",
-                    ));
-                }
+                self.require_template(template, &p.file)?;
                 let meta = self.meta(
                     &p.path(),
                     p.title.clone(),
@@ -250,13 +289,8 @@ impl<'a> Renderer<'a> {
             }
             Job::TaxonomyList(ti) => {
                 let t = &site.taxonomies[ti];
-                let meta = self.meta(
-                    &t.path(),
-                    t.title.clone(),
-                    format!("{} of {}", t.title, config.title),
-                    "taxonomy",
-                    None,
-                );
+                let description = format!("{} of {}", t.title, config.title);
+                let meta = self.meta(&t.path(), t.title.clone(), description, "taxonomy", None);
                 self.page(
                     name::TAXONOMY_LIST,
                     meta,
@@ -274,10 +308,11 @@ impl<'a> Renderer<'a> {
                 let per_page = t.paginate_by.unwrap_or(config.paginate_by);
                 let paginator = v.paginator(&base, &entry.articles, per_page, page);
                 let term_view = v.term(t, entry);
-                let mut title = entry.name.clone();
-                if page > 1 {
-                    title.push_str(&format!(" (page {page})"));
-                }
+                let title = if page > 1 {
+                    format!("{} (page {page})", entry.name)
+                } else {
+                    entry.name.clone()
+                };
                 let description = format!("{} articles about {}", entry.articles.len(), entry.name);
                 let meta = self.meta(
                     &page_path(&base, page),
@@ -286,36 +321,32 @@ impl<'a> Renderer<'a> {
                     "term",
                     term_view.feed_url.clone(),
                 );
+                let taxonomy = v.taxonomy(t, false);
                 self.page(
                     name::TERM,
                     meta,
-                    context! { taxonomy => &v.taxonomy(t, false), term => &term_view, paginator },
+                    context! { taxonomy, term => &term_view, paginator },
                 )
             }
             Job::TermFeed { taxonomy, term } => {
                 let t = &site.taxonomies[taxonomy];
                 let entry = &t.terms[term];
                 let page_path = t.term_path(entry);
-                let scope = FeedScope {
+                let meta = FeedMeta {
                     title: format!("{} — {}", entry.name, config.title),
                     self_path: format!("{page_path}atom.xml"),
                     page_path,
-                    articles: &entry.articles,
                 };
+                let entries = self.article_entries(&entry.articles);
                 Ok(vec![file(
-                    &scope.self_path,
-                    feeds::atom(site, config, &scope, self.now),
+                    &meta.self_path,
+                    feeds::atom(config, &meta, &entries, self.now),
                 )])
             }
             Job::Archive => {
                 let years: Vec<_> = site.archive.iter().map(|y| v.year(y)).collect();
-                let meta = self.meta(
-                    "archive/",
-                    "Archive".into(),
-                    format!("Every article of {} by month", config.title),
-                    "archive",
-                    None,
-                );
+                let description = format!("Every article of {} by month", config.title);
+                let meta = self.meta("archive/", "Archive".into(), description, "archive", None);
                 self.page(name::ARCHIVE, meta, context! { years })
             }
             Job::ArchiveYear(yi) => {
@@ -332,11 +363,7 @@ impl<'a> Renderer<'a> {
             Job::ArchiveMonth(yi, mi) => {
                 let m = &site.archive[yi].months[mi];
                 let month = v.month(m);
-                let articles: Vec<_> = m
-                    .articles
-                    .iter()
-                    .map(|&id| v.article_card(site.article(id)))
-                    .collect();
+                let articles: Vec<_> = m.articles.iter().map(|&id| v.card(id)).collect();
                 let title = format!("{} {}", month.name, m.year);
                 let meta = self.meta(
                     &m.path(),
@@ -347,6 +374,51 @@ impl<'a> Renderer<'a> {
                 );
                 self.page(name::ARCHIVE_MONTH, meta, context! { month, articles })
             }
+            Job::Edition(i) => {
+                let edition = v.edition(&site.editions[i], true);
+                let newer = i
+                    .checked_sub(1)
+                    .map(|n| v.edition(&site.editions[n], false));
+                let older = site.editions.get(i + 1).map(|e| v.edition(e, false));
+                let description = format!(
+                    "{} stories in the {} edition of {}",
+                    edition.count, edition.title, config.title
+                );
+                let feed = Some(v.url("editions/atom.xml"));
+                let meta = self.meta(
+                    &site.editions[i].path(),
+                    edition.title.clone(),
+                    description,
+                    "edition",
+                    feed,
+                );
+                self.page(name::EDITION, meta, context! { edition, newer, older })
+            }
+            Job::Editions(n) => {
+                let paginator = v.pages_of(
+                    "editions/",
+                    &site.editions,
+                    config.editions_paginate_by,
+                    n,
+                    |e| v.edition(e, false),
+                );
+                let title = if n > 1 {
+                    format!("Editions (page {n})")
+                } else {
+                    "Editions".to_owned()
+                };
+                let description = format!("Every edition of {}", config.title);
+                let feed = Some(v.url("editions/atom.xml"));
+                let meta = self.meta(
+                    &page_path("editions/", n),
+                    title,
+                    description,
+                    "editions",
+                    feed,
+                );
+                self.page(name::EDITIONS, meta, context! { paginator })
+            }
+            Job::EditionsFeed => Ok(vec![self.editions_feed()]),
             Job::NotFound => {
                 let meta = self.meta(
                     "404.html",
@@ -358,45 +430,151 @@ impl<'a> Renderer<'a> {
                 self.page(name::NOT_FOUND, meta, Context::new())
             }
             Job::SiteFeeds => Ok(self.site_feeds()),
-            Job::Sitemap => {
-                let mut files: Vec<RenderedFile> = sitemap::files(&config.base_url, &self.sitemap)
-                    .into_iter()
-                    .map(|(path, text)| file(&path, text))
-                    .collect();
-                files.push(file("robots.txt", sitemap::robots(&config.base_url)));
-                Ok(files)
-            }
+            Job::Sitemap => Ok(self.sitemaps()),
         }
     }
 
+    fn require_template(&self, template: &str, file: &str) -> Result<(), Diagnostic> {
+        if self.templates.contains(template) {
+            return Ok(());
+        }
+        Err(Diagnostic::error(
+            "missing-template",
+            file,
+            format!("the template `{template}` does not exist"),
+        )
+        .with_help("add it to `templates/`, or remove `template` from the front matter"))
+    }
+
+    /// Feed entries for the first articles of `ids`, up to the feed limit.
+    fn article_entries(&self, ids: &[ArticleId]) -> Vec<FeedEntry<'a>> {
+        let site = self.site();
+        ids.iter()
+            .take(self.config().feeds.limit)
+            .map(|&id| FeedEntry::article(site.article(id)))
+            .collect()
+    }
+
     fn site_feeds(&self) -> Vec<RenderedFile> {
-        let (site, config) = (self.site(), self.config());
-        let scope = |self_path: &str| FeedScope {
+        let config = self.config();
+        let entries = self.article_entries(&self.site().listed);
+        let meta = |self_path: &str| FeedMeta {
             title: config.title.clone(),
             self_path: self_path.to_owned(),
             page_path: String::new(),
-            articles: &self.all,
         };
         let mut out = Vec::new();
         if config.feeds.atom {
             out.push(file(
                 "atom.xml",
-                feeds::atom(site, config, &scope("atom.xml"), self.now),
+                feeds::atom(config, &meta("atom.xml"), &entries, self.now),
             ));
         }
         if config.feeds.rss {
             out.push(file(
                 "rss.xml",
-                feeds::rss(site, config, &scope("rss.xml"), self.now),
+                feeds::rss(config, &meta("rss.xml"), &entries, self.now),
             ));
         }
         if config.feeds.json {
             out.push(file(
                 "feed.json",
-                feeds::json(site, config, &scope("feed.json")),
+                feeds::json(config, &meta("feed.json"), &entries),
             ));
         }
         out
+    }
+
+    /// One entry per edition: its stories' headlines as content.
+    fn editions_feed(&self) -> RenderedFile {
+        let (site, config, v) = (self.site(), self.config(), &self.views);
+        let entries: Vec<FeedEntry<'_>> = site
+            .editions
+            .iter()
+            .take(config.feeds.limit)
+            .map(|e| {
+                let ids: Vec<ArticleId> = e.articles().collect();
+                let mut list = String::from("<ul>\n");
+                for &id in &ids {
+                    let a = site.article(id);
+                    list.push_str(&format!(
+                        "<li><a href=\"{}\">{}</a></li>\n",
+                        xml::escape(&v.permalink(&a.path())),
+                        xml::escape(&a.title)
+                    ));
+                }
+                list.push_str("</ul>\n");
+                let view = v.edition(e, false);
+                let published = ids
+                    .iter()
+                    .map(|&id| site.article(id).date)
+                    .min()
+                    .unwrap_or(self.now);
+                let updated = ids
+                    .iter()
+                    .map(|&id| site.article(id).last_modified())
+                    .max()
+                    .unwrap_or(published);
+                let summary = format!("{} stories", ids.len());
+                FeedEntry {
+                    title: Cow::Owned(view.title),
+                    path: e.path(),
+                    published,
+                    updated,
+                    authors: Vec::new(),
+                    categories: &[],
+                    summary_html: Cow::Owned(summary.clone()),
+                    summary_text: Cow::Owned(summary),
+                    content_html: Cow::Owned(format!("{}{list}", e.intro_html)),
+                    external_url: None,
+                    image: None,
+                }
+            })
+            .collect();
+        let meta = FeedMeta {
+            title: format!("Editions — {}", config.title),
+            self_path: "editions/atom.xml".to_owned(),
+            page_path: "editions/".to_owned(),
+        };
+        file(
+            &meta.self_path,
+            feeds::atom(config, &meta, &entries, self.now),
+        )
+    }
+
+    fn sitemaps(&self) -> Vec<RenderedFile> {
+        let (site, config) = (self.site(), self.config());
+        let mut files: Vec<RenderedFile> = sitemap::files(&config.base_url, &self.sitemap)
+            .into_iter()
+            .map(|(path, text)| file(&path, text))
+            .collect();
+        if config.news.sitemap {
+            let since = self.news_reference - SignedDuration::from_hours(48);
+            let entries: Vec<NewsEntry<'_>> = site
+                .listed
+                .iter()
+                .map(|&id| site.article(id))
+                .filter(|a| a.date > since && a.date <= self.news_reference)
+                .take(sitemap::MAX_NEWS_URLS)
+                .map(|a| NewsEntry {
+                    path: a.path(),
+                    title: &a.title,
+                    published: a.date,
+                })
+                .collect();
+            let text = sitemap::news(
+                &config.base_url,
+                config.publication(),
+                &config.language,
+                &entries,
+            );
+            files.push(file("news-sitemap.xml", text));
+        }
+        files.push(file(
+            "robots.txt",
+            sitemap::robots(&config.base_url, config.news.sitemap),
+        ));
+        files
     }
 
     fn meta(
@@ -407,13 +585,15 @@ impl<'a> Renderer<'a> {
         kind: &'static str,
         feed_url: Option<String>,
     ) -> MetaView {
+        let permalink = self.views.permalink(path);
         MetaView {
             path: path.to_owned(),
             title,
             description,
             kind,
             url: self.views.url(path),
-            permalink: self.views.permalink(path),
+            canonical: permalink.clone(),
+            permalink,
             feed_url,
         }
     }

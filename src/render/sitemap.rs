@@ -11,7 +11,7 @@ use crate::config::BaseUrl;
 pub const MAX_URLS: usize = 50_000;
 
 /// One address of the sitemap.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct SitemapEntry {
     /// The site path of the page.
     pub path: String,
@@ -59,12 +59,57 @@ fn urlset(base: &BaseUrl, entries: &[SitemapEntry]) -> String {
     x
 }
 
-/// `robots.txt`: everything may be crawled; the sitemap is named.
-pub fn robots(base: &BaseUrl) -> String {
-    format!(
+/// The most addresses a Google News sitemap may list.
+pub const MAX_NEWS_URLS: usize = 1_000;
+
+/// A story of the news sitemap.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewsEntry<'a> {
+    /// The site path of the article.
+    pub path: String,
+    /// Its headline.
+    pub title: &'a str,
+    /// When it was published.
+    pub published: Timestamp,
+}
+
+/// `news-sitemap.xml` (Google News): the given stories, at most [`MAX_NEWS_URLS`].
+pub fn news(
+    base: &BaseUrl,
+    publication: &str,
+    language: &str,
+    entries: &[NewsEntry<'_>],
+) -> String {
+    let mut x = String::with_capacity(entries.len() * 300 + 300);
+    x.push_str(concat!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n",
+        "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" ",
+        "xmlns:news=\"http://www.google.com/schemas/sitemap-news/0.9\">\n"
+    ));
+    let (publication, language) = (escape(publication), escape(language));
+    for e in entries.iter().take(MAX_NEWS_URLS) {
+        let _ = writeln!(
+            x,
+            "  <url><loc>{}</loc><news:news><news:publication><news:name>{publication}</news:name><news:language>{language}</news:language></news:publication><news:publication_date>{}</news:publication_date><news:title>{}</news:title></news:news></url>",
+            escape(&base.permalink(&e.path)),
+            e.published,
+            escape(e.title)
+        );
+    }
+    x.push_str("</urlset>\n");
+    x
+}
+
+/// `robots.txt`: everything may be crawled; the sitemaps are named.
+pub fn robots(base: &BaseUrl, news_sitemap: bool) -> String {
+    let mut out = format!(
         "User-agent: *\nAllow: /\n\nSitemap: {}\n",
         base.permalink("sitemap.xml")
-    )
+    );
+    if news_sitemap {
+        let _ = writeln!(out, "Sitemap: {}", base.permalink("news-sitemap.xml"));
+    }
+    out
 }
 
 #[cfg(test)]

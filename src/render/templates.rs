@@ -7,6 +7,7 @@
 //! built-in one. Template errors become diagnostics naming the template
 //! file and line.
 
+use std::hash::{Hash, Hasher};
 use std::path::Path;
 
 use tera::{Context, Kwargs, State, Tera};
@@ -39,6 +40,11 @@ pub const BUILTIN: &[(&str, &str)] = &[
         "archive_month.html",
         include_str!("../../templates/archive_month.html"),
     ),
+    ("edition.html", include_str!("../../templates/edition.html")),
+    (
+        "editions.html",
+        include_str!("../../templates/editions.html"),
+    ),
     ("404.html", include_str!("../../templates/404.html")),
 ];
 
@@ -66,6 +72,10 @@ pub mod name {
     pub const ARCHIVE_YEAR: &str = "archive_year.html";
     /// One month of the archive.
     pub const ARCHIVE_MONTH: &str = "archive_month.html";
+    /// An edition.
+    pub const EDITION: &str = "edition.html";
+    /// The editions index.
+    pub const EDITIONS: &str = "editions.html";
     /// The not-found page.
     pub const NOT_FOUND: &str = "404.html";
 }
@@ -74,6 +84,7 @@ pub mod name {
 pub struct Templates {
     tera: Tera,
     overridden: Vec<String>,
+    fingerprint: u64,
 }
 
 impl std::fmt::Debug for Templates {
@@ -86,15 +97,16 @@ impl std::fmt::Debug for Templates {
 
 impl Templates {
     /// Loads the built-in templates, then the site's `templates/*.html`.
-    pub fn load(root: &Path, config: &Config, globals: &Context) -> Result<Templates, Diagnostics> {
+    pub fn load(root: &Path, config: &Config) -> Result<Templates, Diagnostics> {
         let mut tera = Tera::new();
         register_filters(&mut tera, config);
-        tera.global_context().extend(globals.clone());
         tera.add_raw_templates(BUILTIN.iter().copied())
             .expect("the built-in templates compile (checked by tests)");
         let mut diagnostics = Diagnostics::new();
         let mut overridden = Vec::new();
+        let mut hasher = std::hash::DefaultHasher::new();
         for (name, text) in site_templates(root, &mut diagnostics) {
+            (&name, &text).hash(&mut hasher);
             match tera.add_raw_template(&name, &text) {
                 Ok(()) => overridden.push(name),
                 Err(e) => diagnostics.push(template_diagnostic(&e, &name, &overridden_file, None)),
@@ -103,7 +115,21 @@ impl Templates {
         if diagnostics.has_errors() {
             return Err(diagnostics);
         }
-        Ok(Templates { tera, overridden })
+        Ok(Templates {
+            tera,
+            overridden,
+            fingerprint: hasher.finish(),
+        })
+    }
+
+    /// Sets the values every template sees (`site`).
+    pub fn set_globals(&mut self, globals: Context) {
+        *self.tera.global_context() = globals;
+    }
+
+    /// A hash of the site's own templates: equal hashes, equal templates.
+    pub fn fingerprint(&self) -> u64 {
+        self.fingerprint
     }
 
     /// True when a template of this name exists.

@@ -10,7 +10,9 @@ use jiff::Timestamp;
 use serde::Serialize;
 
 use crate::config::Config;
-use crate::model::{Article, MonthArchive, Page, Site, Taxonomy, Term, YearArchive};
+use crate::model::{
+    Article, ArticleId, Edition, MonthArchive, Page, Period, Site, Taxonomy, Term, YearArchive,
+};
 use crate::slug;
 
 /// Builds views; holds what every view needs.
@@ -20,6 +22,9 @@ pub struct Views<'a> {
     pub config: &'a Config,
     /// The model.
     pub site: &'a Site,
+    /// Every article's card ([`Views::article_card`]) as a template value,
+    /// made once and shared by every list that shows the article.
+    pub cards: &'a [tera::Value],
 }
 
 /// `site`: the same on every page.
@@ -47,6 +52,8 @@ pub struct SiteView<'a> {
     pub feeds: FeedLinks,
     /// The archive's address.
     pub archive_url: String,
+    /// The editions index's address, when there are editions.
+    pub editions_url: Option<String>,
     /// The stylesheet's address, with a content hash for cache busting.
     pub stylesheet_url: String,
     /// "Broadsheet x.y.z".
@@ -87,8 +94,11 @@ pub struct MetaView {
     pub kind: &'static str,
     /// Root-relative address.
     pub url: String,
-    /// Absolute address, for `rel=canonical`.
+    /// Absolute address.
     pub permalink: String,
+    /// The address search engines should index: the permalink, or for a
+    /// duplicate story, the primary story's.
+    pub canonical: String,
     /// The page's own Atom feed, if it has one.
     pub feed_url: Option<String>,
 }
@@ -149,6 +159,66 @@ pub struct ArticleView<'a> {
     /// The headings, for a table of contents (only on the article's own page).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub toc: Option<Vec<HeadingView<'a>>>,
+    /// The primary story, when this one is a duplicate.
+    pub duplicate_of: Option<LinkView>,
+    /// The same story from other outlets (only on the article's own page).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub also_reported: Option<Vec<ReportView<'a>>>,
+    /// schema.org `NewsArticle` JSON, safe inside a script element (only on the article's own page).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub json_ld: Option<String>,
+}
+
+/// Another outlet's report of the same story.
+#[derive(Debug, Serialize)]
+pub struct ReportView<'a> {
+    /// Its headline.
+    pub title: &'a str,
+    /// Its page on this site.
+    pub url: String,
+    /// The outlet.
+    pub source: Option<&'a str>,
+    /// The original article.
+    pub source_url: Option<&'a str>,
+}
+
+/// `edition`: a day's (or week's) digest.
+#[derive(Debug, Serialize)]
+pub struct EditionView<'a> {
+    /// The editor's title, or the day ("Monday 21 July 2025") or week.
+    pub title: String,
+    /// The day as `YYYY-MM-DD`.
+    pub day: String,
+    /// The start of the day (RFC 3339, site zone), for the `date` filter.
+    pub date: String,
+    /// Root-relative address.
+    pub url: String,
+    /// Absolute address.
+    pub permalink: String,
+    /// `day` or `week`.
+    pub period: &'static str,
+    /// True when an editor wrote it; false for an automatic edition.
+    pub curated: bool,
+    /// The editor's introduction (HTML; empty for automatic editions).
+    pub intro: &'a str,
+    /// Number of stories.
+    pub count: usize,
+    /// The first three stories (article cards).
+    pub lead: Vec<tera::Value>,
+    /// The sections with their stories (on the edition's page and the home page).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sections: Option<Vec<SectionView<'a>>>,
+    /// Front matter `[extra]`.
+    pub extra: &'a toml::Table,
+}
+
+/// A section of an edition.
+#[derive(Debug, Serialize)]
+pub struct SectionView<'a> {
+    /// The heading, if the editor gave one.
+    pub name: Option<&'a str>,
+    /// The stories (article cards), in the editor's order.
+    pub articles: Vec<tera::Value>,
 }
 
 /// A heading of an article.
@@ -179,9 +249,9 @@ pub struct PageView<'a> {
     pub extra: &'a toml::Table,
 }
 
-/// `paginator` on paginated lists.
+/// `paginator` on paginated lists (of articles, or of editions).
 #[derive(Debug, Serialize)]
-pub struct PaginatorView<'a> {
+pub struct PaginatorView<T> {
     /// This page's number, from 1.
     pub number: usize,
     /// Number of pages.
@@ -190,8 +260,8 @@ pub struct PaginatorView<'a> {
     pub total_items: usize,
     /// Articles per page.
     pub per_page: usize,
-    /// This page's articles.
-    pub items: Vec<ArticleView<'a>>,
+    /// This page's items.
+    pub items: Vec<T>,
     /// The first page.
     pub first_url: String,
     /// The last page.
@@ -341,6 +411,7 @@ impl<'a> Views<'a> {
                 json: feed(c.feeds.json, "feed.json"),
             },
             archive_url: self.url("archive/"),
+            editions_url: (!self.site.editions.is_empty()).then(|| self.url("editions/")),
             stylesheet_url,
             generator: format!("Broadsheet {}", env!("CARGO_PKG_VERSION")),
         }
@@ -348,10 +419,10 @@ impl<'a> Views<'a> {
 
     /// The page of `name` in taxonomy `taxonomy`, if that taxonomy exists.
     fn term_link(&self, taxonomy: &str, name: &'a str) -> TermLink<'a> {
-        let url = self
-            .config
-            .taxonomy(taxonomy)
-            .map(|_| self.url(&format!("{taxonomy}/{}/", slug::slugify(name))));
+        let url = self.site.taxonomy(taxonomy).and_then(|t| {
+            t.term_by_slug(&slug::slugify(name.trim()))
+                .map(|term| self.url(&t.term_path(term)))
+        });
         TermLink { name, url }
     }
 
@@ -384,11 +455,47 @@ impl<'a> Views<'a> {
             extra: &a.extra,
             content: None,
             toc: None,
+            duplicate_of: None,
+            also_reported: None,
+            json_ld: None,
         }
     }
 
-    /// An article on its own page, with body and headings.
-    pub fn article_full(&self, a: &'a Article) -> ArticleView<'a> {
+    /// The canonical address of an article: the primary story's for a duplicate.
+    pub fn canonical(&self, id: ArticleId) -> String {
+        let target = self.site.duplicates.primary_of(id).unwrap_or(id);
+        self.permalink(&self.site.article(target).path())
+    }
+
+    /// The card of an article, from the shared cache.
+    pub fn card(&self, id: ArticleId) -> tera::Value {
+        self.cards[id.0 as usize].clone()
+    }
+
+    /// An article on its own page, with body, headings, duplicates and JSON-LD.
+    pub fn article_full(&self, id: ArticleId) -> ArticleView<'a> {
+        let site = self.site;
+        let a = site.article(id);
+        let link = |a: &Article| LinkView {
+            title: a.title.clone(),
+            url: self.url(&a.path()),
+        };
+        let reports = site
+            .duplicates
+            .reports_of(site.duplicates.primary_of(id).unwrap_or(id));
+        let also_reported = reports
+            .iter()
+            .filter(|&&other| other != id)
+            .map(|&other| {
+                let o = site.article(other);
+                ReportView {
+                    title: &o.title,
+                    url: self.url(&o.path()),
+                    source: o.source.as_deref(),
+                    source_url: o.source_url.as_deref(),
+                }
+            })
+            .collect();
         ArticleView {
             content: Some(&a.content_html),
             toc: Some(
@@ -401,7 +508,60 @@ impl<'a> Views<'a> {
                     })
                     .collect(),
             ),
+            duplicate_of: site
+                .duplicates
+                .primary_of(id)
+                .map(|p| link(site.article(p))),
+            also_reported: Some(also_reported),
+            json_ld: Some(super::jsonld::news_article(
+                a,
+                self.config,
+                &self.canonical(id),
+            )),
             ..self.article_card(a)
+        }
+    }
+
+    /// An edition; with `full`, its sections and their stories.
+    pub fn edition(&self, e: &'a Edition, full: bool) -> EditionView<'a> {
+        let path = e.path();
+        let tz = self.config.timezone.0.clone();
+        let start = e
+            .date
+            .to_zoned_datetime(tz)
+            .map(|z| z.timestamp())
+            .unwrap_or_default();
+        let title = e.title.clone().unwrap_or_else(|| {
+            let day = e.date.strftime("%A %-d %B %Y").to_string();
+            match e.period {
+                Period::Day => day,
+                Period::Week => format!("Week of {}", e.date.strftime("%-d %B %Y")),
+            }
+        });
+        EditionView {
+            title,
+            day: e.date.to_string(),
+            date: self.date(start),
+            url: self.url(&path),
+            permalink: self.permalink(&path),
+            period: match e.period {
+                Period::Day => "day",
+                Period::Week => "week",
+            },
+            curated: e.is_curated(),
+            intro: &e.intro_html,
+            count: e.articles().count(),
+            lead: e.articles().take(3).map(|id| self.card(id)).collect(),
+            sections: full.then(|| {
+                e.sections
+                    .iter()
+                    .map(|s| SectionView {
+                        name: s.name.as_deref(),
+                        articles: s.articles.iter().map(|&id| self.card(id)).collect(),
+                    })
+                    .collect()
+            }),
+            extra: &e.extra,
         }
     }
 
@@ -427,14 +587,26 @@ impl<'a> Views<'a> {
         }
     }
 
-    /// Page `number` (from 1) of `items`, listed under `base` (a site path ending in `/`).
+    /// Page `number` (from 1) of articles `items`, listed under `base` (a site path ending in `/`).
     pub fn paginator(
         &self,
         base: &str,
-        items: &[crate::model::ArticleId],
+        items: &[ArticleId],
         per_page: usize,
         number: usize,
-    ) -> PaginatorView<'a> {
+    ) -> PaginatorView<tera::Value> {
+        self.pages_of(base, items, per_page, number, |&id| self.card(id))
+    }
+
+    /// Page `number` of any `items`, each shown with `view`.
+    pub fn pages_of<'i, I, T>(
+        &self,
+        base: &str,
+        items: &'i [I],
+        per_page: usize,
+        number: usize,
+        view: impl Fn(&'i I) -> T,
+    ) -> PaginatorView<T> {
         let total_pages = pages_for(items.len(), per_page);
         let page_url = |n: usize| self.url(&page_path(base, n));
         let start = (number - 1) * per_page;
@@ -460,10 +632,7 @@ impl<'a> Views<'a> {
             total_pages,
             total_items: items.len(),
             per_page,
-            items: items[start.min(end)..end]
-                .iter()
-                .map(|&id| self.article_card(self.site.article(id)))
-                .collect(),
+            items: items[start.min(end)..end].iter().map(view).collect(),
             first_url: page_url(1),
             last_url: page_url(total_pages),
             prev_url: (number > 1).then(|| page_url(number - 1)),

@@ -40,7 +40,7 @@ pub fn split<'a>(rel: &str, text: &'a str) -> Result<Split<'a>, Diagnostic> {
             "the file does not start with a `+++` line",
         )
         .at(LineCol { line: 1, col: 1 })
-        .with_help("content files begin with TOML front matter between two `+++` lines, such as `+++\\ntitle = \"…\"\\n+++`"));
+        .with_help("a content file begins with TOML front matter between two `+++` lines"));
     }
     let toml_offset = (first_line_end + 1).min(text.len());
     let mut pos = toml_offset;
@@ -186,6 +186,40 @@ pub struct PageFrontMatter {
     /// Free values for templates.
     #[serde(default)]
     pub extra: toml::Table,
+}
+
+/// The front matter of a curated edition (`content/editions/<yyyy-mm-dd>.md`).
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EditionFrontMatter {
+    /// The edition's title (else "Edition of …").
+    #[serde(default)]
+    pub title: Option<String>,
+    /// The edition's day (else the file name's date).
+    #[serde(default)]
+    pub date: Option<toml::Spanned<DateValue>>,
+    /// The stories in order, by slug, when the edition has no sections.
+    #[serde(default)]
+    pub articles: Vec<toml::Spanned<String>>,
+    /// Named groups of stories, in order.
+    #[serde(default)]
+    pub sections: Vec<SectionFrontMatter>,
+    /// Left out unless built with `--drafts`.
+    #[serde(default)]
+    pub draft: bool,
+    /// Free values for templates.
+    #[serde(default)]
+    pub extra: toml::Table,
+}
+
+/// A named group of stories in an edition.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SectionFrontMatter {
+    /// The section's heading ("Top stories").
+    pub name: String,
+    /// The stories in order, by slug.
+    pub articles: Vec<toml::Spanned<String>>,
 }
 
 #[cfg(test)]

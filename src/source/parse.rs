@@ -5,11 +5,13 @@
 //! list of diagnostics. One bad file never stops the others from being
 //! parsed, so a build reports every problem at once.
 
-use jiff::Timestamp;
+use std::sync::Arc;
+
+use jiff::{Timestamp, civil};
 use rayon::prelude::*;
 
 use super::date::DateValue;
-use super::front_matter::{self, ArticleFrontMatter, PageFrontMatter, Split};
+use super::front_matter::{self, ArticleFrontMatter, EditionFrontMatter, PageFrontMatter, Split};
 use super::{ContentKind, SourceFile, SourceTree, decode};
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Diagnostics, LineCol};
@@ -37,6 +39,10 @@ pub struct ParsedArticle {
     pub body: Rendered,
     /// Where each of `body.links` is in the file.
     pub link_locations: Vec<LineCol>,
+    /// The `duplicate_of` slug and where it is written.
+    pub duplicate_of: Option<(String, LineCol)>,
+    /// A hash of the file's text: what decides whether it changed.
+    pub fingerprint: u64,
 }
 
 /// A plain page, parsed.
@@ -50,23 +56,74 @@ pub struct ParsedPage {
     pub front: PageFrontMatter,
     /// The rendered body.
     pub body: Rendered,
+    /// A hash of the file's text.
+    pub fingerprint: u64,
 }
 
-/// Every content file, parsed, in the order of discovery.
-#[derive(Debug, Default)]
+/// A curated edition, parsed; its slugs are checked when the model is assembled.
+#[derive(Debug, Clone)]
+pub struct ParsedEdition {
+    /// The file, relative to the site root.
+    pub file: String,
+    /// The edition's day.
+    pub date: civil::Date,
+    /// The front matter as written.
+    pub front: EditionFrontMatter,
+    /// The editor's introduction.
+    pub intro: Rendered,
+    /// Where each article slug is written: `(section index or None, slug, position)`.
+    pub entries: Vec<EditionEntry>,
+    /// A hash of the file's text.
+    pub fingerprint: u64,
+}
+
+/// One story of a curated edition, as written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EditionEntry {
+    /// The section's index, or `None` for the flat `articles` list.
+    pub section: Option<usize>,
+    /// The article's slug.
+    pub slug: String,
+    /// Where the slug is written in the file.
+    pub at: LineCol,
+}
+
+/// Every content file, parsed, in the order of discovery. Parsed files are
+/// shared, so that `serve` can keep them between builds without copies.
+#[derive(Debug, Default, Clone)]
 pub struct ParsedContent {
     /// Articles, sorted by file.
-    pub articles: Vec<ParsedArticle>,
+    pub articles: Vec<Arc<ParsedArticle>>,
     /// Pages, sorted by file.
-    pub pages: Vec<ParsedPage>,
-    /// Edition files with their text, for the model to read.
-    pub editions: Vec<(SourceFile, String)>,
+    pub pages: Vec<Arc<ParsedPage>>,
+    /// Curated editions, sorted by file.
+    pub editions: Vec<Arc<ParsedEdition>>,
 }
 
-enum Parsed {
-    Article(Box<ParsedArticle>),
-    Page(Box<ParsedPage>),
-    Edition(SourceFile, String),
+/// One parsed content file.
+#[derive(Debug, Clone)]
+pub enum Parsed {
+    /// An article.
+    Article(Arc<ParsedArticle>),
+    /// A plain page.
+    Page(Arc<ParsedPage>),
+    /// A curated edition.
+    Edition(Arc<ParsedEdition>),
+}
+
+impl ParsedContent {
+    /// Collects parsed files (in file order) into the content of a site.
+    pub fn collect<'a>(files: impl IntoIterator<Item = &'a Parsed>) -> ParsedContent {
+        let mut content = ParsedContent::default();
+        for parsed in files {
+            match parsed {
+                Parsed::Article(a) => content.articles.push(a.clone()),
+                Parsed::Page(p) => content.pages.push(p.clone()),
+                Parsed::Edition(e) => content.editions.push(e.clone()),
+            }
+        }
+        content
+    }
 }
 
 /// Reads and parses every content file of `tree` in parallel.
@@ -76,20 +133,19 @@ pub fn parse_all(tree: &SourceTree, config: &Config) -> (ParsedContent, Diagnost
         .par_iter()
         .map(|&(kind, file)| parse_file(kind, file, config))
         .collect();
-    let mut content = ParsedContent::default();
     let mut diagnostics = Diagnostics::new();
+    let mut parsed = Vec::with_capacity(results.len());
     for result in results {
         match result {
-            Ok(Parsed::Article(a)) => content.articles.push(*a),
-            Ok(Parsed::Page(p)) => content.pages.push(*p),
-            Ok(Parsed::Edition(f, text)) => content.editions.push((f, text)),
+            Ok(p) => parsed.push(p),
             Err(ds) => diagnostics.extend(ds),
         }
     }
-    (content, diagnostics)
+    (ParsedContent::collect(&parsed), diagnostics)
 }
 
-fn parse_file(
+/// Reads and parses one content file.
+pub fn parse_file(
     kind: ContentKind,
     file: &SourceFile,
     config: &Config,
@@ -107,12 +163,14 @@ fn parse_file(
     let text = decode::decode(&file.rel, bytes).map_err(|d| vec![d])?;
     match kind {
         ContentKind::Article => {
-            parse_article(&file.rel, &text, config).map(|a| Parsed::Article(Box::new(a)))
+            parse_article(&file.rel, &text, config).map(|a| Parsed::Article(Arc::new(a)))
         }
         ContentKind::Page => {
-            parse_page(&file.rel, &text, config).map(|p| Parsed::Page(Box::new(p)))
+            parse_page(&file.rel, &text, config).map(|p| Parsed::Page(Arc::new(p)))
         }
-        ContentKind::Edition => Ok(Parsed::Edition(file.clone(), text)),
+        ContentKind::Edition => {
+            parse_edition(&file.rel, &text, config).map(|e| Parsed::Edition(Arc::new(e)))
+        }
     }
 }
 
@@ -162,9 +220,17 @@ pub fn parse_article(
         .iter()
         .map(|l| LineCol::at(text, split.body_offset + l.offset))
         .collect();
+    let duplicate_of = front.duplicate_of.as_ref().map(|d| {
+        (
+            d.get_ref().trim().to_owned(),
+            front_matter::locate(text, &split, d.span()),
+        )
+    });
     Ok(ParsedArticle {
+        fingerprint: fingerprint(text),
         file: rel.to_owned(),
         slug,
+        duplicate_of,
         front,
         date,
         updated,
@@ -182,6 +248,7 @@ pub fn parse_page(rel: &str, text: &str, config: &Config) -> Result<ParsedPage, 
     let slug = file_slug(rel, text, &split, front.slug.as_ref(), &mut problems);
     match slug {
         Some(slug) if problems.is_empty() => Ok(ParsedPage {
+            fingerprint: fingerprint(text),
             file: rel.to_owned(),
             slug,
             body: markdown::render(split.body, &config.markdown),
@@ -189,6 +256,75 @@ pub fn parse_page(rel: &str, text: &str, config: &Config) -> Result<ParsedPage, 
         }),
         _ => Err(problems),
     }
+}
+
+/// Parses the text of an edition file.
+pub fn parse_edition(
+    rel: &str,
+    text: &str,
+    config: &Config,
+) -> Result<ParsedEdition, Vec<Diagnostic>> {
+    let split = front_matter::split(rel, text).map_err(|d| vec![d])?;
+    let front: EditionFrontMatter = front_matter::parse(rel, text, &split).map_err(|d| vec![d])?;
+    let mut problems = Vec::new();
+    let stem = rel
+        .rsplit('/')
+        .next()
+        .unwrap_or(rel)
+        .trim_end_matches(".md");
+    let date = match &front.date {
+        Some(d) => resolve(rel, text, &split, d, &config.timezone.0, &mut problems)
+            .map(|ts| ts.to_zoned_datetime(config.timezone.0.clone()).date()),
+        None => stem.parse::<civil::Date>().ok().or_else(|| {
+            problems.push(
+                Diagnostic::error(
+                    "bad-date",
+                    rel,
+                    "an edition's file name must be its date, such as `2025-07-21.md`",
+                )
+                .with_help("rename the file, or set `date = 2025-07-21` in its front matter"),
+            );
+            None
+        }),
+    };
+    if !front.articles.is_empty() && !front.sections.is_empty() {
+        problems.push(
+            Diagnostic::error(
+                "edition",
+                rel,
+                "an edition has either `articles` or `sections`, not both",
+            )
+            .at(LineCol { line: 1, col: 1 })
+            .with_help("move the `articles` into a section"),
+        );
+    }
+    let located = |slug: &toml::Spanned<String>, section| EditionEntry {
+        section,
+        slug: slug.get_ref().clone(),
+        at: front_matter::locate(text, &split, slug.span()),
+    };
+    let mut entries: Vec<EditionEntry> = front.articles.iter().map(|s| located(s, None)).collect();
+    for (i, section) in front.sections.iter().enumerate() {
+        entries.extend(section.articles.iter().map(|s| located(s, Some(i))));
+    }
+    match date {
+        Some(date) if problems.is_empty() => Ok(ParsedEdition {
+            fingerprint: fingerprint(text),
+            file: rel.to_owned(),
+            date,
+            intro: markdown::render(split.body, &config.markdown),
+            front,
+            entries,
+        }),
+        _ => Err(problems),
+    }
+}
+
+/// A hash of a file's text, to tell whether it changed.
+pub fn fingerprint(text: &str) -> u64 {
+    let mut h = std::hash::DefaultHasher::new();
+    std::hash::Hash::hash(text, &mut h);
+    std::hash::Hasher::finish(&h)
 }
 
 fn resolve(

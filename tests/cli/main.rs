@@ -1,3 +1,16 @@
-//! Integration tests: one binary, one module per subcommand (STYLE.md §4.11).
+//! Integration tests: one binary, one module per feature (STYLE.md §4.11).
+//!
+//! Each test builds a small fixture site in a temporary folder and checks
+//! the output by parsing it: HTML with `scraper`, XML with `roxmltree`,
+//! JSON with `serde_json`.
 
+#![allow(unreachable_pub)]
+
+mod build;
+mod digest;
+mod errors;
+mod harness;
 mod import;
+mod incremental;
+mod output;
+mod serve;

@@ -215,7 +215,7 @@ fn the_bbc_corpus_imports_keeps_every_paragraph_and_builds() {
     let summary = build::build(
         root,
         &BuildOptions {
-            now: "2026-01-16T00:00:00Z".parse().unwrap(),
+            now: Some("2026-01-16T00:00:00Z".parse().unwrap()),
             ..BuildOptions::default()
         },
     )
