@@ -4,6 +4,7 @@
 //! refused, a check failed), 2 a fatal or usage error.
 
 mod build;
+mod import;
 mod init;
 mod serve;
 
@@ -41,6 +42,8 @@ pub struct GlobalArgs {
 enum Command {
     /// Create a new site.
     Init(init::InitArgs),
+    /// Import plain-text articles as Markdown articles.
+    Import(import::ImportArgs),
     /// Build the site into its output folder.
     Build(build::BuildArgs),
     /// Serve the site locally with live reload.
@@ -72,6 +75,7 @@ impl From<ExitStatus> for ExitCode {
 pub fn run(cli: Cli) -> ExitStatus {
     let result = match cli.command {
         Command::Init(args) => args.run(&cli.global),
+        Command::Import(args) => args.run(&cli.global),
         Command::Build(args) => args.run(&cli.global),
         Command::Serve(args) => args.run(&cli.global),
     };

@@ -10,6 +10,7 @@ mod build;
 mod digest;
 mod errors;
 mod harness;
+mod import;
 mod incremental;
 mod output;
 mod serve;
