@@ -21,6 +21,7 @@ pub mod config;
 pub mod diagnostic;
 pub mod error;
 pub mod fs;
+pub mod hash;
 pub mod import;
 pub mod markdown;
 pub mod model;

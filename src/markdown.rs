@@ -32,6 +32,9 @@ pub struct Rendered {
     pub summary_text: String,
     /// Words in the body.
     pub word_count: usize,
+    /// The body's text without markup, blocks separated by newlines (for
+    /// keywords and the search index).
+    pub plain_text: String,
     /// The headings, in order, with the ids they were given.
     pub headings: Vec<Heading>,
     /// Every link and image destination, with its byte offset in the body.
@@ -107,6 +110,7 @@ struct State<'a> {
     headings: Vec<Heading>,
     links: Vec<Link>,
     words: WordCounter,
+    plain: String,
     depth: usize,
     html_block_start: usize,
     more_at: Option<usize>,
@@ -124,6 +128,7 @@ impl<'a> State<'a> {
             headings: Vec::new(),
             links: Vec::new(),
             words: WordCounter::default(),
+            plain: String::new(),
             depth: 0,
             html_block_start: 0,
             more_at: None,
@@ -145,6 +150,7 @@ impl<'a> State<'a> {
             Event::End(end) => self.end(end),
             Event::Text(ref t) | Event::Code(ref t) => {
                 self.words.feed(t);
+                self.plain.push_str(t);
                 if let Some(h) = &mut self.heading {
                     h.text.push_str(t);
                 }
@@ -153,6 +159,7 @@ impl<'a> State<'a> {
             Event::Html(html) | Event::InlineHtml(html) => self.raw(html),
             Event::SoftBreak | Event::HardBreak => {
                 self.words.boundary();
+                self.plain.push(' ');
                 if let Some(h) = &mut self.heading {
                     h.text.push(' ');
                 }
@@ -165,6 +172,7 @@ impl<'a> State<'a> {
     fn start(&mut self, tag: Tag<'a>, offset: usize) {
         if is_block(tag.to_end()) {
             self.words.boundary();
+            self.plain.push('\n');
         }
         match tag {
             Tag::Heading {
@@ -223,6 +231,7 @@ impl<'a> State<'a> {
     fn end(&mut self, end: TagEnd) {
         if is_block(end) {
             self.words.boundary();
+            self.plain.push('\n');
         }
         self.depth = self.depth.saturating_sub(1);
         match end {
@@ -327,6 +336,7 @@ impl<'a> State<'a> {
             summary_html,
             summary_text,
             word_count: self.words.count,
+            plain_text: self.plain,
             headings: self.headings,
             links: self.links,
         }

@@ -12,6 +12,8 @@ use std::sync::LazyLock;
 use rust_stemmers::{Algorithm, Stemmer};
 use unicode_segmentation::UnicodeSegmentation;
 
+use crate::hash::{FnvMap, FnvSet};
+
 /// The words of `text` as written (Unicode word boundaries; punctuation and
 /// spaces are skipped, `Russia’s` and `U.S` are one word each).
 pub fn words(text: &str) -> impl Iterator<Item = &str> {
@@ -313,9 +315,48 @@ const STOP_WORDS: &[&str] = &[
     "yourselves",
 ];
 
+/// Calls `f` with the index terms of `text`: runs of letters and digits,
+/// folded, without stop words and one-letter words, stemmed.
+///
+/// This is the tokeniser of related articles and of the search index, and
+/// the search page's script splits queries the same way: a term is a run of
+/// Unicode letters and digits (an apostrophe ends it: `Russia’s` gives
+/// `russia`). Stems are memoised per thread: a corpus repeats its words.
+pub fn index_terms(text: &str, mut f: impl FnMut(&str)) {
+    thread_local! {
+        static STEMS: std::cell::RefCell<FnvMap<String, String>> = std::cell::RefCell::new(FnvMap::default());
+    }
+    STEMS.with(|stems| {
+        let mut stems = stems.borrow_mut();
+        if stems.len() > 500_000 {
+            stems.clear(); // bound the memory of a long-running `serve`
+        }
+        for word in text.split(|c: char| !c.is_alphanumeric()) {
+            if word.len() < 2 && word.is_ascii() {
+                continue;
+            }
+            let folded = fold(word);
+            if is_stop_word(&folded) {
+                continue;
+            }
+            match stems.get(folded.as_ref()) {
+                Some(stem) => f(stem),
+                None => {
+                    let stemmed = stem(&folded).into_owned();
+                    f(&stemmed);
+                    stems.insert(folded.into_owned(), stemmed);
+                }
+            }
+        }
+    });
+}
+
+static STOP_WORD_SET: LazyLock<FnvSet<&'static str>> =
+    LazyLock::new(|| STOP_WORDS.iter().copied().collect());
+
 /// True for an English stop word (`the`, `said`, `however`); expects a folded word.
 pub fn is_stop_word(word: &str) -> bool {
-    STOP_WORDS.binary_search(&word).is_ok()
+    word.len() <= 13 && STOP_WORD_SET.contains(word)
 }
 
 /// A stable 64-bit hash of `bytes`: FNV-1a followed by a 64-bit finaliser,
@@ -409,6 +450,21 @@ mod tests {
         assert!(matches!(fold("plain"), Cow::Borrowed(_)));
         let t: Vec<_> = tokens("Kyiv’s Café").collect();
         assert_eq!(t, ["kyiv's", "cafe"]);
+    }
+
+    #[test]
+    fn index_terms_split_fold_drop_and_stem() {
+        let mut terms = Vec::new();
+        index_terms(
+            "The Russian drones’ attacks on Kyiv — a 2025 “Zürich” café, x.",
+            |t| terms.push(t.to_owned()),
+        );
+        assert_eq!(
+            terms,
+            [
+                "russian", "drone", "attack", "kyiv", "2025", "zurich", "cafe"
+            ]
+        );
     }
 
     #[test]

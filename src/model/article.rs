@@ -6,7 +6,7 @@ use jiff::Timestamp;
 
 use crate::config::Config;
 use crate::markdown::{self, Heading};
-use crate::source::parse::{ParsedArticle, ParsedPage};
+use crate::source::parse::{Keywords, ParsedArticle, ParsedPage};
 
 /// The index of an article in [`crate::model::Site::articles`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -61,6 +61,8 @@ pub struct Article {
     pub template: Option<String>,
     /// Free values for templates.
     pub extra: toml::Table,
+    /// The most frequent terms, for related articles.
+    pub keywords: Keywords,
     /// A hash of the source file: equal hashes, equal articles.
     pub fingerprint: u64,
 }
@@ -93,6 +95,7 @@ impl Article {
             dateline: non_empty(&f.dateline),
             template: f.template.clone(),
             extra: f.extra.clone(),
+            keywords: p.keywords.clone(),
             fingerprint: p.fingerprint,
         }
     }

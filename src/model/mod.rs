@@ -10,6 +10,7 @@ pub mod archive;
 pub mod article;
 pub mod duplicates;
 pub mod edition;
+pub mod related;
 pub mod taxonomy;
 
 use std::collections::HashMap;
@@ -22,6 +23,7 @@ pub use archive::{MonthArchive, YearArchive};
 pub use article::{Article, ArticleId, Page};
 pub use duplicates::Duplicates;
 pub use edition::{Edition, Period, Section};
+pub use related::Related;
 pub use taxonomy::{Taxonomy, Term};
 
 use crate::config::Config;
@@ -48,6 +50,8 @@ pub struct Site {
     pub listed: Vec<ArticleId>,
     /// Which articles report the same story.
     pub duplicates: Duplicates,
+    /// Each article's related stories.
+    pub related: Related,
     /// Plain pages, by file.
     pub pages: Vec<Page>,
     /// One entry per configured taxonomy, in config order.
@@ -62,10 +66,12 @@ pub struct Site {
     by_slug: HashMap<String, ArticleId>,
 }
 
-/// Articles of earlier builds, by file, with the fingerprint they were built from.
+/// What earlier builds worked out: articles by file (with the fingerprint
+/// they were built from) and the related-article scores.
 #[derive(Debug, Default)]
 pub struct ArticleCache {
     by_file: HashMap<String, (u64, Arc<Article>)>,
+    related: Option<Related>,
 }
 
 /// Why a slug is not among the published articles.
@@ -199,10 +205,19 @@ impl Site {
             .map(|t| Taxonomy::assemble(t, &articles, &listed, diagnostics))
             .collect();
         let archive = archive::assemble(&articles, &listed);
+        let related = Related::assemble(
+            &articles,
+            &listed,
+            &duplicates,
+            config.related.limit,
+            cache.related.as_ref(),
+        );
+        cache.related = Some(related.clone());
         Site {
             articles,
             listed,
             duplicates,
+            related,
             pages,
             taxonomies,
             archive,

@@ -125,6 +125,7 @@ impl Renderer<'_> {
                 let primary = site.duplicates.primary_of(id).unwrap_or(id);
                 cards(&mut h, &[primary]);
                 cards(&mut h, site.duplicates.reports_of(primary));
+                cards(&mut h, site.related.of(id));
             }
             Job::Page(i) => site.pages[i].fingerprint.hash(&mut h),
             Job::TaxonomyList(t) => {

@@ -164,6 +164,9 @@ pub struct ArticleView<'a> {
     /// The same story from other outlets (only on the article's own page).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub also_reported: Option<Vec<ReportView<'a>>>,
+    /// Related stories, best first (article cards; only on the article's own page).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub related: Option<Vec<tera::Value>>,
     /// schema.org `NewsArticle` JSON, safe inside a script element (only on the article's own page).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub json_ld: Option<String>,
@@ -457,6 +460,7 @@ impl<'a> Views<'a> {
             toc: None,
             duplicate_of: None,
             also_reported: None,
+            related: None,
             json_ld: None,
         }
     }
@@ -513,6 +517,7 @@ impl<'a> Views<'a> {
                 .primary_of(id)
                 .map(|p| link(site.article(p))),
             also_reported: Some(also_reported),
+            related: Some(site.related.of(id).iter().map(|&r| self.card(r)).collect()),
             json_ld: Some(super::jsonld::news_article(
                 a,
                 self.config,

@@ -17,8 +17,9 @@ use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Diagnostics, LineCol};
 use crate::error::Error;
 use crate::fs;
+use crate::hash::IdMap;
 use crate::markdown::{self, Rendered};
-use crate::slug;
+use crate::{slug, text};
 
 /// An article file, parsed.
 #[derive(Debug, Clone)]
@@ -47,8 +48,41 @@ pub struct ParsedArticle {
     pub link_locations: Vec<LineCol>,
     /// The `duplicate_of` slug and where it is written.
     pub duplicate_of: Option<(String, LineCol)>,
+    /// The article's most frequent terms, for related articles.
+    pub keywords: Keywords,
     /// A hash of the file's text: what decides whether it changed.
     pub fingerprint: u64,
+}
+
+/// An article's most frequent index terms ([`text::index_terms`]), by hash.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Keywords {
+    /// Up to [`Keywords::MAX`] `(term hash, count)` pairs, most frequent
+    /// first (ties by hash). Title words count three times.
+    pub terms: Vec<(u64, u16)>,
+}
+
+impl Keywords {
+    /// Terms kept per article.
+    pub const MAX: usize = 48;
+
+    /// The keywords of an article with this title and body text.
+    pub fn of(title: &str, body: &str) -> Keywords {
+        let mut counts: IdMap<u16> = IdMap::default();
+        for (text, weight) in [(title, 3), (body, 1)] {
+            text::index_terms(text, |term| {
+                // Numbers make poor keywords: years and counts link unrelated stories.
+                if !term.bytes().all(|b| b.is_ascii_digit()) {
+                    let c = counts.entry(text::hash64(term.as_bytes())).or_default();
+                    *c = c.saturating_add(weight);
+                }
+            });
+        }
+        let mut terms: Vec<(u64, u16)> = counts.into_iter().collect();
+        terms.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        terms.truncate(Self::MAX);
+        Keywords { terms }
+    }
 }
 
 /// A plain page, parsed.
@@ -220,7 +254,8 @@ pub fn parse_article(
     let (Some(date), Some(slug), true) = (date, slug, problems.is_empty()) else {
         return Err(problems);
     };
-    let body = markdown::render(split.body, &config.markdown);
+    let mut body = markdown::render(split.body, &config.markdown);
+    let keywords = Keywords::of(&front.title, &std::mem::take(&mut body.plain_text));
     let link_locations = body
         .links
         .iter()
@@ -237,6 +272,7 @@ pub fn parse_article(
         _ => (body.summary_html.clone(), body.summary_text.clone()),
     };
     Ok(ParsedArticle {
+        keywords,
         fingerprint: fingerprint(text),
         local_date: date.to_zoned_datetime(config.timezone.0.clone()).date(),
         summary_html,

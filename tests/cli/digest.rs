@@ -337,3 +337,53 @@ fn the_news_sitemap_holds_two_days_and_at_most_a_thousand_stories() {
         1_000
     );
 }
+
+#[test]
+fn related_stories_share_keywords_and_tags() {
+    let site = TestSite::with_config("base_url = \"https://e.org/\"\n[related]\nlimit = 2\n");
+    let topics = [
+        (
+            "storm",
+            "Weather",
+            "The storm brought gales and flooding to the harbour; the sea wall and the promenade flooded in the gale.",
+        ),
+        (
+            "vote",
+            "Elections",
+            "Voters go to the polls in the council election; candidates campaign and ballots are counted by the returning officer.",
+        ),
+        (
+            "cheese",
+            "Food",
+            "The dairy's blue cheese won the award; cheesemakers, cows and milk made the creamy cheese a winner.",
+        ),
+    ];
+    for day in 1..=4 {
+        for (name, tag, text) in topics {
+            site.article(
+                &format!("{name}-{day}"),
+                &format!("2025-07-{:02}T{:02}:00:00Z", day + 10, day),
+                &format!("tags = [\"{tag}\"]\n"),
+                &format!("{text} Day {day} of the {name} coverage.\n"),
+            );
+        }
+    }
+    site.build_ok();
+    for (name, _, _) in topics {
+        let doc = site.html(&format!("articles/{name}-2/index.html"));
+        let related = attrs(&doc, ".related a", "href");
+        assert_eq!(related.len(), 2, "{name}: {related:?}");
+        for href in related {
+            assert!(
+                href.starts_with(&format!("/articles/{name}-")),
+                "{name}: {href}"
+            );
+            assert_ne!(href, format!("/articles/{name}-2/"), "never itself");
+        }
+    }
+    let off = TestSite::with_config("base_url = \"https://e.org/\"\n[related]\nlimit = 0\n");
+    off.article("a", "2025-07-01", "tags = [\"x\"]\n", "Same words here.\n")
+        .article("b", "2025-07-02", "tags = [\"x\"]\n", "Same words here.\n");
+    off.build_ok();
+    assert!(attrs(&off.html("articles/a/index.html"), ".related a", "href").is_empty());
+}

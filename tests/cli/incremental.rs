@@ -70,9 +70,11 @@ fn editing_an_article_rerenders_the_pages_that_show_it() {
         summary.rendered,
         [
             "archive/2025/07/", // the month lists it
-            "articles/a-2/",
-            "articles/a-3/",
-            "articles/a-4/",        // itself and its neighbours
+            "articles/a-1/",    // a-1 and a-5 share its tag: it is among their related stories
+            "articles/a-2/",    // its neighbours link to it
+            "articles/a-3/",    // itself
+            "articles/a-4/",
+            "articles/a-5/",
             "atom.xml",             // the site feeds
             "editions/",            // the editions index shows its headline
             "editions/2025-07-17/", // the next and previous editions show
