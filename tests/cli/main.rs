@@ -11,3 +11,4 @@ mod digest;
 mod errors;
 mod harness;
 mod output;
+mod theme;
