@@ -46,8 +46,7 @@ fi
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-cargo build --locked --quiet
-BIN=$(cargo metadata --format-version 1 --no-deps | python3 -c 'import json,sys; print(json.load(sys.stdin)["target_directory"])')/debug/broadsheet
+broadsheet() { cargo run --locked --quiet -- "$@"; }
 
 # ---- a site that reaches every branch of the templates --------------------------------
 site="$tmp/edge"
@@ -152,9 +151,9 @@ mkdir -p "$tmp/empty"
 printf 'title = "Empty"\nbase_url = "https://empty.example/"\n' > "$tmp/empty/config.toml"
 
 out=${HTML_VALID_OUT:-$tmp/out}
-"$BIN" build --quiet --output-dir "$out/example"
-"$BIN" build --quiet --root "$site" --output-dir "$out/edge"
-"$BIN" build --quiet --root "$tmp/empty" --output-dir "$out/empty"
+broadsheet build --quiet --output-dir "$out/example"
+broadsheet build --quiet --root "$site" --output-dir "$out/edge"
+broadsheet build --quiet --root "$tmp/empty" --output-dir "$out/empty"
 
 passed=0; failed=0
 for name in example edge empty; do
