@@ -4,6 +4,7 @@
 //! unknown key is an error naming `config.toml:line:col` with a "did you
 //! mean" hint. Defaults are what a new digest needs.
 
+use std::collections::BTreeMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -54,6 +55,8 @@ pub struct Config {
     pub related: RelatedConfig,
     /// News metadata: the Google News sitemap and JSON-LD publisher.
     pub news: NewsConfig,
+    /// How `broadsheet import` cleans and analyses plain-text articles.
+    pub import: ImportConfig,
     /// Free values for templates, as `config.extra`.
     pub extra: toml::Table,
 }
@@ -81,6 +84,7 @@ impl Default for Config {
             editions_paginate_by: 20,
             related: RelatedConfig::default(),
             news: NewsConfig::default(),
+            import: ImportConfig::default(),
             extra: toml::Table::new(),
         }
     }
@@ -419,6 +423,12 @@ impl Config {
                 );
             }
         }
+        for message in self.import.problems() {
+            bad(
+                message,
+                "see docs/import.md for the `[import]` keys and their defaults",
+            );
+        }
         if self.output_dir.as_os_str().is_empty()
             || self
                 .output_dir
@@ -465,6 +475,259 @@ fn is_simple_name(name: &str) -> bool {
         && name
             .bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// The rules of `broadsheet import`, the `[import]` table.
+///
+/// Every cleaning rule is here with a default that suits articles as
+/// scrapers leave them; see `docs/import.md`. Line patterns are matched
+/// against a whole line (trimmed), ignoring case; `*` stands for any text.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct ImportConfig {
+    /// Lines that name the outlet (`Share this @internewscast.com`), removed
+    /// wherever they appear; the text matched by `*` becomes `source`.
+    pub share_line: LinePattern,
+    /// The `source` of every imported article, instead of the share line's
+    /// domain (`--source` wins over it).
+    pub default_source: Option<String>,
+    /// Lines that start the trailing teaser block (`You May Also Like`): the
+    /// line and everything after it is cut.
+    pub teaser_markers: Vec<LinePattern>,
+    /// Stray site notices, removed wherever they appear.
+    pub notices: Vec<LinePattern>,
+    /// Attribution lines, moved from the body into `credit`.
+    pub attributions: Vec<LinePattern>,
+    /// Remove an empty or bare dateline (`() `, `(CNN) — `,
+    /// `WASHINGTON (AP) — `) from the start of the first paragraph; the
+    /// outlet goes to `dateline`.
+    pub strip_dateline: bool,
+    /// The longest line, in characters, that can be a subheading; 0 turns
+    /// subheadings off.
+    pub subheading_max_chars: usize,
+    /// The longest `summary`, in characters.
+    pub summary_max_chars: usize,
+    /// The most tags given to an article; 0 turns automatic tags off.
+    pub max_tags: usize,
+    /// Names to write another way (`"U.S." = "United States"`); a key
+    /// matches ignoring case and dots.
+    pub tag_aliases: BTreeMap<String, String>,
+    /// Names never used as tags (matched ignoring case and dots).
+    pub tag_blocklist: Vec<String>,
+    /// Two articles whose SimHash fingerprints differ in at most this many
+    /// bits (of 64) report the same story; the later gets `duplicate_of`.
+    pub near_duplicate_distance: u32,
+}
+
+impl Default for ImportConfig {
+    fn default() -> Self {
+        let patterns = |list: &[&str]| list.iter().map(|p| LinePattern::new(p)).collect();
+        ImportConfig {
+            share_line: LinePattern::new("Share this @*"),
+            default_source: None,
+            teaser_markers: patterns(&[
+                "You May Also Like",
+                "You Might Also Like",
+                "Related",
+                "Related Articles",
+                "Related Stories",
+                "Related Coverage",
+                "Read More",
+                "Read Next",
+                "More from *",
+                "More Stories",
+                "Recommended",
+                "Recommended for You",
+                "Recommended Stories",
+                "Most Read",
+                "Most Popular",
+                "Trending Now",
+            ]),
+            notices: patterns(&[
+                "Internet Explorer 11 is not compatible*",
+                "IE 11 is no longer supported*",
+                "*browser is no longer supported*",
+                "Please enable JavaScript*",
+                "Advertisement",
+                "Skip to main content",
+            ]),
+            attributions: patterns(&[
+                "* contributed to this report.",
+                "* contributed to this report",
+                "* contributed reporting.",
+                "(Reporting by *)",
+                "Reporting by *",
+            ]),
+            strip_dateline: true,
+            subheading_max_chars: 80,
+            summary_max_chars: 300,
+            max_tags: 6,
+            tag_aliases: [
+                ("U.S.", "United States"),
+                ("US", "United States"),
+                ("USA", "United States"),
+                ("UK", "United Kingdom"),
+                ("EU", "European Union"),
+                ("UN", "United Nations"),
+            ]
+            .into_iter()
+            .map(|(k, v)| (k.to_owned(), v.to_owned()))
+            .collect(),
+            tag_blocklist: ["Associated Press", "AP", "AFP", "Reuters", "Getty Images"]
+                .into_iter()
+                .map(str::to_owned)
+                .collect(),
+            near_duplicate_distance: 3,
+        }
+    }
+}
+
+impl ImportConfig {
+    /// What is wrong with these settings, one message each.
+    fn problems(&self) -> Vec<String> {
+        let mut problems = Vec::new();
+        if !self.share_line.as_str().contains('*') {
+            problems.push(format!(
+                "`import.share_line` `{}` needs a `*` where the outlet's name is",
+                self.share_line.as_str()
+            ));
+        }
+        let all = std::iter::once(("share_line", &self.share_line))
+            .chain(self.teaser_markers.iter().map(|p| ("teaser_markers", p)))
+            .chain(self.notices.iter().map(|p| ("notices", p)))
+            .chain(self.attributions.iter().map(|p| ("attributions", p)));
+        for (key, pattern) in all {
+            if pattern.as_str().trim().trim_matches('*').trim().is_empty() {
+                problems.push(format!(
+                    "a pattern in `import.{key}` matches every line; give it some text"
+                ));
+            }
+        }
+        if self.summary_max_chars < 20 {
+            problems.push("`import.summary_max_chars` must be at least 20".to_owned());
+        }
+        if self.near_duplicate_distance > 32 {
+            problems.push(
+                "`import.near_duplicate_distance` must be at most 32 (of 64 bits)".to_owned(),
+            );
+        }
+        problems
+    }
+}
+
+/// A pattern matched against a whole line, ignoring case and the spaces
+/// around it; `*` stands for any text (`Share this @*`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LinePattern {
+    text: String,
+    lower: String,
+}
+
+impl LinePattern {
+    /// A pattern from its text.
+    pub fn new(pattern: &str) -> Self {
+        let text = pattern.trim().to_owned();
+        LinePattern {
+            lower: text.to_lowercase(),
+            text,
+        }
+    }
+
+    /// The pattern as written.
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    /// If `line` matches, the text matched by the first `*` (empty when the
+    /// pattern has none), trimmed.
+    pub fn matches<'a>(&self, line: &'a str) -> Option<&'a str> {
+        let line = line.trim();
+        // Fast path: lowercase both once when that keeps byte offsets (almost always).
+        let lower = line.to_lowercase();
+        if lower.len() == line.len() && self.lower.len() == self.text.len() {
+            let (start, end) = glob(&lower, &self.lower)?;
+            return Some(line[start..end].trim());
+        }
+        self.matches_slowly(line)
+    }
+
+    fn matches_slowly<'a>(&self, line: &'a str) -> Option<&'a str> {
+        let mut parts = self.text.split('*');
+        let first = parts.next().unwrap_or_default();
+        let mut pos = strip_prefix_ignoring_case(line, first)?;
+        let rest: Vec<&str> = parts.collect();
+        let Some((last, middle)) = rest.split_last() else {
+            return (pos == line.len()).then_some("");
+        };
+        let capture_start = pos;
+        let mut capture_end = None;
+        for part in middle {
+            let found = find_ignoring_case(&line[pos..], part)?;
+            capture_end.get_or_insert(pos + found);
+            pos += found + part.len();
+        }
+        let tail = line.len().checked_sub(last.len())?;
+        if tail < pos || !line.is_char_boundary(tail) || !eq_ignoring_case(&line[tail..], last) {
+            return None;
+        }
+        Some(line[capture_start..capture_end.unwrap_or(tail)].trim())
+    }
+}
+
+/// Matches `text` against a `*` pattern (both already lowercase); returns
+/// the byte range matched by the first `*` (empty when there is none).
+fn glob(text: &str, pattern: &str) -> Option<(usize, usize)> {
+    let mut parts = pattern.split('*');
+    let first = parts.next().unwrap_or_default();
+    let mut pos = first.len();
+    if !text.starts_with(first) {
+        return None;
+    }
+    let rest: Vec<&str> = parts.collect();
+    let Some((last, middle)) = rest.split_last() else {
+        return (pos == text.len()).then_some((pos, pos));
+    };
+    let capture_start = pos;
+    let mut capture_end = None;
+    for part in middle {
+        let found = text[pos..].find(part)?;
+        capture_end.get_or_insert(pos + found);
+        pos += found + part.len();
+    }
+    let tail = text.len().checked_sub(last.len())?;
+    if tail < pos || !text.ends_with(last) {
+        return None;
+    }
+    Some((capture_start, capture_end.unwrap_or(tail)))
+}
+
+/// The byte length of `prefix` at the start of `text`, if `text` starts with it (ignoring case).
+fn strip_prefix_ignoring_case(text: &str, prefix: &str) -> Option<usize> {
+    let end = prefix.len();
+    (text.is_char_boundary(end.min(text.len()))
+        && end <= text.len()
+        && eq_ignoring_case(&text[..end], prefix))
+    .then_some(end)
+}
+
+fn find_ignoring_case(text: &str, needle: &str) -> Option<usize> {
+    (0..=text.len().checked_sub(needle.len())?).find(|&i| {
+        text.is_char_boundary(i)
+            && text.is_char_boundary(i + needle.len())
+            && eq_ignoring_case(&text[i..i + needle.len()], needle)
+    })
+}
+
+fn eq_ignoring_case(a: &str, b: &str) -> bool {
+    a.chars()
+        .flat_map(char::to_lowercase)
+        .eq(b.chars().flat_map(char::to_lowercase))
+}
+
+impl<'de> Deserialize<'de> for LinePattern {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        String::deserialize(d).map(|s| LinePattern::new(&s))
+    }
 }
 
 #[cfg(test)]
@@ -516,6 +779,77 @@ mod tests {
         assert!(SiteTimeZone::parse("Europe/Paris").is_ok());
         assert!(SiteTimeZone::parse("+05:30").is_ok());
         assert!(SiteTimeZone::parse("Mars/Olympus").is_err());
+    }
+
+    #[test]
+    fn import_rules_have_defaults_and_can_be_changed() {
+        let c = Config::parse("").unwrap();
+        assert_eq!(c.import.max_tags, 6);
+        assert_eq!(c.import.summary_max_chars, 300);
+        assert_eq!(c.import.tag_aliases["U.S."], "United States");
+        let c = Config::parse(
+            "[import]\nmax_tags = 3\ndefault_source = \"example.org\"\nteaser_markers = [\"See also\"]\ntag_aliases = { Kiev = \"Kyiv\" }\n",
+        )
+        .unwrap();
+        assert_eq!(c.import.max_tags, 3);
+        assert_eq!(c.import.default_source.as_deref(), Some("example.org"));
+        assert_eq!(c.import.teaser_markers, [LinePattern::new("See also")]);
+        assert_eq!(c.import.tag_aliases["Kiev"], "Kyiv");
+        assert_eq!(
+            c.import.notices.len(),
+            ImportConfig::default().notices.len()
+        );
+    }
+
+    #[test]
+    fn unknown_import_key_suggests_the_right_one() {
+        let d = Config::parse("[import]\nmax_tag = 3\n")
+            .unwrap_err()
+            .sorted()
+            .remove(0);
+        assert_eq!(d.location.map(|l| l.line), Some(2));
+        assert_eq!(d.help.as_deref(), Some("did you mean `max_tags`?"));
+    }
+
+    #[test]
+    fn bad_import_patterns_are_refused() {
+        let errs = Config::parse("[import]\nshare_line = \"Share this\"\nnotices = [\"*\"]\n")
+            .unwrap_err();
+        let messages: Vec<_> = errs.sorted().into_iter().map(|d| d.message).collect();
+        assert_eq!(messages.len(), 2, "{messages:?}");
+        assert!(messages.iter().any(|m| m.contains("needs a `*`")));
+        assert!(messages.iter().any(|m| m.contains("matches every line")));
+    }
+
+    #[test]
+    fn line_patterns_match_whole_lines_ignoring_case() {
+        let share = LinePattern::new("Share this @*");
+        assert_eq!(
+            share.matches("  Share this @internewscast.com "),
+            Some("internewscast.com")
+        );
+        assert_eq!(share.matches("share THIS @x.org"), Some("x.org"));
+        assert_eq!(share.matches("Please share this @x.org"), None);
+        let marker = LinePattern::new("Related");
+        assert_eq!(marker.matches("RELATED"), Some(""));
+        assert_eq!(marker.matches("Related to this"), None);
+        let credit = LinePattern::new("* contributed to this report.");
+        assert_eq!(
+            credit.matches("The Associated Press contributed to this report."),
+            Some("The Associated Press")
+        );
+        assert_eq!(credit.matches("contributed to this report."), None);
+        let notice = LinePattern::new("*browser is no longer supported*");
+        assert!(
+            notice
+                .matches("Your browser is no longer supported. Update it.")
+                .is_some()
+        );
+        assert!(LinePattern::new("a*b*c").matches("aXbYc").is_some());
+        assert!(LinePattern::new("a*b*c").matches("abc").is_some());
+        assert!(LinePattern::new("a*c").matches("ac").is_some());
+        assert!(LinePattern::new("ab*ba").matches("aba").is_none());
+        assert!(LinePattern::new("é*").matches("É").is_some());
     }
 
     #[test]

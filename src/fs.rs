@@ -94,6 +94,12 @@ pub fn remove_dir_all(path: &Path) -> Result<()> {
     }
 }
 
+/// Removes a folder if it is empty; true when it was removed.
+pub fn remove_empty_dir(path: &Path) -> bool {
+    // A folder that still holds files refuses: that is the expected "no".
+    fs::remove_dir(path).is_ok()
+}
+
 /// True when `path` holds exactly `bytes` (a missing file holds nothing).
 pub fn has_contents(path: &Path, bytes: &[u8]) -> bool {
     match fs::metadata(path) {

@@ -12,7 +12,7 @@
 //! pulldown-cmark escapes all text and attribute values itself.
 
 use std::collections::HashSet;
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
 
@@ -24,8 +24,8 @@ pub const MORE_MARKER: &str = "<!-- more -->";
 /// A Markdown body rendered to HTML.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Rendered {
-    /// The whole body as HTML.
-    pub html: String,
+    /// The whole body as HTML, shared: the model and caches hold it without copies.
+    pub html: Arc<str>,
     /// The part before `<!-- more -->`, else the first paragraph, as HTML.
     pub summary_html: String,
     /// The same summary as plain text.
@@ -323,7 +323,7 @@ impl<'a> State<'a> {
             summary_html = sanitize(&summary_html);
         }
         Rendered {
-            html: body,
+            html: body.into(),
             summary_html,
             summary_text,
             word_count: self.words.count,
@@ -473,7 +473,7 @@ mod tests {
     #[test]
     fn heading_attributes_other_than_id_and_class_are_dropped() {
         let r = md("# Hi {#x .big onclick=alert(1)}\n");
-        assert_eq!(r.html, "<h1 id=\"x\" class=\"big\">Hi</h1>\n");
+        assert_eq!(&*r.html, "<h1 id=\"x\" class=\"big\">Hi</h1>\n");
     }
 
     #[test]

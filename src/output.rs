@@ -8,10 +8,9 @@
 //! build that fails drops the staging folder and leaves the output folder
 //! exactly as it was.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::path::{Component, Path, PathBuf};
 use std::sync::Mutex;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::error::{Error, Result};
 use crate::fs;
@@ -68,21 +67,39 @@ pub struct WriteSummary {
     pub removed: usize,
 }
 
+/// The content hashes of an output folder's files, as a tracked build left
+/// them. With it, the next build compares hashes instead of reading files,
+/// and keeps the outputs of jobs it did not need to render.
+pub type OutputHashes = HashMap<OutputPath, u64>;
+
 /// A build's pending output: the staging folder and what went into it.
 #[derive(Debug)]
 pub struct Staging {
     out_dir: PathBuf,
     dir: PathBuf,
     out_exists: bool,
+    /// The previous build's hashes, when tracked.
+    known: Option<OutputHashes>,
     changed: Mutex<Vec<OutputPath>>,
-    all: Mutex<HashSet<OutputPath>>,
-    files: AtomicUsize,
+    /// Every claimed path, with its content hash when tracked (else 0).
+    all: Mutex<OutputHashes>,
     committed: bool,
 }
 
 impl Staging {
-    /// Starts a build that will replace the contents of `out_dir`.
+    /// Starts a build that will replace the contents of `out_dir`,
+    /// comparing each file with what the folder holds.
     pub fn begin(out_dir: &Path) -> Result<Staging> {
+        Self::start(out_dir, None)
+    }
+
+    /// Starts a build of an output folder whose files have the hashes `known`
+    /// (from the previous build's [`Staging::commit`]).
+    pub fn begin_tracked(out_dir: &Path, known: OutputHashes) -> Result<Staging> {
+        Self::start(out_dir, Some(known))
+    }
+
+    fn start(out_dir: &Path, known: Option<OutputHashes>) -> Result<Staging> {
         let name = out_dir
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
@@ -95,10 +112,10 @@ impl Staging {
         Ok(Staging {
             out_dir: out_dir.to_path_buf(),
             out_exists: out_dir.is_dir(),
+            known,
             dir,
             changed: Mutex::default(),
             all: Mutex::default(),
-            files: AtomicUsize::new(0),
             committed: false,
         })
     }
@@ -106,71 +123,99 @@ impl Staging {
     /// Records `bytes` as the content of `path`, staging it if it changed.
     /// Safe to call from many threads; a path given twice is an error.
     pub fn put(&self, path: &OutputPath, bytes: &[u8]) -> Result<()> {
-        self.claim(path)?;
-        if self.out_exists && fs::has_contents(&self.out_dir.join(&path.0), bytes) {
-            return Ok(());
+        let unchanged = match &self.known {
+            Some(known) => {
+                let hash = content_hash(bytes);
+                self.claim(path, hash)?;
+                known.get(path) == Some(&hash)
+            }
+            None => {
+                self.claim(path, 0)?;
+                self.out_exists && fs::has_contents(&self.out_dir.join(&path.0), bytes)
+            }
+        };
+        if !unchanged {
+            fs::write(&self.dir.join(&path.0), bytes)?;
+            self.lock_changed().push(path.clone());
         }
-        fs::write(&self.dir.join(&path.0), bytes)?;
-        self.changed
-            .lock()
-            .expect("no panics while locked")
-            .push(path.clone());
         Ok(())
     }
 
     /// Records a copy of the file `source` at `path`, staging it if it changed.
     pub fn put_file(&self, path: &OutputPath, source: &Path) -> Result<()> {
-        if self.out_exists {
+        if self.out_exists || self.known.is_some() {
             let bytes = fs::read(source)?;
             return self.put(path, &bytes);
         }
-        self.claim(path)?;
+        self.claim(path, 0)?;
         fs::copy(source, &self.dir.join(&path.0))?;
-        self.changed
-            .lock()
-            .expect("no panics while locked")
-            .push(path.clone());
+        self.lock_changed().push(path.clone());
+        Ok(())
+    }
+
+    /// True when the previous (tracked) build left a file at `path`.
+    pub fn knows(&self, path: &OutputPath) -> bool {
+        self.known.as_ref().is_some_and(|k| k.contains_key(path))
+    }
+
+    /// Keeps `paths` as the previous build left them, without writing them
+    /// again. Every path must be [known](Staging::knows).
+    pub fn keep_all<'p>(&self, paths: impl IntoIterator<Item = &'p OutputPath>) -> Result<()> {
+        let known = self.known.as_ref();
+        let mut all = self.lock_all();
+        for path in paths {
+            let hash = known.and_then(|k| k.get(path)).copied().ok_or_else(|| {
+                Error::Invalid(format!("`{}` is not in the previous build", path.0))
+            })?;
+            if all.insert(path.clone(), hash).is_some() {
+                return Err(Error::Invalid(format!(
+                    "two outputs want the same path `{}`",
+                    path.0
+                )));
+            }
+        }
         Ok(())
     }
 
     /// True when some earlier `put` claimed `path`.
     pub fn contains(&self, path: &OutputPath) -> bool {
-        self.all
-            .lock()
-            .expect("no panics while locked")
-            .contains(path)
+        self.lock_all().contains_key(path)
     }
 
-    fn claim(&self, path: &OutputPath) -> Result<()> {
-        if !self
-            .all
-            .lock()
-            .expect("no panics while locked")
-            .insert(path.clone())
-        {
+    fn claim(&self, path: &OutputPath, hash: u64) -> Result<()> {
+        if self.lock_all().insert(path.clone(), hash).is_some() {
             return Err(Error::Invalid(format!(
                 "two outputs want the same path `{}`",
                 path.0
             )));
         }
-        self.files.fetch_add(1, Ordering::Relaxed);
         Ok(())
     }
 
+    fn lock_all(&self) -> std::sync::MutexGuard<'_, OutputHashes> {
+        self.all.lock().expect("no panics while locked")
+    }
+
+    fn lock_changed(&self) -> std::sync::MutexGuard<'_, Vec<OutputPath>> {
+        self.changed.lock().expect("no panics while locked")
+    }
+
     /// Moves the staged files into the output folder and removes stale ones.
-    pub fn commit(mut self) -> Result<WriteSummary> {
+    /// Returns what it did and the hashes of the folder's files (all zero
+    /// for a build that was not tracked).
+    pub fn commit(mut self) -> Result<(WriteSummary, OutputHashes)> {
         self.committed = true;
-        let changed = std::mem::take(&mut *self.changed.lock().expect("no panics while locked"));
-        let all = std::mem::take(&mut *self.all.lock().expect("no panics while locked"));
+        let changed = std::mem::take(&mut *self.lock_changed());
+        let all = std::mem::take(&mut *self.lock_all());
         let mut summary = WriteSummary {
-            files: self.files.load(Ordering::Relaxed),
+            files: all.len(),
             written: changed.len(),
             removed: 0,
         };
         if !self.out_exists {
             // A first build: the whole staging folder becomes the output.
             fs::rename(&self.dir, &self.out_dir)?;
-            return Ok(summary);
+            return Ok((summary, all));
         }
         for path in &changed {
             let to = self.out_dir.join(&path.0);
@@ -183,9 +228,15 @@ impl Staging {
             }
             fs::rename(&self.dir.join(&path.0), &to)?;
         }
-        summary.removed = remove_stale(&self.out_dir, &all)?;
+        summary.removed = match &self.known {
+            Some(known) => remove_listed(
+                &self.out_dir,
+                known.keys().filter(|p| !all.contains_key(*p)),
+            )?,
+            None => remove_stale(&self.out_dir, &all)?,
+        };
         fs::remove_dir_all(&self.dir)?;
-        Ok(summary)
+        Ok((summary, all))
     }
 }
 
@@ -197,6 +248,33 @@ impl Drop for Staging {
             let _ = fs::remove_dir_all(&self.dir);
         }
     }
+}
+
+/// A hash of a file's bytes, to tell whether it changed.
+pub fn content_hash(bytes: &[u8]) -> u64 {
+    let mut h = std::hash::DefaultHasher::new();
+    std::hash::Hasher::write(&mut h, bytes);
+    std::hash::Hasher::finish(&h)
+}
+
+/// Removes the given files (gone from the site) and the folders they empty.
+fn remove_listed<'a>(out_dir: &Path, stale: impl Iterator<Item = &'a OutputPath>) -> Result<usize> {
+    let mut removed = 0;
+    for path in stale {
+        let abs = out_dir.join(&path.0);
+        if abs.is_file() {
+            fs::remove_file(&abs)?;
+            removed += 1;
+        }
+        let mut dir = abs.parent();
+        while let Some(d) = dir.filter(|d| *d != out_dir) {
+            if !fs::remove_empty_dir(d) {
+                break;
+            }
+            dir = d.parent();
+        }
+    }
+    Ok(removed)
 }
 
 /// Removes a file that sits where a folder must go (a page became a folder).
@@ -215,7 +293,7 @@ fn clear_file_in_the_way(out_dir: &Path, dir: &Path) -> Result<()> {
 }
 
 /// Deletes files under `out_dir` that are not in `keep`, then empty folders.
-fn remove_stale(out_dir: &Path, keep: &HashSet<OutputPath>) -> Result<usize> {
+fn remove_stale(out_dir: &Path, keep: &OutputHashes) -> Result<usize> {
     let mut removed = 0;
     let mut dirs = Vec::new();
     for entry in walkdir::WalkDir::new(out_dir).min_depth(1) {
@@ -231,7 +309,7 @@ fn remove_stale(out_dir: &Path, keep: &HashSet<OutputPath>) -> Result<usize> {
         let wanted = rel
             .to_str()
             .map(|r| OutputPath(r.replace('\\', "/")))
-            .is_some_and(|p| keep.contains(&p));
+            .is_some_and(|p| keep.contains_key(&p));
         if !wanted {
             fs::remove_file(entry.path())?;
             removed += 1;
@@ -240,8 +318,7 @@ fn remove_stale(out_dir: &Path, keep: &HashSet<OutputPath>) -> Result<usize> {
     // Deepest first, so a folder is empty once its children are gone.
     dirs.sort_by_key(|d| std::cmp::Reverse(d.components().count()));
     for dir in dirs {
-        // Only empty folders go; a folder with kept files fails here, as it should.
-        let _ = std::fs::remove_dir(&dir);
+        fs::remove_empty_dir(&dir);
     }
     Ok(removed)
 }
@@ -285,7 +362,7 @@ mod tests {
         let s = Staging::begin(&out).unwrap();
         s.put(&p("a/index.html"), b"A").unwrap();
         s.put(&p("b.txt"), b"B").unwrap();
-        assert_eq!(s.commit().unwrap().written, 2);
+        assert_eq!(s.commit().unwrap().0.written, 2);
         let mtime = |f: &str| std::fs::metadata(out.join(f)).unwrap().modified().unwrap();
         let before = mtime("a/index.html");
         std::thread::sleep(std::time::Duration::from_millis(20));
@@ -293,7 +370,7 @@ mod tests {
         let s = Staging::begin(&out).unwrap();
         s.put(&p("a/index.html"), b"A").unwrap();
         s.put(&p("c.txt"), b"C").unwrap();
-        let summary = s.commit().unwrap();
+        let summary = s.commit().unwrap().0;
         assert_eq!((summary.files, summary.written, summary.removed), (2, 1, 1));
         assert_eq!(mtime("a/index.html"), before);
         assert!(!out.join("b.txt").exists());

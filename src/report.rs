@@ -53,6 +53,18 @@ pub fn error(err: &anyhow::Error) {
     eprintln!("error: {err:#}");
 }
 
+/// Prints a problem line to stderr, even when quiet (`-q` keeps errors and warnings).
+#[allow(clippy::print_stderr)]
+pub fn problem(message: &str) {
+    eprintln!("{message}");
+}
+
+/// Prints data (not status) to stdout, such as the files of `import --dry-run`.
+#[allow(clippy::print_stdout)]
+pub fn data(text: &str) {
+    print!("{text}");
+}
+
 /// Prints the duration of each build stage to stderr.
 #[allow(clippy::print_stderr)]
 pub fn timings(stages: &[(&'static str, std::time::Duration)]) {

@@ -62,6 +62,7 @@ impl InitArgs {
             ),
             ("content/pages/about.md".into(), ABOUT.into()),
             ("static/.gitkeep".into(), Vec::new()),
+            (".gitignore".into(), b"/public\n/.broadsheet\n".to_vec()),
         ];
         if self.theme {
             files.extend(

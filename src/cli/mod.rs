@@ -4,7 +4,9 @@
 //! refused, a check failed), 2 a fatal or usage error.
 
 mod build;
+mod import;
 mod init;
+mod serve;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -40,8 +42,12 @@ pub struct GlobalArgs {
 enum Command {
     /// Create a new site.
     Init(init::InitArgs),
+    /// Import plain-text articles as Markdown articles.
+    Import(import::ImportArgs),
     /// Build the site into its output folder.
     Build(build::BuildArgs),
+    /// Serve the site locally with live reload.
+    Serve(serve::ServeArgs),
 }
 
 /// How the command ended.
@@ -69,7 +75,9 @@ impl From<ExitStatus> for ExitCode {
 pub fn run(cli: Cli) -> ExitStatus {
     let result = match cli.command {
         Command::Init(args) => args.run(&cli.global),
+        Command::Import(args) => args.run(&cli.global),
         Command::Build(args) => args.run(&cli.global),
+        Command::Serve(args) => args.run(&cli.global),
     };
     match result {
         Ok(status) => status,

@@ -1,5 +1,7 @@
 //! The date archive: listed articles grouped by year and month in the site's zone.
 
+use std::sync::Arc;
+
 use super::article::{Article, ArticleId};
 
 /// One year of articles.
@@ -42,7 +44,7 @@ impl MonthArchive {
 }
 
 /// Groups the `listed` articles (newest first) by their day in the site's zone.
-pub fn assemble(articles: &[Article], listed: &[ArticleId]) -> Vec<YearArchive> {
+pub fn assemble(articles: &[Arc<Article>], listed: &[ArticleId]) -> Vec<YearArchive> {
     let mut years: Vec<YearArchive> = Vec::new();
     for &id in listed {
         let date = articles[id.0 as usize].local_date;

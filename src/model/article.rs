@@ -1,5 +1,7 @@
 //! Articles and pages as the model holds them.
 
+use std::sync::Arc;
+
 use jiff::Timestamp;
 
 use crate::config::Config;
@@ -40,7 +42,7 @@ pub struct Article {
     /// The summary as plain text.
     pub summary_text: String,
     /// The body as HTML.
-    pub content_html: String,
+    pub content_html: Arc<str>,
     /// The headings of the body.
     pub headings: Vec<Heading>,
     /// Words in the body.
@@ -59,40 +61,39 @@ pub struct Article {
     pub template: Option<String>,
     /// Free values for templates.
     pub extra: toml::Table,
+    /// A hash of the source file: equal hashes, equal articles.
+    pub fingerprint: u64,
 }
 
 impl Article {
-    /// Builds the model's article from a parsed file.
-    pub fn from_parsed(p: ParsedArticle, config: &Config) -> Article {
-        let f = p.front;
-        let (summary_html, summary_text) = match f.summary.as_deref().map(str::trim) {
-            Some(s) if !s.is_empty() => (markdown::text_to_paragraph(s), s.to_owned()),
-            _ => (p.body.summary_html, p.body.summary_text),
-        };
+    /// Builds the model's article from a parsed file (which a cache may keep).
+    pub fn from_parsed(p: &ParsedArticle, config: &Config) -> Article {
+        let f = &p.front;
         Article {
-            slug: p.slug,
-            file: p.file,
+            slug: p.slug.clone(),
+            file: p.file.clone(),
             title: f.title.trim().to_owned(),
             date: p.date,
-            local_date: p.date.to_zoned_datetime(config.timezone.0.clone()).date(),
+            local_date: p.local_date,
             updated: p.updated,
-            source: non_empty(f.source),
-            source_url: non_empty(f.source_url).filter(|u| markdown::is_safe_url(u)),
-            authors: f.authors,
-            tags: f.tags,
-            taxonomies: f.taxonomies,
-            summary_html,
-            summary_text,
-            content_html: p.body.html,
-            headings: p.body.headings,
+            source: non_empty(&f.source),
+            source_url: non_empty(&f.source_url).filter(|u| markdown::is_safe_url(u)),
+            authors: f.authors.clone(),
+            tags: f.tags.clone(),
+            taxonomies: f.taxonomies.clone(),
+            summary_html: p.summary_html.clone(),
+            summary_text: p.summary_text.clone(),
+            content_html: p.body.html.clone(),
+            headings: p.body.headings.clone(),
             word_count: p.body.word_count,
             reading_minutes: p.body.word_count.div_ceil(config.words_per_minute).max(1),
             featured: f.featured,
-            image: non_empty(f.image).filter(|u| markdown::is_safe_url(u)),
-            credit: non_empty(f.credit),
-            dateline: non_empty(f.dateline),
-            template: f.template,
-            extra: f.extra,
+            image: non_empty(&f.image).filter(|u| markdown::is_safe_url(u)),
+            credit: non_empty(&f.credit),
+            dateline: non_empty(&f.dateline),
+            template: f.template.clone(),
+            extra: f.extra.clone(),
+            fingerprint: p.fingerprint,
         }
     }
 
@@ -117,8 +118,11 @@ impl Article {
     }
 }
 
-fn non_empty(s: Option<String>) -> Option<String> {
-    s.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty())
+fn non_empty(s: &Option<String>) -> Option<String> {
+    s.as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_owned)
 }
 
 /// A plain page, such as "About".
@@ -133,24 +137,27 @@ pub struct Page {
     /// A one-line description.
     pub description: Option<String>,
     /// The body as HTML.
-    pub content_html: String,
+    pub content_html: Arc<str>,
     /// The template to render with, if not the default.
     pub template: Option<String>,
     /// Free values for templates.
     pub extra: toml::Table,
+    /// A hash of the source file.
+    pub fingerprint: u64,
 }
 
 impl Page {
     /// Builds the model's page from a parsed file.
-    pub fn from_parsed(p: ParsedPage) -> Page {
+    pub fn from_parsed(p: &ParsedPage) -> Page {
         Page {
-            slug: p.slug,
-            file: p.file,
+            slug: p.slug.clone(),
+            file: p.file.clone(),
             title: p.front.title.trim().to_owned(),
-            description: non_empty(p.front.description),
-            content_html: p.body.html,
-            template: p.front.template,
-            extra: p.front.extra,
+            description: non_empty(&p.front.description),
+            content_html: p.body.html.clone(),
+            template: p.front.template.clone(),
+            extra: p.front.extra.clone(),
+            fingerprint: p.fingerprint,
         }
     }
 

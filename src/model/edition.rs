@@ -6,6 +6,7 @@
 //! automatic one: its stories, featured first, then newest.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use jiff::civil::Date;
 
@@ -32,6 +33,8 @@ pub struct Edition {
     pub file: Option<String>,
     /// Front matter `[extra]`.
     pub extra: toml::Table,
+    /// A hash of the curated edition's file (0 for automatic editions).
+    pub fingerprint: u64,
 }
 
 /// The span of time an edition covers.
@@ -73,7 +76,7 @@ impl Edition {
 
 /// Builds the editions, newest first; curated drafts only when `drafts`.
 pub fn assemble(
-    curated: Vec<ParsedEdition>,
+    curated: &[Arc<ParsedEdition>],
     catalog: &Catalog<'_>,
     mode: EditionMode,
     drafts: bool,
@@ -81,7 +84,7 @@ pub fn assemble(
 ) -> Vec<Edition> {
     let articles = catalog.articles;
     let mut editions: Vec<Edition> = curated
-        .into_iter()
+        .iter()
         .filter_map(|e| curated_edition(e, catalog, drafts, diagnostics))
         .collect();
     let period = match mode {
@@ -114,6 +117,7 @@ pub fn assemble(
             }],
             file: None,
             extra: toml::Table::new(),
+            fingerprint: 0,
         });
     }
     sort(&mut editions);
@@ -136,7 +140,7 @@ fn start_of(day: Date, period: Period) -> Date {
 }
 
 fn curated_edition(
-    e: ParsedEdition,
+    e: &ParsedEdition,
     catalog: &Catalog<'_>,
     drafts: bool,
     diagnostics: &mut Diagnostics,
@@ -188,12 +192,15 @@ fn curated_edition(
         title: e
             .front
             .title
-            .map(|t| t.trim().to_owned())
-            .filter(|t| !t.is_empty()),
-        intro_html: e.intro.html,
+            .as_deref()
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+            .map(str::to_owned),
+        intro_html: e.intro.html.to_string(),
         sections,
-        file: Some(e.file),
-        extra: e.front.extra,
+        file: Some(e.file.clone()),
+        extra: e.front.extra.clone(),
+        fingerprint: e.fingerprint,
     })
 }
 

@@ -13,8 +13,10 @@ pub mod edition;
 pub mod taxonomy;
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use jiff::Timestamp;
+use rayon::prelude::*;
 
 pub use archive::{MonthArchive, YearArchive};
 pub use article::{Article, ArticleId, Page};
@@ -41,7 +43,7 @@ pub struct Visibility {
 #[derive(Debug)]
 pub struct Site {
     /// Published articles, newest first (ties broken by slug).
-    pub articles: Vec<Article>,
+    pub articles: Vec<Arc<Article>>,
     /// The articles shown in lists and feeds: all but duplicates, newest first.
     pub listed: Vec<ArticleId>,
     /// Which articles report the same story.
@@ -54,7 +56,16 @@ pub struct Site {
     pub archive: Vec<YearArchive>,
     /// Editions, newest first.
     pub editions: Vec<Edition>,
+    /// The next moment at which the published set changes by itself (an
+    /// article's date arrives, or it expires), if any.
+    pub next_change: Option<Timestamp>,
     by_slug: HashMap<String, ArticleId>,
+}
+
+/// Articles of earlier builds, by file, with the fingerprint they were built from.
+#[derive(Debug, Default)]
+pub struct ArticleCache {
+    by_file: HashMap<String, (u64, Arc<Article>)>,
 }
 
 /// Why a slug is not among the published articles.
@@ -69,7 +80,7 @@ pub enum Unlisted {
 /// What cross-file checks need to know about the articles.
 pub struct Catalog<'a> {
     /// Published articles.
-    pub articles: &'a [Article],
+    pub articles: &'a [Arc<Article>],
     /// Articles shown in lists.
     pub listed: &'a [ArticleId],
     /// Published articles by slug.
@@ -88,16 +99,43 @@ impl Site {
     /// Builds the model; cross-file problems go into `diagnostics`.
     pub fn assemble(
         config: &Config,
-        content: ParsedContent,
+        content: &ParsedContent,
         visibility: Visibility,
         diagnostics: &mut Diagnostics,
     ) -> Site {
-        check_slug_clashes(&content, diagnostics);
-        let (published, unpublished): (Vec<ParsedArticle>, Vec<ParsedArticle>) = content
+        Self::assemble_cached(
+            config,
+            content,
+            visibility,
+            diagnostics,
+            &mut ArticleCache::default(),
+        )
+    }
+
+    /// Builds the model, reusing the articles of `cache` whose file did not
+    /// change, and leaves this model's articles in it. The cache is only
+    /// valid for one config.
+    pub fn assemble_cached(
+        config: &Config,
+        content: &ParsedContent,
+        visibility: Visibility,
+        diagnostics: &mut Diagnostics,
+        cache: &mut ArticleCache,
+    ) -> Site {
+        check_slug_clashes(content, diagnostics);
+        let next_change = content
             .articles
-            .into_iter()
+            .iter()
+            .flat_map(|a| [Some(a.date).filter(|_| !visibility.future), a.expires])
+            .flatten()
+            .filter(|t| *t > visibility.now)
+            .min();
+        let (published, unpublished): (Vec<&ParsedArticle>, Vec<&ParsedArticle>) = content
+            .articles
+            .iter()
+            .map(|a| &**a)
             .partition(|a| is_published(a, &visibility));
-        let unpublished: HashMap<String, Unlisted> = unpublished
+        let unpublished: HashMap<&str, Unlisted> = unpublished
             .into_iter()
             .map(|a| {
                 let why = if a.front.draft && !visibility.drafts {
@@ -105,15 +143,24 @@ impl Site {
                 } else {
                     Unlisted::NotPublished
                 };
-                (a.slug, why)
+                (a.slug.as_str(), why)
             })
             .collect();
         let mut parsed = published;
         parsed.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.slug.cmp(&b.slug)));
         let declared: Vec<_> = parsed.iter().map(|a| a.duplicate_of.clone()).collect();
-        let articles: Vec<Article> = parsed
-            .into_iter()
-            .map(|a| Article::from_parsed(a, config))
+        let articles: Vec<Arc<Article>> = parsed
+            .into_par_iter()
+            .map(|a| match cache.by_file.get(&a.file) {
+                Some((fingerprint, article)) if *fingerprint == a.fingerprint => {
+                    Arc::clone(article)
+                }
+                _ => Arc::new(Article::from_parsed(a, config)),
+            })
+            .collect();
+        cache.by_file = articles
+            .iter()
+            .map(|a| (a.file.clone(), (a.fingerprint, Arc::clone(a))))
             .collect();
         let by_slug: HashMap<String, ArticleId> = articles
             .iter()
@@ -124,7 +171,7 @@ impl Site {
             articles: &articles,
             listed: &[],
             by_slug: &by_slug,
-            unpublished: unpublished.iter().map(|(k, v)| (k.as_str(), *v)).collect(),
+            unpublished,
         };
         let duplicates = Duplicates::assemble(&catalog, &declared, diagnostics);
         let listed: Vec<ArticleId> = (0..articles.len() as u32)
@@ -133,7 +180,7 @@ impl Site {
             .collect();
         catalog.listed = &listed;
         let editions = edition::assemble(
-            content.editions,
+            &content.editions,
             &catalog,
             config.editions,
             visibility.drafts,
@@ -141,9 +188,9 @@ impl Site {
         );
         let pages: Vec<Page> = content
             .pages
-            .into_iter()
+            .iter()
             .filter(|p| visibility.drafts || !p.front.draft)
-            .map(Page::from_parsed)
+            .map(|p| Page::from_parsed(p))
             .collect();
         check_page_slugs(&pages, config, diagnostics);
         let taxonomies = config
@@ -160,6 +207,7 @@ impl Site {
             taxonomies,
             archive,
             editions,
+            next_change,
             by_slug,
         }
     }

@@ -5,6 +5,7 @@
 //! reported and left out.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use super::article::{Article, ArticleId};
 use crate::config::TaxonomyConfig;
@@ -42,7 +43,7 @@ impl Taxonomy {
     /// Collects the terms of `config` over `articles` (sorted newest first).
     pub fn assemble(
         config: &TaxonomyConfig,
-        articles: &[Article],
+        articles: &[Arc<Article>],
         listed: &[ArticleId],
         diagnostics: &mut Diagnostics,
     ) -> Taxonomy {
@@ -51,11 +52,16 @@ impl Taxonomy {
             articles: Vec<ArticleId>,
         }
         let mut by_slug: BTreeMap<String, Acc<'_>> = BTreeMap::new();
+        let mut slugs: std::collections::HashMap<&str, String> = std::collections::HashMap::new();
         for &id in listed {
             let article = &articles[id.0 as usize];
             for name in article.terms(&config.name) {
                 let name = name.trim();
-                let term_slug = slug::slugify(name);
+                // Names repeat across articles: slugify each once.
+                let term_slug = slugs
+                    .entry(name)
+                    .or_insert_with(|| slug::slugify(name))
+                    .clone();
                 if term_slug.is_empty() {
                     diagnostics.push(
                         Diagnostic::warning(

@@ -7,6 +7,9 @@
 //! site is never held in memory at once.
 
 pub mod feeds;
+mod fingerprint;
+
+pub use fingerprint::Fingerprints;
 mod jsonld;
 pub mod sitemap;
 pub mod templates;
@@ -119,24 +122,44 @@ pub fn plan(site: &Site, config: &Config) -> Vec<Job> {
     jobs
 }
 
-/// Every article's card as a template value, in article order (parallel).
-pub fn article_cards(site: &Site, config: &Config) -> Vec<tera::Value> {
+/// Every article's card as a template value, in article order. Cards
+/// whose fingerprint is in `cache` are taken from it; the others are made
+/// (in parallel). The cache is left holding exactly this site's cards.
+pub fn article_cards(
+    site: &Site,
+    config: &Config,
+    fingerprints: &Fingerprints,
+    cache: &mut std::collections::HashMap<u64, tera::Value>,
+) -> Vec<tera::Value> {
     use rayon::prelude::*;
     let views = Views {
         config,
         site,
         cards: &[],
     };
-    site.articles
+    let cards: Vec<tera::Value> = site
+        .articles
         .par_iter()
-        .map(|a| tera::Value::from_serializable(&views.article_card(a)))
-        .collect()
+        .zip(&fingerprints.cards)
+        .map(|(a, fp)| match cache.get(fp) {
+            Some(card) => card.clone(),
+            None => tera::Value::from_serializable(&views.article_card(a)),
+        })
+        .collect();
+    *cache = fingerprints
+        .cards
+        .iter()
+        .copied()
+        .zip(cards.iter().cloned())
+        .collect();
+    cards
 }
 
 /// Renders jobs; shared by all rendering threads.
 pub struct Renderer<'a> {
     views: Views<'a>,
     templates: &'a Templates,
+    fingerprints: Fingerprints,
     now: Timestamp,
     news_reference: Timestamp,
     sitemap: Vec<SitemapEntry>,
@@ -147,18 +170,21 @@ impl<'a> Renderer<'a> {
     ///
     /// `now` dates feeds of an empty site; `pinned_now`, when the build was
     /// given a moment, is where the news sitemap's two days end (else at the
-    /// newest article).
+    /// newest article). `global` is a fingerprint of what every page depends
+    /// on: the config, the templates, the site's navigation.
     pub fn new(
         views: Views<'a>,
         templates: &'a Templates,
         jobs: &[Job],
         pinned_now: Option<Timestamp>,
+        fingerprints: Fingerprints,
     ) -> Self {
         let site = views.site;
         let newest = site.listed.first().map(|&id| site.article(id).date);
         let mut r = Renderer {
             views,
             templates,
+            fingerprints,
             now: pinned_now.or(newest).unwrap_or_else(Timestamp::now),
             news_reference: pinned_now.or(newest).unwrap_or_default(),
             sitemap: Vec::new(),

@@ -11,7 +11,7 @@ use crate::config::BaseUrl;
 pub const MAX_URLS: usize = 50_000;
 
 /// One address of the sitemap.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct SitemapEntry {
     /// The site path of the page.
     pub path: String,

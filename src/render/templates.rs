@@ -7,6 +7,7 @@
 //! built-in one. Template errors become diagnostics naming the template
 //! file and line.
 
+use std::hash::{Hash, Hasher};
 use std::path::Path;
 
 use tera::{Context, Kwargs, State, Tera};
@@ -89,6 +90,7 @@ pub mod name {
 pub struct Templates {
     tera: Tera,
     overridden: Vec<String>,
+    fingerprint: u64,
 }
 
 impl std::fmt::Debug for Templates {
@@ -101,15 +103,16 @@ impl std::fmt::Debug for Templates {
 
 impl Templates {
     /// Loads the built-in templates, then the site's `templates/*.html`.
-    pub fn load(root: &Path, config: &Config, globals: &Context) -> Result<Templates, Diagnostics> {
+    pub fn load(root: &Path, config: &Config) -> Result<Templates, Diagnostics> {
         let mut tera = Tera::new();
         register_filters(&mut tera, config);
-        tera.global_context().extend(globals.clone());
         tera.add_raw_templates(BUILTIN.iter().copied())
             .expect("the built-in templates compile (checked by tests)");
         let mut diagnostics = Diagnostics::new();
         let mut overridden = Vec::new();
+        let mut hasher = std::hash::DefaultHasher::new();
         for (name, text) in site_templates(root, &mut diagnostics) {
+            (&name, &text).hash(&mut hasher);
             match tera.add_raw_template(&name, &text) {
                 Ok(()) => overridden.push(name),
                 Err(e) => diagnostics.push(template_diagnostic(&e, &name, &overridden_file, None)),
@@ -118,7 +121,21 @@ impl Templates {
         if diagnostics.has_errors() {
             return Err(diagnostics);
         }
-        Ok(Templates { tera, overridden })
+        Ok(Templates {
+            tera,
+            overridden,
+            fingerprint: hasher.finish(),
+        })
+    }
+
+    /// Sets the values every template sees (`site`).
+    pub fn set_globals(&mut self, globals: Context) {
+        *self.tera.global_context() = globals;
+    }
+
+    /// A hash of the site's own templates: equal hashes, equal templates.
+    pub fn fingerprint(&self) -> u64 {
+        self.fingerprint
     }
 
     /// True when a template of this name exists.

@@ -77,15 +77,25 @@ pub fn discover(root: &Path) -> SourceTree {
     for file in walk(root, CONTENT_DIR, &mut tree.diagnostics) {
         classify(file, &mut tree);
     }
-    tree.static_files = walk(root, STATIC_DIR, &mut tree.diagnostics)
+    (tree.static_files, tree.asset_files) = discover_assets(root, &mut tree.diagnostics);
+    tree
+}
+
+/// The files of `static/` and of `templates/assets/`, each with `rel`
+/// relative to its folder.
+pub fn discover_assets(
+    root: &Path,
+    diagnostics: &mut Diagnostics,
+) -> (Vec<SourceFile>, Vec<SourceFile>) {
+    let statics = walk(root, STATIC_DIR, diagnostics)
         .into_iter()
         .map(|f| strip_prefix(f, "static/"))
         .collect();
-    tree.asset_files = walk(root, "templates/assets", &mut tree.diagnostics)
+    let assets = walk(root, "templates/assets", diagnostics)
         .into_iter()
         .map(|f| strip_prefix(f, "templates/assets/"))
         .collect();
-    tree
+    (statics, assets)
 }
 
 fn strip_prefix(mut f: SourceFile, prefix: &str) -> SourceFile {
@@ -93,31 +103,44 @@ fn strip_prefix(mut f: SourceFile, prefix: &str) -> SourceFile {
     f
 }
 
+/// The kind of a content file from its site-relative path, if it is one.
+pub fn content_kind(rel: &str) -> Option<ContentKind> {
+    let is_md = rel.ends_with(".md");
+    let depth = rel.matches('/').count();
+    if rel.starts_with("content/articles/") && is_md {
+        Some(ContentKind::Article)
+    } else if rel.starts_with("content/pages/") && is_md && depth == 2 {
+        Some(ContentKind::Page)
+    } else if rel.starts_with("content/editions/") && is_md && depth == 2 {
+        Some(ContentKind::Edition)
+    } else {
+        None
+    }
+}
+
 fn classify(file: SourceFile, tree: &mut SourceTree) {
     let rel = &file.rel;
     let is_md = rel.ends_with(".md");
-    let depth = rel.matches('/').count();
-    let list = if rel.starts_with("content/articles/") && is_md {
-        &mut tree.articles
-    } else if rel.starts_with("content/pages/") && is_md && depth == 2 {
-        &mut tree.pages
-    } else if rel.starts_with("content/editions/") && is_md && depth == 2 {
-        &mut tree.editions
-    } else {
-        let help = if is_md {
-            "articles go in `content/articles/`, pages in `content/pages/`, editions in `content/editions/`"
-        } else {
-            "only Markdown (`.md`) files are read from `content/`; put images and other files in `static/`"
-        };
-        tree.diagnostics.push(
-            Diagnostic::warning(
-                "ignored-file",
-                rel.clone(),
-                "this file is not part of the site",
-            )
-            .with_help(help),
-        );
-        return;
+    let list = match content_kind(rel) {
+        Some(ContentKind::Article) => &mut tree.articles,
+        Some(ContentKind::Page) => &mut tree.pages,
+        Some(ContentKind::Edition) => &mut tree.editions,
+        None => {
+            let help = if is_md {
+                "articles go in `content/articles/`, pages in `content/pages/`, editions in `content/editions/`"
+            } else {
+                "only Markdown (`.md`) files are read from `content/`; put images and other files in `static/`"
+            };
+            tree.diagnostics.push(
+                Diagnostic::warning(
+                    "ignored-file",
+                    rel.clone(),
+                    "this file is not part of the site",
+                )
+                .with_help(help),
+            );
+            return;
+        }
     };
     list.push(file);
 }

@@ -5,6 +5,8 @@
 //! list of diagnostics. One bad file never stops the others from being
 //! parsed, so a build reports every problem at once.
 
+use std::sync::Arc;
+
 use jiff::{Timestamp, civil};
 use rayon::prelude::*;
 
@@ -29,6 +31,12 @@ pub struct ParsedArticle {
     pub front: ArticleFrontMatter,
     /// Publication time.
     pub date: Timestamp,
+    /// The publication day in the site's time zone.
+    pub local_date: civil::Date,
+    /// The summary as HTML: the front matter's, else the body's.
+    pub summary_html: String,
+    /// The summary as plain text.
+    pub summary_text: String,
     /// Last change, if given.
     pub updated: Option<Timestamp>,
     /// End of publication, if given.
@@ -39,6 +47,8 @@ pub struct ParsedArticle {
     pub link_locations: Vec<LineCol>,
     /// The `duplicate_of` slug and where it is written.
     pub duplicate_of: Option<(String, LineCol)>,
+    /// A hash of the file's text: what decides whether it changed.
+    pub fingerprint: u64,
 }
 
 /// A plain page, parsed.
@@ -52,6 +62,8 @@ pub struct ParsedPage {
     pub front: PageFrontMatter,
     /// The rendered body.
     pub body: Rendered,
+    /// A hash of the file's text.
+    pub fingerprint: u64,
 }
 
 /// A curated edition, parsed; its slugs are checked when the model is assembled.
@@ -67,6 +79,8 @@ pub struct ParsedEdition {
     pub intro: Rendered,
     /// Where each article slug is written: `(section index or None, slug, position)`.
     pub entries: Vec<EditionEntry>,
+    /// A hash of the file's text.
+    pub fingerprint: u64,
 }
 
 /// One story of a curated edition, as written.
@@ -80,21 +94,42 @@ pub struct EditionEntry {
     pub at: LineCol,
 }
 
-/// Every content file, parsed, in the order of discovery.
-#[derive(Debug, Default)]
+/// Every content file, parsed, in the order of discovery. Parsed files are
+/// shared, so that `serve` can keep them between builds without copies.
+#[derive(Debug, Default, Clone)]
 pub struct ParsedContent {
     /// Articles, sorted by file.
-    pub articles: Vec<ParsedArticle>,
+    pub articles: Vec<Arc<ParsedArticle>>,
     /// Pages, sorted by file.
-    pub pages: Vec<ParsedPage>,
+    pub pages: Vec<Arc<ParsedPage>>,
     /// Curated editions, sorted by file.
-    pub editions: Vec<ParsedEdition>,
+    pub editions: Vec<Arc<ParsedEdition>>,
 }
 
-enum Parsed {
-    Article(Box<ParsedArticle>),
-    Page(Box<ParsedPage>),
-    Edition(Box<ParsedEdition>),
+/// One parsed content file.
+#[derive(Debug, Clone)]
+pub enum Parsed {
+    /// An article.
+    Article(Arc<ParsedArticle>),
+    /// A plain page.
+    Page(Arc<ParsedPage>),
+    /// A curated edition.
+    Edition(Arc<ParsedEdition>),
+}
+
+impl ParsedContent {
+    /// Collects parsed files (in file order) into the content of a site.
+    pub fn collect<'a>(files: impl IntoIterator<Item = &'a Parsed>) -> ParsedContent {
+        let mut content = ParsedContent::default();
+        for parsed in files {
+            match parsed {
+                Parsed::Article(a) => content.articles.push(a.clone()),
+                Parsed::Page(p) => content.pages.push(p.clone()),
+                Parsed::Edition(e) => content.editions.push(e.clone()),
+            }
+        }
+        content
+    }
 }
 
 /// Reads and parses every content file of `tree` in parallel.
@@ -104,20 +139,19 @@ pub fn parse_all(tree: &SourceTree, config: &Config) -> (ParsedContent, Diagnost
         .par_iter()
         .map(|&(kind, file)| parse_file(kind, file, config))
         .collect();
-    let mut content = ParsedContent::default();
     let mut diagnostics = Diagnostics::new();
+    let mut parsed = Vec::with_capacity(results.len());
     for result in results {
         match result {
-            Ok(Parsed::Article(a)) => content.articles.push(*a),
-            Ok(Parsed::Page(p)) => content.pages.push(*p),
-            Ok(Parsed::Edition(e)) => content.editions.push(*e),
+            Ok(p) => parsed.push(p),
             Err(ds) => diagnostics.extend(ds),
         }
     }
-    (content, diagnostics)
+    (ParsedContent::collect(&parsed), diagnostics)
 }
 
-fn parse_file(
+/// Reads and parses one content file.
+pub fn parse_file(
     kind: ContentKind,
     file: &SourceFile,
     config: &Config,
@@ -135,13 +169,13 @@ fn parse_file(
     let text = decode::decode(&file.rel, bytes).map_err(|d| vec![d])?;
     match kind {
         ContentKind::Article => {
-            parse_article(&file.rel, &text, config).map(|a| Parsed::Article(Box::new(a)))
+            parse_article(&file.rel, &text, config).map(|a| Parsed::Article(Arc::new(a)))
         }
         ContentKind::Page => {
-            parse_page(&file.rel, &text, config).map(|p| Parsed::Page(Box::new(p)))
+            parse_page(&file.rel, &text, config).map(|p| Parsed::Page(Arc::new(p)))
         }
         ContentKind::Edition => {
-            parse_edition(&file.rel, &text, config).map(|e| Parsed::Edition(Box::new(e)))
+            parse_edition(&file.rel, &text, config).map(|e| Parsed::Edition(Arc::new(e)))
         }
     }
 }
@@ -198,7 +232,15 @@ pub fn parse_article(
             front_matter::locate(text, &split, d.span()),
         )
     });
+    let (summary_html, summary_text) = match front.summary.as_deref().map(str::trim) {
+        Some(s) if !s.is_empty() => (markdown::text_to_paragraph(s), s.to_owned()),
+        _ => (body.summary_html.clone(), body.summary_text.clone()),
+    };
     Ok(ParsedArticle {
+        fingerprint: fingerprint(text),
+        local_date: date.to_zoned_datetime(config.timezone.0.clone()).date(),
+        summary_html,
+        summary_text,
         file: rel.to_owned(),
         slug,
         duplicate_of,
@@ -219,6 +261,7 @@ pub fn parse_page(rel: &str, text: &str, config: &Config) -> Result<ParsedPage, 
     let slug = file_slug(rel, text, &split, front.slug.as_ref(), &mut problems);
     match slug {
         Some(slug) if problems.is_empty() => Ok(ParsedPage {
+            fingerprint: fingerprint(text),
             file: rel.to_owned(),
             slug,
             body: markdown::render(split.body, &config.markdown),
@@ -279,6 +322,7 @@ pub fn parse_edition(
     }
     match date {
         Some(date) if problems.is_empty() => Ok(ParsedEdition {
+            fingerprint: fingerprint(text),
             file: rel.to_owned(),
             date,
             intro: markdown::render(split.body, &config.markdown),
@@ -287,6 +331,13 @@ pub fn parse_edition(
         }),
         _ => Err(problems),
     }
+}
+
+/// A hash of a file's text, to tell whether it changed.
+pub fn fingerprint(text: &str) -> u64 {
+    let mut h = std::hash::DefaultHasher::new();
+    std::hash::Hash::hash(text, &mut h);
+    std::hash::Hasher::finish(&h)
 }
 
 fn resolve(

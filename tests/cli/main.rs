@@ -10,5 +10,8 @@ mod build;
 mod digest;
 mod errors;
 mod harness;
+mod import;
+mod incremental;
 mod output;
+mod serve;
 mod theme;

@@ -96,3 +96,36 @@ fn a_static_file_may_not_replace_a_page() {
         "error[output-clash]: static/index.html: this file would replace the page `index.html`\n  help: rename or remove the static file\n1 error\n"
     );
 }
+
+#[test]
+fn a_no_op_build_notices_a_damaged_output_folder() {
+    let site = TestSite::new();
+    site.articles(3);
+    site.build_ok();
+    std::fs::remove_file(site.path("public/articles/a-2/index.html")).unwrap();
+    std::fs::write(site.path("public/stray.html"), "left behind").unwrap();
+    let summary = site.build_ok();
+    assert_eq!((summary.output.written, summary.output.removed), (1, 1));
+    assert!(site.exists("articles/a-2/index.html") && !site.exists("stray.html"));
+    // Nothing changed since: nothing is done.
+    let again = site.build_ok();
+    assert_eq!((again.output.written, again.output.removed), (0, 0));
+    assert!(
+        again.timings.stages().len() <= 1,
+        "{:?}",
+        again.timings.stages()
+    );
+}
+
+#[test]
+fn the_clock_publishes_future_articles_without_any_edit() {
+    let site = TestSite::new();
+    site.article("now", "2025-07-01", "", "x\n")
+        .article("later", "2025-08-01", "", "x\n");
+    let mut options = site.options();
+    broadsheet::build::build(site.root(), &options).unwrap();
+    assert!(!site.exists("articles/later/index.html"));
+    options.now = Some("2025-08-02T00:00:00Z".parse().unwrap());
+    broadsheet::build::build(site.root(), &options).unwrap();
+    assert!(site.exists("articles/later/index.html"));
+}

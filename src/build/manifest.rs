@@ -1,0 +1,218 @@
+//! The build manifest: how `build` knows that nothing changed.
+//!
+//! After a successful build, a manifest in `.broadsheet/` records every
+//! input file (size and modification time), every output file, the build's
+//! options and until when the published set stays the same. When the next
+//! `build` finds all of that unchanged, it does nothing at all: no parsing,
+//! no rendering, no writing. Any difference, down to one file's time, runs
+//! the full build (which still writes only the files whose bytes changed).
+
+use std::fmt::Write;
+use std::path::{Path, PathBuf};
+use std::time::UNIX_EPOCH;
+
+use jiff::Timestamp;
+
+use super::BuildOptions;
+use crate::config::CONFIG_FILE;
+use crate::error::Result;
+use crate::fs;
+use crate::source::{CONTENT_DIR, STATIC_DIR, TEMPLATES_DIR};
+
+/// The folder of caches, at the site root.
+pub const CACHE_DIR: &str = ".broadsheet";
+
+/// What a finished build left behind.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Manifest {
+    /// The options, the tool and every input file.
+    pub(super) inputs: String,
+    /// Published articles and pages when it was written.
+    pub(super) articles: usize,
+    /// Plain pages.
+    pub(super) pages: usize,
+    /// Until when the published set stays as it is (`None`: forever).
+    pub(super) until: Option<Timestamp>,
+    /// Every output file.
+    pub(super) outputs: String,
+}
+
+/// Where the manifest of builds into `out_dir` lives.
+pub(super) fn path(root: &Path, out_dir: &Path) -> PathBuf {
+    let out = std::path::absolute(out_dir).unwrap_or_else(|_| out_dir.to_path_buf());
+    let id = super::fnv1a(out.to_string_lossy().as_bytes());
+    root.join(CACHE_DIR)
+        .join(format!("build-{id:016x}.manifest"))
+}
+
+/// Lists the tool, the options and the input files as they are now.
+pub(super) fn inputs(root: &Path, options: &BuildOptions) -> String {
+    let mut text = String::new();
+    let exe = std::env::current_exe()
+        .ok()
+        .and_then(|p| std::fs::metadata(p).ok());
+    let _ = writeln!(
+        text,
+        "broadsheet {} exe {}:{}",
+        env!("CARGO_PKG_VERSION"),
+        exe.as_ref().map_or(0, std::fs::Metadata::len),
+        exe.as_ref().map_or(0, mtime_ns)
+    );
+    let _ = writeln!(
+        text,
+        "options drafts={} future={} now={} base_url={} output_dir={}",
+        options.drafts,
+        options.future,
+        options
+            .now
+            .map(|t| t.to_string())
+            .unwrap_or_else(|| "clock".into()),
+        options
+            .base_url
+            .as_ref()
+            .map(|b| b.as_str())
+            .unwrap_or("config"),
+        options
+            .output_dir
+            .as_ref()
+            .map(|p| p.display().to_string())
+            .unwrap_or_else(|| "config".into()),
+    );
+    list_files(
+        &mut text,
+        "I",
+        root,
+        &[CONFIG_FILE, CONTENT_DIR, STATIC_DIR, TEMPLATES_DIR],
+    );
+    text
+}
+
+/// Lists the files of the output folder as they are now.
+pub(super) fn outputs(out_dir: &Path) -> String {
+    let mut text = String::new();
+    list_files(&mut text, "O", out_dir, &["."]);
+    text
+}
+
+fn list_files(text: &mut String, tag: &str, base: &Path, entries: &[&str]) {
+    for entry in entries {
+        let walker = walkdir::WalkDir::new(base.join(entry))
+            .follow_links(true)
+            .sort_by_file_name();
+        for item in walker {
+            let Ok(item) = item else {
+                // An unreadable entry lists as such, so it never matches a clean build.
+                let _ = writeln!(text, "{tag} unreadable");
+                continue;
+            };
+            if !item.file_type().is_file() {
+                continue;
+            }
+            let rel = item.path().strip_prefix(base).unwrap_or(item.path());
+            match item.metadata() {
+                Ok(meta) => {
+                    let _ = writeln!(
+                        text,
+                        "{tag} {} {} {}",
+                        meta.len(),
+                        mtime_ns(&meta),
+                        rel.display()
+                    );
+                }
+                Err(_) => {
+                    let _ = writeln!(text, "{tag} unreadable {}", rel.display());
+                }
+            }
+        }
+    }
+}
+
+fn mtime_ns(meta: &std::fs::Metadata) -> u128 {
+    meta.modified()
+        .ok()
+        .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+        .map_or(0, |d| d.as_nanos())
+}
+
+impl Manifest {
+    /// Reads a saved manifest; `None` when there is none or it is unreadable.
+    pub(super) fn load(path: &Path) -> Option<Manifest> {
+        let text = fs::read_to_string(path).ok()?;
+        let (head, rest) = text.split_once("\n--inputs--\n")?;
+        let (inputs, outputs) = rest.split_once("--outputs--\n")?;
+        let mut fields = head.split_whitespace();
+        let articles = fields.next()?.parse().ok()?;
+        let pages = fields.next()?.parse().ok()?;
+        let until = match fields.next()? {
+            "-" => None,
+            t => Some(t.parse().ok()?),
+        };
+        Some(Manifest {
+            inputs: inputs.to_owned(),
+            articles,
+            pages,
+            until,
+            outputs: outputs.to_owned(),
+        })
+    }
+
+    /// Writes the manifest (atomically).
+    pub(super) fn save(&self, path: &Path) -> Result<()> {
+        let until = self.until.map_or_else(|| "-".to_owned(), |t| t.to_string());
+        let text = format!(
+            "{} {} {until}\n--inputs--\n{}--outputs--\n{}",
+            self.articles, self.pages, self.inputs, self.outputs
+        );
+        fs::create_dir_all(path.parent().unwrap_or(Path::new(".")))?;
+        fs::write_atomic(path, text.as_bytes())
+    }
+
+    /// True when a build now, from `inputs`, would leave exactly `outputs`
+    /// (the output folder's listing) as it is.
+    pub(super) fn is_current(&self, inputs: &str, outputs: &str, now: Timestamp) -> bool {
+        self.inputs == inputs && self.until.is_none_or(|u| now < u) && outputs == self.outputs
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trips_and_notices_changes() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        fs::write(&root.join("config.toml"), b"").unwrap();
+        fs::write(&root.join("content/articles/a.md"), b"x").unwrap();
+        fs::write(&root.join("public/index.html"), b"y").unwrap();
+        let options = BuildOptions::default();
+        let m = Manifest {
+            inputs: inputs(root, &options),
+            articles: 1,
+            pages: 0,
+            until: None,
+            outputs: outputs(&root.join("public")),
+        };
+        let file = path(root, &root.join("public"));
+        m.save(&file).unwrap();
+        let loaded = Manifest::load(&file).unwrap();
+        assert_eq!(loaded, m);
+        let now = Timestamp::now();
+        let public = outputs(&root.join("public"));
+        assert!(loaded.is_current(&inputs(root, &options), &public, now));
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        fs::write(&root.join("content/articles/a.md"), b"z").unwrap();
+        assert!(!loaded.is_current(&inputs(root, &options), &public, now));
+        let drafts = BuildOptions {
+            drafts: true,
+            ..BuildOptions::default()
+        };
+        assert_ne!(inputs(root, &drafts), m.inputs);
+        // A future article's date arriving makes the output stale by itself.
+        let until = Manifest {
+            until: Some(now),
+            ..m.clone()
+        };
+        assert!(!until.is_current(&m.inputs, &public, now));
+    }
+}

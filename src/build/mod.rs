@@ -1,0 +1,229 @@
+//! The build pipeline, shared by `build`, `serve` and `check`.
+//!
+//! ```text
+//! config ─► discover ─► parse (parallel) ─► model ─► render (parallel) ─► write (staged)
+//! ```
+//!
+//! Every stage reports problems as diagnostics; the build stops before
+//! rendering if the content has errors, and before writing anything if a
+//! template fails, so a failed build never changes the output folder.
+//! [`Session`] runs the pipeline and, when asked to track its output, keeps
+//! what it needs to rebuild only what a change touches (`serve`).
+
+mod manifest;
+mod session;
+mod statics;
+
+pub use manifest::CACHE_DIR;
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use jiff::Timestamp;
+
+pub use session::{ChangeKind, Changes, Session, classify};
+
+use crate::config::{BaseUrl, Config};
+use crate::diagnostic::Diagnostics;
+use crate::error::{Error, Result};
+use crate::model::{Site, Visibility};
+use crate::output::WriteSummary;
+use crate::source::{self, parse};
+
+/// How to build.
+#[derive(Debug, Clone, Default)]
+pub struct BuildOptions {
+    /// Include drafts.
+    pub drafts: bool,
+    /// Include articles dated in the future.
+    pub future: bool,
+    /// The moment of the build, which decides future and expired articles and
+    /// ends the news sitemap's window; `None` reads the clock (and the news
+    /// sitemap ends at the newest article).
+    pub now: Option<Timestamp>,
+    /// Write here instead of the config's `output_dir`.
+    pub output_dir: Option<PathBuf>,
+    /// Use this base URL instead of the config's.
+    pub base_url: Option<BaseUrl>,
+    /// Show a progress bar (on a terminal only).
+    pub progress: bool,
+}
+
+/// What a successful build did.
+#[derive(Debug)]
+pub struct BuildSummary {
+    /// Published articles.
+    pub articles: usize,
+    /// Plain pages.
+    pub pages: usize,
+    /// The render jobs that ran, by key (their main output's site path),
+    /// sorted; the others kept their previous output (tracked builds only).
+    pub rendered: Vec<String>,
+    /// Files written, unchanged and removed.
+    pub output: WriteSummary,
+    /// Where the site was written.
+    pub output_dir: PathBuf,
+    /// Warnings (the build succeeded despite them).
+    pub warnings: Diagnostics,
+    /// How long each stage took, in order.
+    pub timings: Timings,
+}
+
+/// Wall time per stage of a build.
+#[derive(Debug, Default, Clone)]
+pub struct Timings {
+    stages: Vec<(&'static str, Duration)>,
+    last: Option<Instant>,
+}
+
+impl Timings {
+    fn start() -> Self {
+        Timings {
+            stages: Vec::new(),
+            last: Some(Instant::now()),
+        }
+    }
+
+    /// Records the time since the previous mark as `stage`.
+    fn mark(&mut self, stage: &'static str) {
+        let now = Instant::now();
+        if let Some(last) = self.last {
+            self.stages.push((stage, now - last));
+        }
+        self.last = Some(now);
+    }
+
+    /// The stages and their durations, in order.
+    pub fn stages(&self) -> &[(&'static str, Duration)] {
+        &self.stages
+    }
+}
+
+/// Builds the site at `root` into its output folder, once.
+///
+/// When nothing changed since the last build into the same folder (inputs,
+/// options, the tool itself, and the folder's own files), nothing is done.
+pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildSummary> {
+    let mut timings = Timings::start();
+    let config = load_config(root, options)?;
+    let out_dir = options
+        .output_dir
+        .clone()
+        .unwrap_or_else(|| root.join(&config.output_dir));
+    let manifest_path = manifest::path(root, &out_dir);
+    let now = options.now.unwrap_or_else(Timestamp::now);
+    // Listing the inputs and the outputs are two independent walks.
+    let ((inputs, outputs), saved) = rayon::join(
+        || {
+            rayon::join(
+                || manifest::inputs(root, options),
+                || manifest::outputs(&out_dir),
+            )
+        },
+        || manifest::Manifest::load(&manifest_path),
+    );
+    if let Some(saved) = saved
+        && saved.is_current(&inputs, &outputs, now)
+    {
+        timings.mark("check");
+        let files = saved.outputs.lines().count();
+        return Ok(BuildSummary {
+            articles: saved.articles,
+            pages: saved.pages,
+            rendered: Vec::new(),
+            output: WriteSummary {
+                files,
+                written: 0,
+                removed: 0,
+            },
+            output_dir: out_dir,
+            warnings: Diagnostics::new(),
+            timings,
+        });
+    }
+    let (summary, site_until) = Session::new(root, options.clone(), false).build_once()?;
+    let saved = manifest::Manifest {
+        inputs,
+        articles: summary.articles,
+        pages: summary.pages,
+        until: site_until,
+        outputs: manifest::outputs(&summary.output_dir),
+    };
+    // The manifest only saves work next time: failing to write it is not a failed build.
+    let _ = saved.save(&manifest_path);
+    Ok(summary)
+}
+
+/// The site's configuration with the build's overrides applied.
+pub fn load_config(root: &Path, options: &BuildOptions) -> Result<Config> {
+    let mut config = Config::load(root)?;
+    if let Some(base) = &options.base_url {
+        config.base_url = base.clone();
+    }
+    Ok(config)
+}
+
+/// Stages 1–4: the model of the site at `root`, or every problem found.
+pub fn load_site(
+    root: &Path,
+    config: &Config,
+    options: &BuildOptions,
+) -> Result<(Site, Diagnostics)> {
+    let tree = source::discover(root);
+    let (content, mut diagnostics) = parse::parse_all(&tree, config);
+    diagnostics.extend(tree.diagnostics);
+    let site = Site::assemble(config, &content, visibility(options), &mut diagnostics);
+    if diagnostics.has_errors() {
+        return Err(Error::Site(diagnostics));
+    }
+    Ok((site, diagnostics))
+}
+
+fn visibility(options: &BuildOptions) -> Visibility {
+    Visibility {
+        drafts: options.drafts,
+        future: options.future,
+        now: options.now.unwrap_or_else(Timestamp::now),
+    }
+}
+
+/// A small, stable hash (FNV-1a, 64 bits).
+pub fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
+    })
+}
+
+/// Refuses an output folder that is the site itself or holds its sources.
+fn check_output_dir(root: &Path, out_dir: &Path) -> Result<()> {
+    let abs = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+    let (root, out) = (abs(root), abs(out_dir));
+    let protected = [
+        source::CONTENT_DIR,
+        source::STATIC_DIR,
+        source::TEMPLATES_DIR,
+    ]
+    .map(|d| root.join(d));
+    if root.starts_with(&out) || protected.iter().any(|p| out.starts_with(p)) {
+        return Err(Error::Invalid(format!(
+            "refusing to write the site into `{}`: it holds the site's own files\n  help: choose another output folder, such as `public`",
+            out.display()
+        )));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn output_dir_may_not_hold_sources() {
+        let root = Path::new("/site");
+        assert!(check_output_dir(root, Path::new("/site")).is_err());
+        assert!(check_output_dir(root, Path::new("/")).is_err());
+        assert!(check_output_dir(root, Path::new("/site/content/x")).is_err());
+        assert!(check_output_dir(root, Path::new("/site/public")).is_ok());
+        assert!(check_output_dir(root, Path::new("/tmp/out")).is_ok());
+    }
+}

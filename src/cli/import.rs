@@ -1,0 +1,126 @@
+//! `broadsheet import`
+
+use std::path::PathBuf;
+use std::time::Instant;
+
+use clap::Args;
+
+use super::{ExitStatus, GlobalArgs};
+use crate::config::Config;
+use crate::import::{self, ImportItem, ImportOptions, ImportReport, Outcome};
+use crate::report;
+
+/// Import plain-text articles (files, or folders of `*.txt`) as Markdown articles.
+#[derive(Debug, Args)]
+pub(super) struct ImportArgs {
+    /// Raw article files, or folders searched (recursively) for `*.txt` files.
+    #[arg(value_name = "PATH", required = true)]
+    paths: Vec<PathBuf>,
+    /// The date of every article, such as 2025-07-21 (default: from the
+    /// file name, else from the text, else today).
+    #[arg(long, value_name = "DATE")]
+    date: Option<jiff::civil::Date>,
+    /// The source of every article (default: the config's
+    /// `import.default_source`, else the domain of a `Share this @…` line).
+    #[arg(long, value_name = "NAME")]
+    source: Option<String>,
+    /// Print the files that would be written to stdout, and write nothing.
+    #[arg(long)]
+    dry_run: bool,
+    /// Rewrite articles imported before from the same raw file, unless an
+    /// editor changed them since.
+    #[arg(long)]
+    force: bool,
+}
+
+impl ImportArgs {
+    pub(super) fn run(self, global: &GlobalArgs) -> anyhow::Result<ExitStatus> {
+        let root = global.site_root()?;
+        let config = Config::load(&root)?;
+        let started = Instant::now();
+        let options = ImportOptions {
+            date: self.date,
+            source: self.source,
+            dry_run: self.dry_run,
+            force: self.force,
+            progress: !global.quiet,
+            today: jiff::Timestamp::now()
+                .to_zoned_datetime(config.timezone.0.clone())
+                .date(),
+        };
+        let report = import::import(&root, &config, &self.paths, &options)?;
+        if self.dry_run {
+            for file in &report.files {
+                report::data(&format!("==> {} <==\n{}\n", file.path, file.text));
+            }
+        }
+        for item in &report.items {
+            print_item(item, global.quiet);
+        }
+        report::status(global.quiet, &summary(&report, self.dry_run, started));
+        Ok(if report.has_rejections() {
+            ExitStatus::Failure
+        } else {
+            ExitStatus::Success
+        })
+    }
+}
+
+fn print_item(item: &ImportItem, quiet: bool) {
+    let input = &item.input;
+    for warning in &item.warnings {
+        report::problem(&format!("warning: {input}: {warning}"));
+    }
+    match &item.outcome {
+        Outcome::Imported {
+            path,
+            date_source,
+            duplicate_of: None,
+        } => report::status(
+            quiet,
+            &format!("imported: {input} → {path} (date from {date_source})"),
+        ),
+        Outcome::Imported {
+            path,
+            date_source,
+            duplicate_of: Some(slug),
+        } => report::status(
+            quiet,
+            &format!(
+                "near-duplicate: {input} → {path} (date from {date_source}; duplicate_of = \"{slug}\")"
+            ),
+        ),
+        Outcome::AlreadyImported { path } => {
+            report::status(quiet, &format!("already imported: {input} as {path}"));
+        }
+        Outcome::Reimported { path } => {
+            report::status(quiet, &format!("reimported: {input} → {path} (--force)"));
+        }
+        Outcome::KeptEdited { path } => report::problem(&format!(
+            "warning: {input}: {path} was edited since it was imported; not overwritten"
+        )),
+        Outcome::Duplicate { of } => report::status(
+            quiet,
+            &format!("duplicate: {input} has the same bytes as {of}; imported once"),
+        ),
+        Outcome::Rejected { reason } => report::problem(&format!("rejected: {input}: {reason}")),
+    }
+}
+
+fn summary(report: &ImportReport, dry_run: bool, started: Instant) -> String {
+    let c = report.counts();
+    format!(
+        "{}: {} imported, {} already imported, {} duplicates, {} near-duplicates, {} rejected, in {:.2} s",
+        if dry_run {
+            "Dry run (nothing written)"
+        } else {
+            "Import done"
+        },
+        c.imported,
+        c.already_imported,
+        c.duplicates,
+        c.near_duplicates,
+        c.rejected,
+        started.elapsed().as_secs_f64()
+    )
+}

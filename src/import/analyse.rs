@@ -1,0 +1,322 @@
+//! Analysis of a cleaned article: reading the raw bytes, the summary, the
+//! date and where it came from, the slug, and the fingerprints (SHA-256 of
+//! the raw file, SimHash of the body). Tags are in [`super::tags`], since
+//! they need the whole corpus.
+
+use std::fmt;
+
+use jiff::civil;
+use sha2::{Digest, Sha256};
+
+use super::clean::{Block, BlockKind};
+use crate::source::decode;
+use crate::text;
+
+/// Raw files larger than this are rejected: no article is this long.
+pub const MAX_RAW_BYTES: usize = decode::MAX_FILE_BYTES;
+
+/// Why a raw file cannot be imported.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Rejection {
+    /// Nothing but whitespace.
+    Empty,
+    /// Not text.
+    Binary,
+    /// Too large to be an article.
+    TooLarge(usize),
+    /// A title but no paragraph after cleaning.
+    NoParagraphs,
+    /// Reading failed.
+    Unreadable(String),
+}
+
+impl fmt::Display for Rejection {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Rejection::Empty => f.write_str("the file is empty"),
+            Rejection::Binary => f.write_str("this is a binary file, not text"),
+            Rejection::TooLarge(n) => write!(
+                f,
+                "the file is {:.1} MB; raw articles over {} MB are refused",
+                *n as f64 / 1e6,
+                MAX_RAW_BYTES / (1024 * 1024)
+            ),
+            Rejection::NoParagraphs => {
+                f.write_str("no paragraphs: after cleaning, only a title (or nothing) is left")
+            }
+            Rejection::Unreadable(why) => write!(f, "cannot be read: {why}"),
+        }
+    }
+}
+
+/// Decodes a raw article: UTF-8 (a BOM and CRLF are fine), else Latin-1
+/// with a warning. Control characters other than tabs and line breaks are
+/// dropped; a file with NUL bytes or many control characters is binary.
+pub fn decode_raw(bytes: &[u8]) -> Result<(String, Option<String>), Rejection> {
+    if bytes.len() > MAX_RAW_BYTES {
+        return Err(Rejection::TooLarge(bytes.len()));
+    }
+    let controls = bytes
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c))
+        .count();
+    if bytes.contains(&0) || controls * 10 > bytes.len() {
+        return Err(Rejection::Binary);
+    }
+    let (text, warning) = match std::str::from_utf8(bytes) {
+        Ok(text) => (text.to_owned(), None),
+        Err(e) => {
+            let valid = e.valid_up_to();
+            let line = bytes[..valid].iter().filter(|&&b| b == b'\n').count() + 1;
+            // Latin-1: every byte is the code point of the same number.
+            let text = bytes.iter().map(|&b| char::from(b)).collect();
+            let warning = format!(
+                "not valid UTF-8 (byte 0x{:02X} on line {line}); read as Latin-1",
+                bytes[valid]
+            );
+            (text, Some(warning))
+        }
+    };
+    let text: String = decode::normalize(text)
+        .chars()
+        .filter(|&c| !c.is_control() || c == '\n' || c == '\t')
+        .collect();
+    if text.trim().is_empty() {
+        return Err(Rejection::Empty);
+    }
+    Ok((text, warning))
+}
+
+/// Where an article's date came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateSource {
+    /// `--date`.
+    Option,
+    /// A `YYYY-MM-DD` in the raw file's name.
+    FileName,
+    /// A date line or dateline in the text.
+    Text,
+    /// None was found: the day of the import.
+    Today,
+}
+
+impl fmt::Display for DateSource {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            DateSource::Option => "--date",
+            DateSource::FileName => "file name",
+            DateSource::Text => "text",
+            DateSource::Today => "today",
+        })
+    }
+}
+
+/// The article's date: `--date`, else the file name's, else the text's, else today.
+pub fn pick_date(
+    option: Option<civil::Date>,
+    file_name: &str,
+    in_text: Option<civil::Date>,
+    today: civil::Date,
+) -> (civil::Date, DateSource) {
+    if let Some(d) = option {
+        (d, DateSource::Option)
+    } else if let Some(d) = date_in_file_name(file_name) {
+        (d, DateSource::FileName)
+    } else if let Some(d) = in_text {
+        (d, DateSource::Text)
+    } else {
+        (today, DateSource::Today)
+    }
+}
+
+/// The first `YYYY-MM-DD` date in a file name (`2019-01-04-magnitogorsk.txt`).
+pub fn date_in_file_name(name: &str) -> Option<civil::Date> {
+    let name = name.rsplit('/').next().unwrap_or(name);
+    (0..name.len().saturating_sub(9)).find_map(|i| {
+        let candidate = name.get(i..i + 10)?;
+        let shaped = candidate.bytes().enumerate().all(|(j, b)| {
+            if j == 4 || j == 7 {
+                b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        });
+        let before_ok = i == 0 || !name.as_bytes()[i - 1].is_ascii_digit();
+        let after_ok = name
+            .as_bytes()
+            .get(i + 10)
+            .is_none_or(|b| !b.is_ascii_digit());
+        (shaped && before_ok && after_ok)
+            .then(|| candidate.parse().ok())
+            .flatten()
+    })
+}
+
+/// The summary: the first paragraph, cut on a word boundary to at most `max` characters.
+pub fn summary(blocks: &[Block], max: usize) -> Option<String> {
+    let first = blocks.iter().find(|b| b.kind == BlockKind::Paragraph)?;
+    Some(cut_on_word(&first.text(), max))
+}
+
+/// Cuts `text` to at most `max` characters at a word boundary, ending in `…` when cut.
+pub fn cut_on_word(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_owned();
+    }
+    let limit = text
+        .char_indices()
+        .nth(max.saturating_sub(1))
+        .map_or(text.len(), |(i, _)| i);
+    let cut = if text[limit..].starts_with(char::is_whitespace) {
+        limit
+    } else {
+        text[..limit]
+            .rfind(char::is_whitespace)
+            .filter(|&i| i > 0)
+            .unwrap_or(limit)
+    };
+    let kept = text[..cut].trim_end_matches(|c: char| c.is_whitespace() || ",;:–—-".contains(c));
+    format!("{kept}…")
+}
+
+/// The SHA-256 of `bytes`, in lowercase hex.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    let digest = Sha256::digest(bytes);
+    let mut hex = String::with_capacity(64);
+    for b in digest.iter() {
+        hex.push_str(&format!("{b:02x}"));
+    }
+    hex
+}
+
+/// Words per shingle of the near-duplicate fingerprint.
+pub const SHINGLE_WORDS: usize = 3;
+
+/// The near-duplicate fingerprint of a body: the SimHash of its 3-word shingles.
+pub fn fingerprint(blocks: &[Block]) -> u64 {
+    let tokens: Vec<String> = blocks
+        .iter()
+        .flat_map(|b| b.lines.iter())
+        .flat_map(|line| text::tokens(line))
+        .collect();
+    text::simhash(text::shingles(&tokens, SHINGLE_WORDS))
+}
+
+/// Formats a fingerprint as written in front matter.
+pub fn fingerprint_hex(hash: u64) -> String {
+    format!("{hash:016x}")
+}
+
+/// Reads a fingerprint written by [`fingerprint_hex`].
+pub fn parse_fingerprint(hex: &str) -> Option<u64> {
+    u64::from_str_radix(hex, 16).ok()
+}
+
+/// The longest slug made from a title, in bytes.
+pub const MAX_SLUG_LEN: usize = 60;
+
+/// The slug of a title: its slugified words, cut at a `-` to at most 60 bytes.
+pub fn slug_for(title: &str) -> String {
+    let mut slug = crate::slug::slugify(title);
+    if slug.len() > MAX_SLUG_LEN {
+        let cut = slug[..=MAX_SLUG_LEN].rfind('-').unwrap_or(MAX_SLUG_LEN);
+        slug.truncate(cut);
+    }
+    if slug.is_empty() {
+        slug.push_str("article");
+    }
+    slug
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decoding_handles_bom_crlf_and_latin1() {
+        let (t, w) = decode_raw(b"\xEF\xBB\xBFTitle\r\n\r\nBody\r\n").unwrap();
+        assert_eq!((t.as_str(), w), ("Title\n\nBody\n", None));
+        let (t, w) = decode_raw(b"Price\n\n\xA3600m caf\xE9").unwrap();
+        assert_eq!(t, "Price\n\n£600m café");
+        assert_eq!(
+            w.as_deref(),
+            Some("not valid UTF-8 (byte 0xA3 on line 3); read as Latin-1")
+        );
+    }
+
+    #[test]
+    fn decoding_rejects_binary_and_empty_files() {
+        assert_eq!(decode_raw(b"\x89PNG\r\n\x1a\n\0\0"), Err(Rejection::Binary));
+        assert_eq!(decode_raw(b"\x01\x02\x03\x04abc"), Err(Rejection::Binary));
+        assert_eq!(decode_raw(b" \n\t\n"), Err(Rejection::Empty));
+        assert_eq!(decode_raw(b""), Err(Rejection::Empty));
+        let (t, _) = decode_raw(b"Title\n\nBody a\x07b.").unwrap();
+        assert_eq!(t, "Title\n\nBody ab.");
+    }
+
+    #[test]
+    fn date_comes_from_option_file_name_text_or_today() {
+        let today = civil::date(2026, 1, 1);
+        let text = Some(civil::date(2025, 7, 21));
+        let opt = Some(civil::date(2024, 2, 29));
+        assert_eq!(
+            pick_date(opt, "2019-01-04-x.txt", text, today),
+            (civil::date(2024, 2, 29), DateSource::Option)
+        );
+        assert_eq!(
+            pick_date(None, "2019/2019-01-04-x.txt", text, today),
+            (civil::date(2019, 1, 4), DateSource::FileName)
+        );
+        assert_eq!(
+            pick_date(None, "000_7313777d4a13786a.txt", text, today).1,
+            DateSource::Text
+        );
+        assert_eq!(
+            pick_date(None, "001.txt", None, today),
+            (today, DateSource::Today)
+        );
+        assert_eq!(date_in_file_name("a-2019-13-04.txt"), None);
+        assert_eq!(date_in_file_name("12019-01-04.txt"), None);
+    }
+
+    #[test]
+    fn summary_is_cut_on_a_word_boundary() {
+        assert_eq!(cut_on_word("short text", 300), "short text");
+        assert_eq!(cut_on_word("one two three four", 12), "one two…");
+        assert_eq!(cut_on_word("one two, three", 9), "one two…");
+        let long = "word ".repeat(100);
+        let cut = cut_on_word(&long, 300);
+        assert!(
+            cut.chars().count() <= 300 && cut.ends_with("word…"),
+            "{cut}"
+        );
+        let blocks = [
+            Block {
+                kind: BlockKind::Heading,
+                lines: vec!["Head".into()],
+            },
+            Block::paragraph(["First", "para."]),
+        ];
+        assert_eq!(summary(&blocks, 300).as_deref(), Some("First para."));
+    }
+
+    #[test]
+    fn hashes_and_fingerprints() {
+        assert_eq!(
+            sha256_hex(b"abc"),
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
+        let fp = fingerprint(&[Block::paragraph(["Russian drones hit Kyiv on Monday."])]);
+        assert_eq!(parse_fingerprint(&fingerprint_hex(fp)), Some(fp));
+    }
+
+    #[test]
+    fn slugs_are_short_and_never_empty() {
+        assert_eq!(
+            slug_for("Russia attacks Kyiv ahead of NATO meeting on US aid to Ukraine"),
+            "russia-attacks-kyiv-ahead-of-nato-meeting-on-us-aid-to"
+        );
+        assert_eq!(slug_for("!!!"), "article");
+        assert!(slug_for(&"a".repeat(100)).len() <= MAX_SLUG_LEN);
+    }
+}

@@ -1,0 +1,241 @@
+//! Datelines (`WASHINGTON (AP) — `) and dates written in text
+//! (`Monday, July 21, 2025`), for the cleaning passes.
+
+use jiff::civil;
+
+/// A dateline found at the start of a paragraph.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Dateline {
+    /// How many bytes to remove, separator and spaces included.
+    pub len: usize,
+    /// The dateline to keep (`WASHINGTON (AP)`, `CNN`), empty for `()`.
+    pub text: String,
+    /// A date written in it.
+    pub date: Option<civil::Date>,
+}
+
+/// Reads a dateline at the start of `line`: `[PLACE[, State.][, Date]] (OUTLET) [—]`
+/// or `PLACE[, State.] —`. The place is in capitals; the outlet's words are capitalised.
+pub fn parse_dateline(line: &str) -> Option<Dateline> {
+    let head_end = line.char_indices().nth(80).map_or(line.len(), |(i, _)| i);
+    let head = &line[..head_end];
+    let found = dateline_with_outlet(head).or_else(|| dateline_with_dash(head))?;
+    if line[found.len..].trim().is_empty() {
+        return None;
+    }
+    Some(found)
+}
+
+/// `[PLACE] (OUTLET) [—] `
+fn dateline_with_outlet(head: &str) -> Option<Dateline> {
+    let open = head.find('(')?;
+    if head[..open].chars().count() > 60 {
+        return None;
+    }
+    let close = open + head[open..].find(')')?;
+    let outlet = head[open + 1..close].trim();
+    let words_ok = outlet.split_whitespace().all(|w| {
+        w.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+    });
+    if outlet.chars().count() > 40 || outlet.contains('(') || !words_ok {
+        return None;
+    }
+    let prefix = head[..open].trim();
+    let (place, date) = parse_place(prefix)?;
+    let mut rest = head[close + 1..].trim_start_matches([' ', '\u{a0}']);
+    for dash in ["—", "–", "--", "-"] {
+        if let Some(r) = rest.strip_prefix(dash) {
+            rest = r.trim_start_matches([' ', '\u{a0}']);
+            break;
+        }
+    }
+    let text = match (place.is_empty(), outlet) {
+        (_, "") => prefix.to_owned(),
+        (true, outlet) => outlet.to_owned(),
+        (false, outlet) => format!("{prefix} ({outlet})"),
+    };
+    Some(Dateline {
+        len: head.len() - rest.len(),
+        text,
+        date,
+    })
+}
+
+/// `PLACE — `
+fn dateline_with_dash(head: &str) -> Option<Dateline> {
+    let (at, sep) = [" — ", " – ", " - ", " -- ", "— ", "– "]
+        .iter()
+        .filter_map(|sep| head.find(sep).map(|i| (i, *sep)))
+        .min()?;
+    let prefix = head[..at].trim();
+    let (place, date) = parse_place(prefix)?;
+    if place.is_empty() {
+        return None;
+    }
+    Some(Dateline {
+        len: at + sep.len(),
+        text: prefix.to_owned(),
+        date,
+    })
+}
+
+/// Checks the part before a dateline's outlet: empty, or a place in capitals
+/// (`WASHINGTON`, `JONESBOROUGH, Tenn.`), optionally followed by a date.
+fn parse_place(prefix: &str) -> Option<(&str, Option<civil::Date>)> {
+    if prefix.is_empty() {
+        return Some(("", None));
+    }
+    let (place, rest) = prefix.split_once(',').unwrap_or((prefix, ""));
+    let letters = place.chars().filter(|c| c.is_alphabetic()).count();
+    let capitals = place
+        .chars()
+        .all(|c| (c.is_alphabetic() && c.is_uppercase()) || " .'’-".contains(c));
+    if letters < 3 || !capitals || rest.chars().count() > 40 {
+        return None;
+    }
+    let rest = rest.trim();
+    if rest.is_empty() {
+        return Some((place, None));
+    }
+    // `Tenn.`, `July 21, 2025`, `Ga., July 21, 2025`
+    let starts = std::iter::once(0).chain(rest.match_indices(',').map(|(i, _)| i + 1));
+    for i in starts {
+        let tail = rest[i..].trim_start();
+        if let Some((date, len)) = parse_text_date(tail)
+            && tail[len..].trim_matches(['.', ' ']).is_empty()
+            && rest[..i]
+                .trim_end_matches(',')
+                .split_whitespace()
+                .all(is_capitalised)
+        {
+            return Some((place, Some(date)));
+        }
+    }
+    let words = rest.split_whitespace();
+    (words.clone().count() <= 3 && words.into_iter().all(is_capitalised)).then_some((place, None))
+}
+
+fn is_capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+fn month_number(word: &str) -> Option<i8> {
+    let word = word.trim_end_matches('.').to_ascii_lowercase();
+    if word.len() < 3 {
+        return None;
+    }
+    MONTHS
+        .iter()
+        .position(|m| *m == word || (word.len() <= 4 && m.starts_with(&word)))
+        .map(|i| i as i8 + 1)
+}
+
+/// Reads a date at the start of `text`: `2025-07-21`, `July 21, 2025`,
+/// `Jul. 21 2025`, `21 July 2025`, each optionally after a weekday
+/// (`Monday, July 21, 2025`). Returns the date and the bytes it took.
+pub fn parse_text_date(text: &str) -> Option<(civil::Date, usize)> {
+    let mut start = 0;
+    if let Some(word) = text.split([',', ' ']).next()
+        && WEEKDAYS.contains(&word.to_ascii_lowercase().as_str())
+    {
+        start = word.len();
+        start += text[start..].len() - text[start..].trim_start_matches([',', ' ']).len();
+    }
+    let t = &text[start..];
+    if let Some(date) = t.get(..10).and_then(|s| s.parse::<civil::Date>().ok()) {
+        return Some((date, start + 10));
+    }
+    // Up to four word-like pieces: the year must be the last.
+    let mut pieces = Vec::new();
+    let mut pos = 0;
+    while pieces.len() < 3 {
+        let rest = &t[pos..];
+        let skipped = rest.len() - rest.trim_start_matches([' ', ',']).len();
+        if pieces.is_empty() && skipped > 0 {
+            return None;
+        }
+        let word_start = pos + skipped;
+        let word_len = t[word_start..]
+            .find([' ', ','])
+            .unwrap_or(t.len() - word_start);
+        if word_len == 0 {
+            break;
+        }
+        pieces.push(&t[word_start..word_start + word_len]);
+        pos = word_start + word_len;
+    }
+    let [a, b, c] = pieces.as_slice() else {
+        return None;
+    };
+    let number = |s: &str| s.trim_end_matches(['.', ',']).parse::<i16>().ok();
+    let (month, day) = match (month_number(a), month_number(b)) {
+        (Some(m), _) => (m, number(b)?),
+        (None, Some(m)) => (m, number(a)?),
+        _ => return None,
+    };
+    let year = number(c)?;
+    if !(1900..=2999).contains(&year) {
+        return None;
+    }
+    let date = civil::Date::new(year, month, i8::try_from(day).ok()?).ok()?;
+    let used = pos - (t[..pos].len() - t[..pos].trim_end_matches(['.', ',']).len());
+    Some((date, start + used))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_dates_in_common_shapes() {
+        fn d(s: &str) -> Option<(String, &str)> {
+            parse_text_date(s).map(|(d, n)| (d.to_string(), &s[..n]))
+        }
+        assert_eq!(
+            d("2025-07-21T09:00"),
+            Some(("2025-07-21".into(), "2025-07-21"))
+        );
+        assert_eq!(
+            d("July 21, 2025 (AP)"),
+            Some(("2025-07-21".into(), "July 21, 2025"))
+        );
+        assert_eq!(
+            d("Monday, Jul. 21, 2025."),
+            Some(("2025-07-21".into(), "Monday, Jul. 21, 2025"))
+        );
+        assert_eq!(
+            d("21 September 2024"),
+            Some(("2024-09-21".into(), "21 September 2024"))
+        );
+        assert_eq!(d("February 30, 2025"), None);
+        assert_eq!(d("May the force"), None);
+        assert_eq!(d("July 2025"), None);
+    }
+}

@@ -1,0 +1,606 @@
+//! `import`: plain-text articles → Markdown files with TOML front matter.
+//!
+//! ```text
+//! read (parallel) ─► clean ─► analyse ─► tags (corpus-wide) ─► decide (sorted) ─► to_markdown ─► write
+//! ```
+//!
+//! [`import`] takes raw `.txt` files (or folders of them) and returns an
+//! [`ImportReport`] saying what happened to each; it never prints. It never
+//! overwrites a file: an article whose raw file was imported before (same
+//! SHA-256, recorded in the front matter) is skipped, and `--force` rewrites
+//! it only if its body is still exactly as imported. Byte-identical raw
+//! files are imported once; near-duplicates (SimHash) are imported with
+//! `duplicate_of`. A file that cannot be imported is reported with its
+//! reason, and the others still are.
+
+pub mod analyse;
+pub mod clean;
+pub mod dateline;
+mod lexicon;
+pub mod tags;
+pub mod to_markdown;
+
+use std::collections::{BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
+
+use jiff::civil;
+use rayon::prelude::*;
+use serde::Deserialize;
+
+use self::analyse::{DateSource, Rejection};
+use self::clean::{BlockKind, Draft};
+use crate::config::Config;
+use crate::error::{Error, Result};
+use crate::source;
+use crate::source::date::DateValue;
+use crate::source::front_matter::{self, ArticleFrontMatter, ImportRecord};
+use crate::{fs, report};
+
+/// Where imported articles go, under the site root.
+pub const ARTICLES_DIR: &str = "content/articles";
+
+/// How to import.
+#[derive(Debug, Clone)]
+pub struct ImportOptions {
+    /// The date of every article (`--date`), instead of the one found.
+    pub date: Option<civil::Date>,
+    /// The source of every article (`--source`).
+    pub source: Option<String>,
+    /// Work out everything, write nothing: the files are returned in the report.
+    pub dry_run: bool,
+    /// Rewrite articles imported before from the same raw file, if unedited.
+    pub force: bool,
+    /// Show a progress bar (on a terminal only).
+    pub progress: bool,
+    /// The day of the import, for articles without a date.
+    pub today: civil::Date,
+}
+
+/// What happened to one raw file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    /// Written as a new article.
+    Imported {
+        /// The article file, relative to the site root.
+        path: String,
+        /// Where its date came from.
+        date_source: DateSource,
+        /// The slug of the story it duplicates, for a near-duplicate.
+        duplicate_of: Option<String>,
+    },
+    /// Imported before: nothing to do.
+    AlreadyImported {
+        /// The existing article file.
+        path: String,
+    },
+    /// Imported before and rewritten (`--force`; its body was unedited).
+    Reimported {
+        /// The article file.
+        path: String,
+    },
+    /// Imported before and edited since: kept as it is, even with `--force`.
+    KeptEdited {
+        /// The article file.
+        path: String,
+    },
+    /// The same bytes as another raw file of this import.
+    Duplicate {
+        /// The other raw file.
+        of: String,
+    },
+    /// Not imported.
+    Rejected {
+        /// Why.
+        reason: String,
+    },
+}
+
+/// One raw file and its outcome.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportItem {
+    /// The raw file as given (or found in a given folder).
+    pub input: String,
+    /// What happened.
+    pub outcome: Outcome,
+    /// Things worth knowing that did not stop the import (a Latin-1 file).
+    pub warnings: Vec<String>,
+}
+
+/// A file written (or, in a dry run, that would be written).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlannedFile {
+    /// Relative to the site root.
+    pub path: String,
+    /// The whole text.
+    pub text: String,
+}
+
+/// What an import did, file by file, in the order of the inputs.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ImportReport {
+    /// One item per raw file, sorted by input path.
+    pub items: Vec<ImportItem>,
+    /// The files written (all of them in a dry run).
+    pub files: Vec<PlannedFile>,
+}
+
+/// Counts of an import's outcomes.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ImportCounts {
+    /// New articles that are not near-duplicates.
+    pub imported: usize,
+    /// New articles marked `duplicate_of` another story.
+    pub near_duplicates: usize,
+    /// Raw files imported before (skipped, or rewritten with `--force`).
+    pub already_imported: usize,
+    /// Byte-identical copies of another raw file of the same import.
+    pub duplicates: usize,
+    /// Files that could not be imported.
+    pub rejected: usize,
+}
+
+impl ImportReport {
+    /// Counts the outcomes.
+    pub fn counts(&self) -> ImportCounts {
+        let mut c = ImportCounts::default();
+        for item in &self.items {
+            match &item.outcome {
+                Outcome::Imported {
+                    duplicate_of: None, ..
+                } => c.imported += 1,
+                Outcome::Imported { .. } => c.near_duplicates += 1,
+                Outcome::AlreadyImported { .. }
+                | Outcome::Reimported { .. }
+                | Outcome::KeptEdited { .. } => c.already_imported += 1,
+                Outcome::Duplicate { .. } => c.duplicates += 1,
+                Outcome::Rejected { .. } => c.rejected += 1,
+            }
+        }
+        c
+    }
+
+    /// True when a file was rejected.
+    pub fn has_rejections(&self) -> bool {
+        self.counts().rejected > 0
+    }
+}
+
+/// A raw file to import.
+#[derive(Debug, Clone)]
+struct Input {
+    /// As shown to the user.
+    shown: String,
+    /// As recorded in `import.file`: the file name, or its path under the given folder.
+    name: String,
+    abs: PathBuf,
+}
+
+/// An article already on the site.
+#[derive(Debug, Clone)]
+struct Existing {
+    path: String,
+    slug: String,
+    record: Option<ImportRecord>,
+    date: Option<toml::Spanned<DateValue>>,
+    body_sha256: String,
+    observed: tags::Observed,
+}
+
+/// A raw file read, cleaned and analysed (all but its tags).
+#[derive(Debug)]
+struct Prepared {
+    sha256: String,
+    draft: Draft,
+    observed: tags::Observed,
+    simhash: u64,
+    warnings: Vec<String>,
+}
+
+/// Imports the raw files at `paths` (files, or folders searched for `*.txt`) into the site at `root`.
+pub fn import(
+    root: &Path,
+    config: &Config,
+    paths: &[PathBuf],
+    options: &ImportOptions,
+) -> Result<ImportReport> {
+    let (inputs, mut missing) = collect_inputs(paths);
+    let existing = load_existing(root)?;
+
+    let bar = report::progress_bar(options.progress, inputs.len() as u64, "importing");
+    let prepared: Vec<std::result::Result<Prepared, Rejection>> = inputs
+        .par_iter()
+        .map(|input| {
+            let result = prepare(input, config);
+            bar.inc(1);
+            result
+        })
+        .collect();
+    bar.finish_and_clear();
+
+    // Tags are scored against every article of this import and of the site.
+    let observed: Vec<&tags::Observed> = prepared
+        .iter()
+        .filter_map(|p| p.as_ref().ok())
+        .map(|p| &p.observed)
+        .chain(existing.iter().map(|e| &e.observed))
+        .collect();
+    let vocabulary = tags::Vocabulary::new(&observed);
+    let new_terms: Vec<Option<tags::Terms>> = prepared
+        .par_iter()
+        .map(|p| {
+            p.as_ref()
+                .ok()
+                .map(|p| tags::terms(&p.observed, &vocabulary, &config.import))
+        })
+        .collect();
+    let old_terms: Vec<tags::Terms> = existing
+        .par_iter()
+        .map(|e| tags::terms(&e.observed, &vocabulary, &config.import))
+        .collect();
+    let all_terms = || new_terms.iter().flatten().chain(old_terms.iter());
+    let df = tags::DocumentFrequency::new(all_terms());
+    let display = tags::spellings(all_terms());
+
+    let mut plan = Planner::new(root, &existing, options);
+    let mut report = ImportReport::default();
+    for ((input, prepared), terms) in inputs.iter().zip(prepared).zip(&new_terms) {
+        let item = match (prepared, terms) {
+            (Ok(p), Some(terms)) => {
+                let tags = tags::pick(terms, &df, &display, &config.import);
+                plan.decide(input, p, tags, config)?
+            }
+            (Err(rejection), _) => ImportItem {
+                input: input.shown.clone(),
+                outcome: Outcome::Rejected {
+                    reason: rejection.to_string(),
+                },
+                warnings: Vec::new(),
+            },
+            (Ok(_), None) => unreachable!("every prepared file has terms"),
+        };
+        report.items.push(item);
+    }
+    report.items.append(&mut missing);
+    report.items.sort_by(|a, b| a.input.cmp(&b.input));
+    let files: Vec<PlannedFile> = std::mem::take(&mut plan.pending)
+        .into_par_iter()
+        .map(|(path, front, draft)| file_text(front, &draft).map(|text| PlannedFile { path, text }))
+        .collect::<Result<_>>()?;
+    if !options.dry_run {
+        // Sequentially: parallel file creation in one folder only adds contention.
+        for file in &files {
+            let abs = root.join(&file.path);
+            if plan.rewrites.contains(&file.path) {
+                fs::write_atomic(&abs, file.text.as_bytes())?;
+            } else {
+                fs::write_new(&abs, file.text.as_bytes())?;
+            }
+        }
+    }
+    report.files = files;
+    Ok(report)
+}
+
+/// Lists the raw files of `paths`, sorted; paths that cannot be read become rejected items.
+fn collect_inputs(paths: &[PathBuf]) -> (Vec<Input>, Vec<ImportItem>) {
+    let mut inputs = Vec::new();
+    let mut problems = Vec::new();
+    let mut reject = |shown: String, reason: String| {
+        problems.push(ImportItem {
+            input: shown,
+            outcome: Outcome::Rejected { reason },
+            warnings: Vec::new(),
+        });
+    };
+    for path in paths {
+        let shown = path.display().to_string();
+        if path.is_file() {
+            let name = path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_else(|| shown.clone());
+            inputs.push(Input {
+                shown,
+                name,
+                abs: path.clone(),
+            });
+        } else if path.is_dir() {
+            let folder = path
+                .file_name()
+                .map(|n| format!("{}/", n.to_string_lossy()))
+                .unwrap_or_default();
+            let walker = walkdir::WalkDir::new(path)
+                .follow_links(true)
+                .sort_by_file_name()
+                .into_iter()
+                .filter_entry(|e| {
+                    e.depth() == 0 || !e.file_name().to_str().is_some_and(source::is_scratch_file)
+                });
+            for entry in walker {
+                let entry = match entry {
+                    Ok(entry) => entry,
+                    Err(err) => {
+                        let at = err.path().unwrap_or(path).display().to_string();
+                        reject(at, format!("cannot be read: {err}"));
+                        continue;
+                    }
+                };
+                let is_txt = entry.path().extension().is_some_and(|e| e == "txt");
+                if !entry.file_type().is_file() || !is_txt {
+                    continue;
+                }
+                let rel = entry
+                    .path()
+                    .strip_prefix(path)
+                    .unwrap_or(entry.path())
+                    .to_string_lossy()
+                    .replace('\\', "/");
+                inputs.push(Input {
+                    shown: entry.path().display().to_string(),
+                    name: format!("{folder}{rel}"),
+                    abs: entry.path().to_path_buf(),
+                });
+            }
+        } else {
+            reject(shown, "cannot be read: no such file or folder".to_owned());
+        }
+    }
+    inputs.sort_by(|a, b| a.shown.cmp(&b.shown));
+    inputs.dedup_by(|a, b| a.abs == b.abs);
+    (inputs, problems)
+}
+
+/// Just the fields `import` needs, from front matter that may not be valid in full.
+#[derive(Debug, Default, Deserialize)]
+struct LenientFrontMatter {
+    #[serde(default)]
+    title: String,
+    #[serde(default)]
+    slug: Option<String>,
+    #[serde(default)]
+    import: Option<ImportRecord>,
+}
+
+/// Reads the front matter (and words, for tag statistics) of the site's articles.
+fn load_existing(root: &Path) -> Result<Vec<Existing>> {
+    let tree = source::discover(root);
+    let articles: Vec<Option<Existing>> = tree
+        .articles
+        .par_iter()
+        .map(|file| {
+            let bytes = fs::read(&file.abs).ok()?;
+            let text = source::decode::decode(&file.rel, bytes).ok()?;
+            let split = front_matter::split(&file.rel, &text).ok()?;
+            let (title, slug, record, date) = match toml::from_str::<ArticleFrontMatter>(split.toml)
+            {
+                Ok(f) => (f.title, f.slug.map(|s| s.into_inner()), f.import, f.date),
+                Err(_) => {
+                    let f: LenientFrontMatter = toml::from_str(split.toml).unwrap_or_default();
+                    (f.title, f.slug, f.import, None)
+                }
+            };
+            let stem = file.rel.rsplit('/').next().unwrap_or(&file.rel);
+            let slug =
+                slug.unwrap_or_else(|| crate::slug::from_file_stem(stem.trim_end_matches(".md")));
+            let paragraphs: Vec<&str> = split.body.split("\n\n").collect();
+            Some(Existing {
+                path: file.rel.clone(),
+                slug,
+                record,
+                date,
+                body_sha256: analyse::sha256_hex(split.body.as_bytes()),
+                observed: tags::observe(&title, paragraphs),
+            })
+        })
+        .collect();
+    Ok(articles.into_iter().flatten().collect())
+}
+
+/// Reads, cleans and analyses one raw file.
+fn prepare(input: &Input, config: &Config) -> std::result::Result<Prepared, Rejection> {
+    let bytes = fs::read(&input.abs).map_err(|e| match e {
+        Error::Io { source, .. } => Rejection::Unreadable(source.to_string()),
+        other => Rejection::Unreadable(other.to_string()),
+    })?;
+    prepare_bytes(&bytes, config)
+}
+
+fn prepare_bytes(bytes: &[u8], config: &Config) -> std::result::Result<Prepared, Rejection> {
+    let (text, warning) = analyse::decode_raw(bytes)?;
+    let draft = clean::clean(&text, &config.import);
+    if draft.title.is_empty() {
+        return Err(Rejection::Empty);
+    }
+    if !draft.blocks.iter().any(|b| b.kind == BlockKind::Paragraph) {
+        return Err(Rejection::NoParagraphs);
+    }
+    let texts: Vec<String> = draft.blocks.iter().map(clean::Block::text).collect();
+    let observed = tags::observe(&draft.title, texts.iter().map(String::as_str));
+    Ok(Prepared {
+        sha256: analyse::sha256_hex(bytes),
+        simhash: analyse::fingerprint(&draft.blocks),
+        observed,
+        draft,
+        warnings: warning.into_iter().collect(),
+    })
+}
+
+/// Decides, file by file in input order, what to write.
+struct Planner<'a> {
+    root: &'a Path,
+    options: &'a ImportOptions,
+    by_sha: HashMap<&'a str, &'a Existing>,
+    seen: HashMap<String, String>,
+    fingerprints: Vec<(u64, String)>,
+    slugs: BTreeSet<String>,
+    /// Files to write: path, front matter (without the body's hash yet) and body.
+    pending: Vec<(String, ArticleFrontMatter, Draft)>,
+    rewrites: BTreeSet<String>,
+}
+
+impl<'a> Planner<'a> {
+    fn new(root: &'a Path, existing: &'a [Existing], options: &'a ImportOptions) -> Self {
+        let mut by_sha = HashMap::new();
+        let mut fingerprints = Vec::new();
+        for e in existing {
+            if let Some(record) = &e.record {
+                by_sha.entry(record.sha256.as_str()).or_insert(e);
+                if let Some(hash) = analyse::parse_fingerprint(&record.simhash) {
+                    fingerprints.push((hash, e.slug.clone()));
+                }
+            }
+        }
+        Planner {
+            root,
+            options,
+            by_sha,
+            seen: HashMap::new(),
+            fingerprints,
+            slugs: existing.iter().map(|e| e.slug.clone()).collect(),
+            pending: Vec::new(),
+            rewrites: BTreeSet::new(),
+        }
+    }
+
+    fn decide(
+        &mut self,
+        input: &Input,
+        p: Prepared,
+        tags: Vec<String>,
+        config: &Config,
+    ) -> Result<ImportItem> {
+        let item = |outcome, warnings| ImportItem {
+            input: input.shown.clone(),
+            outcome,
+            warnings,
+        };
+        let (date, date_source) = analyse::pick_date(
+            self.options.date,
+            &input.name,
+            p.draft.date,
+            self.options.today,
+        );
+        let mut front = front_matter_of(&input.name, &p, tags, date, config, self.options);
+        if let Some(e) = self.by_sha.get(p.sha256.as_str()) {
+            let path = e.path.clone();
+            if !self.options.force || self.rewrites.contains(&path) {
+                return Ok(item(Outcome::AlreadyImported { path }, p.warnings));
+            }
+            let recorded = e.record.as_ref().map_or("", |r| r.body_sha256.as_str());
+            if recorded.is_empty() || recorded != e.body_sha256 {
+                return Ok(item(Outcome::KeptEdited { path }, p.warnings));
+            }
+            if let Some(old_date) = &e.date {
+                front.date = Some(old_date.clone());
+            }
+            self.rewrites.insert(path.clone());
+            self.pending.push((path.clone(), front, p.draft));
+            return Ok(item(Outcome::Reimported { path }, p.warnings));
+        }
+        if let Some(first) = self.seen.get(&p.sha256) {
+            let of = first.clone();
+            return Ok(item(Outcome::Duplicate { of }, p.warnings));
+        }
+        self.seen.insert(p.sha256.clone(), input.shown.clone());
+
+        let base = analyse::slug_for(&p.draft.title);
+        let folder = format!("{ARTICLES_DIR}/{:04}", date.year());
+        let mut slug = base.clone();
+        let mut n = 1;
+        let path = loop {
+            let path = format!("{folder}/{date}-{slug}.md");
+            if !self.slugs.contains(&slug) && !self.root.join(&path).exists() {
+                break path;
+            }
+            n += 1;
+            slug = format!("{base}-{n}");
+        };
+        self.slugs.insert(slug.clone());
+        let threshold = config.import.near_duplicate_distance;
+        let duplicate_of = self
+            .fingerprints
+            .iter()
+            .find(|(hash, _)| crate::text::hamming(*hash, p.simhash) <= threshold)
+            .map(|(_, primary)| primary.clone());
+        self.fingerprints.push((
+            p.simhash,
+            duplicate_of.clone().unwrap_or_else(|| slug.clone()),
+        ));
+        front.duplicate_of = duplicate_of.clone().map(|s| toml::Spanned::new(0..0, s));
+        self.pending.push((path.clone(), front, p.draft));
+        Ok(item(
+            Outcome::Imported {
+                path,
+                date_source,
+                duplicate_of,
+            },
+            p.warnings,
+        ))
+    }
+}
+
+/// The front matter of a new article (the body's hash is added by [`file_text`]).
+fn front_matter_of(
+    name: &str,
+    p: &Prepared,
+    tags: Vec<String>,
+    date: civil::Date,
+    config: &Config,
+    options: &ImportOptions,
+) -> ArticleFrontMatter {
+    ArticleFrontMatter {
+        title: p.draft.title.clone(),
+        date: Some(toml::Spanned::new(0..0, DateValue::from_date(date))),
+        source: options
+            .source
+            .clone()
+            .or_else(|| config.import.default_source.clone())
+            .or_else(|| p.draft.source.clone()),
+        tags,
+        summary: analyse::summary(&p.draft.blocks, config.import.summary_max_chars),
+        credit: (!p.draft.credits.is_empty()).then(|| p.draft.credits.join(" ")),
+        dateline: p.draft.dateline.clone(),
+        import: Some(ImportRecord {
+            file: name.to_owned(),
+            sha256: p.sha256.clone(),
+            body_sha256: String::new(),
+            simhash: analyse::fingerprint_hex(p.simhash),
+        }),
+        ..ArticleFrontMatter::default()
+    }
+}
+
+/// The text of an article file, with the body's hash recorded in its front matter.
+fn file_text(front: ArticleFrontMatter, draft: &Draft) -> Result<String> {
+    finish(front, draft).map(|(_, text)| text)
+}
+
+fn finish(mut front: ArticleFrontMatter, draft: &Draft) -> Result<(ArticleFrontMatter, String)> {
+    let body = to_markdown::body(&draft.blocks);
+    if let Some(record) = &mut front.import {
+        record.body_sha256 = analyse::sha256_hex(body.as_bytes());
+    }
+    let text = to_markdown::to_file_string(&front, &body)
+        .map_err(|e| Error::Invalid(format!("cannot write front matter: {e}")))?;
+    Ok((front, text))
+}
+
+/// One raw article converted on its own, with nothing read or written: its
+/// front matter and the text of its file. Tags are scored against this
+/// article alone. For tests, previews and fuzzing.
+pub fn convert_one(
+    bytes: &[u8],
+    name: &str,
+    config: &Config,
+    options: &ImportOptions,
+) -> std::result::Result<(ArticleFrontMatter, String), Rejection> {
+    let p = prepare_bytes(bytes, config)?;
+    let vocabulary = tags::Vocabulary::new(&[&p.observed]);
+    let terms = tags::terms(&p.observed, &vocabulary, &config.import);
+    let df = tags::DocumentFrequency::new([&terms]);
+    let display = tags::spellings([&terms]);
+    let tags = tags::pick(&terms, &df, &display, &config.import);
+    let (date, _) = analyse::pick_date(options.date, name, p.draft.date, options.today);
+    let front = front_matter_of(name, &p, tags, date, config, options);
+    finish(front, &p.draft).map_err(|e| Rejection::Unreadable(e.to_string()))
+}

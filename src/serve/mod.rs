@@ -1,0 +1,223 @@
+//! `serve`: build the site into a temporary folder, serve it on
+//! 127.0.0.1, watch the sources and rebuild what a change touches.
+//!
+//! The preview never touches `public/`. Rebuilds go through the same
+//! [`Session`] as `build`, tracked, so a saved article re-renders only the
+//! pages that show it. A failed rebuild keeps serving the last good site and
+//! shows the error over every page until it is fixed.
+
+mod files;
+mod http;
+mod reload;
+mod watch;
+
+use std::net::{IpAddr, SocketAddr, TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::time::Instant;
+
+use crate::build::{BuildOptions, BuildSummary, ChangeKind, Changes, Session, classify};
+use crate::config::BaseUrl;
+use crate::error::{Error, Result};
+use crate::report;
+
+use self::http::Response;
+use self::reload::{Hub, Reload};
+
+/// How to serve.
+#[derive(Debug, Clone)]
+pub struct ServeOptions {
+    /// The address to listen on (127.0.0.1 unless told otherwise).
+    pub interface: IpAddr,
+    /// The port; 0 picks a free one.
+    pub port: u16,
+    /// Include drafts.
+    pub drafts: bool,
+    /// Include future-dated articles.
+    pub future: bool,
+    /// Open the site in a browser once it is built.
+    pub open: bool,
+    /// Print the duration of each stage of every rebuild.
+    pub timings: bool,
+}
+
+/// What the server threads share.
+struct Shared {
+    out_dir: PathBuf,
+    error: Mutex<Option<String>>,
+    hub: Hub,
+}
+
+impl Shared {
+    fn set_error(&self, error: Option<String>) {
+        *self.error.lock().expect("no panics while locked") = error;
+    }
+
+    fn error(&self) -> Option<String> {
+        self.error.lock().expect("no panics while locked").clone()
+    }
+}
+
+/// Serves the site at `root` until the process is interrupted.
+pub fn serve(root: &Path, options: &ServeOptions) -> Result<()> {
+    let listener = TcpListener::bind(SocketAddr::new(options.interface, options.port))
+        .map_err(|e| Error::Invalid(format!("cannot listen on {}:{}: {e}\n  help: pick another port with `--port`, or `--port 0` for any free one", options.interface, options.port)))?;
+    let addr = listener
+        .local_addr()
+        .map_err(|e| Error::io("failed to read", ".", e))?;
+    let url = format!("http://{addr}/");
+    let temp = tempfile::Builder::new()
+        .prefix("broadsheet-serve-")
+        .tempdir()
+        .map_err(|e| Error::io("failed to create", std::env::temp_dir(), e))?;
+    let temp_path = temp.path().to_path_buf();
+    // Ctrl-C ends the process: remove the preview on the way out.
+    let _ = ctrlc::set_handler(move || {
+        let _ = crate::fs::remove_dir_all(&temp_path);
+        std::process::exit(0);
+    });
+    let shared = Arc::new(Shared {
+        out_dir: temp.path().join("site"),
+        error: Mutex::new(None),
+        hub: Hub::default(),
+    });
+    let build_options = BuildOptions {
+        drafts: options.drafts,
+        future: options.future,
+        now: None,
+        output_dir: Some(shared.out_dir.clone()),
+        base_url: Some(BaseUrl::parse(&url).map_err(Error::Invalid)?),
+        progress: true,
+    };
+    let mut session = Session::new(root, build_options, true);
+    let started = Instant::now();
+    let first = session.build(&Changes::All);
+    report_build(&shared, &first, started, options.timings);
+    let server = Arc::clone(&shared);
+    std::thread::spawn(move || accept(listener, &server));
+    let events = watch::start(root)?;
+    report::status(false, &format!("Serving {url} (Ctrl-C to stop)"));
+    if options.open {
+        open_browser(&url);
+    }
+    while let Some(paths) = events.next_batch() {
+        let started = Instant::now();
+        let kinds: Vec<ChangeKind> = paths.iter().filter_map(|p| classify(root, p)).collect();
+        if kinds.is_empty() {
+            continue;
+        }
+        let result = session.build(&Changes::Paths(paths));
+        let changed = result
+            .as_ref()
+            .map_or(true, |s| s.output.written + s.output.removed > 0);
+        report_build(&shared, &result, started, options.timings);
+        if changed {
+            let css_only = kinds.iter().all(|k| *k == ChangeKind::Static)
+                && result.as_ref().is_ok_and(|s| s.rendered.is_empty());
+            shared
+                .hub
+                .broadcast(if css_only { Reload::Css } else { Reload::Page });
+        }
+    }
+    drop(temp);
+    Ok(())
+}
+
+fn report_build(shared: &Shared, result: &Result<BuildSummary>, started: Instant, timings: bool) {
+    let ms = started.elapsed().as_secs_f64() * 1000.0;
+    match result {
+        Ok(summary) => {
+            shared.set_error(None);
+            report::diagnostics(&summary.warnings);
+            if timings {
+                report::timings(summary.timings.stages());
+            }
+            report::status(
+                false,
+                &format!(
+                    "Built {} articles: {} pages rendered, {} files written, {} removed, in {ms:.0} ms",
+                    summary.articles,
+                    summary.rendered.len(),
+                    summary.output.written,
+                    summary.output.removed
+                ),
+            );
+        }
+        Err(err) => {
+            let text = match err {
+                Error::Site(diagnostics) => diagnostics.to_string(),
+                other => format!("error: {other}"),
+            };
+            report::status(false, text.trim_end());
+            report::status(false, "The last good version of the site is still served.");
+            shared.set_error(Some(text));
+        }
+    }
+}
+
+fn accept(listener: TcpListener, shared: &Arc<Shared>) {
+    for stream in listener.incoming().flatten() {
+        let shared = Arc::clone(shared);
+        std::thread::spawn(move || handle(stream, &shared));
+    }
+}
+
+fn handle(stream: TcpStream, shared: &Shared) {
+    let Ok(request) = http::read_request(&stream) else {
+        // Best effort: the client sent something that is not HTTP.
+        let _ = Response::text(400, "bad request\n").write(&stream, false);
+        return;
+    };
+    let head_only = request.method == "HEAD";
+    if request.method != "GET" && !head_only {
+        let _ = Response::text(405, "only GET and HEAD\n").write(&stream, false);
+        return;
+    }
+    if request.path == reload::EVENTS_PATH {
+        shared.hub.stream(stream);
+        return;
+    }
+    let response = respond(shared, &request.path).with_range(request.range.as_deref());
+    // The browser may have gone away; nothing to do about it.
+    let _ = response.write(&stream, head_only);
+}
+
+fn respond(shared: &Shared, path: &str) -> Response {
+    let found = files::resolve(&shared.out_dir, path);
+    let (status, file) = match found {
+        Some(file) => (200, file),
+        None => match files::resolve(&shared.out_dir, "/404.html") {
+            Some(page) => (404, page),
+            None => return Response::text(404, "not found\n"),
+        },
+    };
+    let Ok(mut body) = std::fs::read(&file) else {
+        return Response::text(404, "not found\n");
+    };
+    let content_type = files::mime_type(&file);
+    if content_type.starts_with("text/html") {
+        body = reload::inject(&body, shared.error().as_deref());
+    }
+    Response {
+        status,
+        content_type,
+        body,
+        headers: Vec::new(),
+    }
+}
+
+fn open_browser(url: &str) {
+    let opener = if cfg!(target_os = "macos") {
+        "open"
+    } else if cfg!(windows) {
+        "explorer"
+    } else {
+        "xdg-open"
+    };
+    if std::process::Command::new(opener).arg(url).spawn().is_err() {
+        report::status(
+            false,
+            &format!("Could not start a browser; open {url} yourself."),
+        );
+    }
+}

@@ -1,0 +1,125 @@
+//! Live reload over Server-Sent Events, and what serve mode adds to pages.
+//!
+//! Every HTML response in serve mode gets a small script that listens on
+//! [`EVENTS_PATH`] and reloads the page (or only its stylesheets) after a
+//! rebuild; while the last rebuild failed, the response also carries an
+//! overlay with the error. Nothing of this is ever written to a build's
+//! output: it is added to the response as it is served.
+
+use std::io::Write;
+use std::net::TcpStream;
+use std::sync::Mutex;
+use std::sync::mpsc::{self, Receiver, Sender};
+use std::time::Duration;
+
+/// The path browsers listen on for reload events.
+pub(crate) const EVENTS_PATH: &str = "/__broadsheet/events";
+
+/// What a rebuild asks open pages to do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Reload {
+    /// Reload the page.
+    Page,
+    /// Only stylesheets changed: reload them in place.
+    Css,
+}
+
+/// The open event streams.
+#[derive(Debug, Default)]
+pub(crate) struct Hub {
+    clients: Mutex<Vec<Sender<Reload>>>,
+}
+
+impl Hub {
+    /// Tells every open page to reload; forgets pages that went away.
+    pub(crate) fn broadcast(&self, reload: Reload) {
+        self.lock().retain(|client| client.send(reload).is_ok());
+    }
+
+    /// Registers a new page.
+    fn subscribe(&self) -> Receiver<Reload> {
+        let (tx, rx) = mpsc::channel();
+        self.lock().push(tx);
+        rx
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, Vec<Sender<Reload>>> {
+        self.clients.lock().expect("no panics while locked")
+    }
+
+    /// Serves one event stream until the page goes away.
+    pub(crate) fn stream(&self, mut stream: TcpStream) {
+        let rx = self.subscribe();
+        let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\nConnection: keep-alive\r\n\r\nretry: 500\n\n";
+        if stream.write_all(head.as_bytes()).is_err() {
+            return;
+        }
+        loop {
+            let message = match rx.recv_timeout(Duration::from_secs(15)) {
+                Ok(Reload::Page) => "event: reload\ndata: page\n\n",
+                Ok(Reload::Css) => "event: css\ndata: css\n\n",
+                // A comment keeps idle connections open and finds closed ones.
+                Err(mpsc::RecvTimeoutError::Timeout) => ": ping\n\n",
+                Err(mpsc::RecvTimeoutError::Disconnected) => return,
+            };
+            if stream
+                .write_all(message.as_bytes())
+                .and_then(|()| stream.flush())
+                .is_err()
+            {
+                return;
+            }
+        }
+    }
+}
+
+const SCRIPT: &str = r#"<script>(()=>{const s=new EventSource("/__broadsheet/events");s.addEventListener("reload",()=>location.reload());s.addEventListener("css",()=>{for(const l of document.querySelectorAll('link[rel=stylesheet]')){const u=new URL(l.href);u.searchParams.set("reload",Date.now());l.href=u.href}});})();</script>"#;
+
+/// Adds the reload script, and the error overlay when `error` is set, to an HTML page.
+pub(crate) fn inject(html: &[u8], error: Option<&str>) -> Vec<u8> {
+    let mut extra = String::from(SCRIPT);
+    if let Some(error) = error {
+        extra.push_str(r#"<div id="broadsheet-error" role="alert" style="position:fixed;inset:auto 0 0 0;max-height:60vh;overflow:auto;z-index:2147483647;margin:0;padding:1rem 1.25rem;background:#2b0f0f;color:#ffe9e9;font:14px/1.5 ui-monospace,monospace;border-top:4px solid #e5484d;white-space:pre-wrap"><strong>The last rebuild failed; this is the last good version of the page.</strong>"#);
+        extra.push('\n');
+        extra.push_str(&escape(error));
+        extra.push_str("</div>");
+    }
+    let text = String::from_utf8_lossy(html);
+    let at = text.rfind("</body>").unwrap_or(text.len());
+    let mut out = String::with_capacity(text.len() + extra.len());
+    out.push_str(&text[..at]);
+    out.push_str(&extra);
+    out.push_str(&text[at..]);
+    out.into_bytes()
+}
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_script_goes_before_the_body_ends_and_errors_are_escaped() {
+        let page = b"<html><body><p>x</p></body></html>";
+        let out = String::from_utf8(inject(page, None)).unwrap();
+        assert!(out.contains(EVENTS_PATH));
+        assert!(out.ends_with("</script></body></html>"));
+        let out = String::from_utf8(inject(page, Some("error: <b>bad</b>"))).unwrap();
+        assert!(out.contains("broadsheet-error") && out.contains("error: &lt;b&gt;bad&lt;/b&gt;"));
+    }
+
+    #[test]
+    fn broadcast_reaches_subscribers_and_forgets_closed_ones() {
+        let hub = Hub::default();
+        let a = hub.subscribe();
+        drop(hub.subscribe());
+        hub.broadcast(Reload::Css);
+        assert_eq!(a.recv().unwrap(), Reload::Css);
+        assert_eq!(hub.lock().len(), 1);
+    }
+}

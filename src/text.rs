@@ -1,0 +1,455 @@
+//! Plain-text analysis shared by `import` (tags, near-duplicates) and, later,
+//! related articles and the search index.
+//!
+//! Everything here is pure and deterministic: words come from Unicode word
+//! segmentation (UAX #29), hashes are a fixed FNV-1a with a final mixer (never
+//! `RandomState`), so a fingerprint written today compares with one computed
+//! on another machine next year.
+
+use std::borrow::Cow;
+use std::sync::LazyLock;
+
+use rust_stemmers::{Algorithm, Stemmer};
+use unicode_segmentation::UnicodeSegmentation;
+
+/// The words of `text` as written (Unicode word boundaries; punctuation and
+/// spaces are skipped, `Russia’s` and `U.S` are one word each).
+pub fn words(text: &str) -> impl Iterator<Item = &str> {
+    text.unicode_words()
+}
+
+/// The words of `text`, lowercased and folded (see [`fold`]).
+pub fn tokens(text: &str) -> impl Iterator<Item = String> + '_ {
+    words(text).map(|w| fold(w).into_owned())
+}
+
+/// Lowercases `word` and removes diacritics from Latin letters
+/// (`Zürich` → `zurich`, `Économie` → `economie`); other scripts are only
+/// lowercased. Curly apostrophes become straight ones.
+pub fn fold(word: &str) -> Cow<'_, str> {
+    if word
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
+        return Cow::Borrowed(word);
+    }
+    let mut out = String::with_capacity(word.len());
+    for c in word.chars() {
+        match c {
+            '\u{2019}' | '\u{2018}' => out.push('\''),
+            c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+            // Latin-1 Supplement and Latin Extended-A/B: letters with diacritics.
+            '\u{c0}'..='\u{24f}' if c.is_alphabetic() => {
+                let ascii = deunicode::deunicode_char(c).unwrap_or("");
+                if ascii.is_empty() || !ascii.bytes().all(|b| b.is_ascii_alphabetic()) {
+                    out.extend(c.to_lowercase());
+                } else {
+                    out.push_str(&ascii.to_ascii_lowercase());
+                }
+            }
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+    Cow::Owned(out)
+}
+
+static ENGLISH: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::English));
+
+/// The English Snowball stem of a lowercase word (`attacks` → `attack`).
+pub fn stem(word: &str) -> Cow<'_, str> {
+    ENGLISH.stem(word)
+}
+
+/// English stop words, sorted, lowercase, with straight apostrophes.
+const STOP_WORDS: &[&str] = &[
+    "a",
+    "about",
+    "above",
+    "across",
+    "after",
+    "afterwards",
+    "again",
+    "against",
+    "ago",
+    "all",
+    "almost",
+    "alone",
+    "along",
+    "already",
+    "also",
+    "although",
+    "always",
+    "am",
+    "among",
+    "amongst",
+    "an",
+    "and",
+    "another",
+    "any",
+    "anyone",
+    "anything",
+    "anyway",
+    "anywhere",
+    "are",
+    "around",
+    "as",
+    "at",
+    "back",
+    "be",
+    "became",
+    "because",
+    "become",
+    "becomes",
+    "been",
+    "before",
+    "behind",
+    "being",
+    "below",
+    "beside",
+    "besides",
+    "between",
+    "beyond",
+    "both",
+    "but",
+    "by",
+    "can",
+    "cannot",
+    "could",
+    "did",
+    "do",
+    "does",
+    "doing",
+    "done",
+    "down",
+    "during",
+    "each",
+    "either",
+    "else",
+    "elsewhere",
+    "enough",
+    "even",
+    "ever",
+    "every",
+    "everyone",
+    "everything",
+    "everywhere",
+    "except",
+    "few",
+    "for",
+    "former",
+    "formerly",
+    "from",
+    "further",
+    "get",
+    "gets",
+    "got",
+    "had",
+    "has",
+    "have",
+    "having",
+    "he",
+    "hence",
+    "her",
+    "here",
+    "hers",
+    "herself",
+    "him",
+    "himself",
+    "his",
+    "how",
+    "however",
+    "i",
+    "if",
+    "in",
+    "indeed",
+    "into",
+    "is",
+    "it",
+    "it's",
+    "its",
+    "itself",
+    "just",
+    "last",
+    "latter",
+    "least",
+    "less",
+    "let",
+    "like",
+    "made",
+    "make",
+    "many",
+    "may",
+    "me",
+    "meanwhile",
+    "might",
+    "mine",
+    "more",
+    "moreover",
+    "most",
+    "mostly",
+    "much",
+    "must",
+    "my",
+    "myself",
+    "neither",
+    "never",
+    "nevertheless",
+    "next",
+    "no",
+    "nobody",
+    "none",
+    "nor",
+    "not",
+    "nothing",
+    "now",
+    "nowhere",
+    "of",
+    "off",
+    "often",
+    "on",
+    "once",
+    "one",
+    "only",
+    "onto",
+    "or",
+    "other",
+    "others",
+    "otherwise",
+    "our",
+    "ours",
+    "ourselves",
+    "out",
+    "over",
+    "own",
+    "per",
+    "perhaps",
+    "rather",
+    "really",
+    "said",
+    "same",
+    "say",
+    "says",
+    "see",
+    "seem",
+    "seemed",
+    "seems",
+    "several",
+    "she",
+    "should",
+    "since",
+    "so",
+    "some",
+    "somehow",
+    "someone",
+    "something",
+    "sometimes",
+    "somewhere",
+    "still",
+    "such",
+    "than",
+    "that",
+    "that's",
+    "the",
+    "their",
+    "theirs",
+    "them",
+    "themselves",
+    "then",
+    "there",
+    "there's",
+    "thereby",
+    "therefore",
+    "these",
+    "they",
+    "this",
+    "those",
+    "though",
+    "through",
+    "throughout",
+    "thus",
+    "to",
+    "together",
+    "too",
+    "toward",
+    "towards",
+    "under",
+    "until",
+    "up",
+    "upon",
+    "us",
+    "very",
+    "via",
+    "was",
+    "we",
+    "well",
+    "were",
+    "what",
+    "whatever",
+    "when",
+    "whenever",
+    "where",
+    "whereas",
+    "wherever",
+    "whether",
+    "which",
+    "while",
+    "who",
+    "whoever",
+    "whole",
+    "whom",
+    "whose",
+    "why",
+    "will",
+    "with",
+    "within",
+    "without",
+    "would",
+    "yes",
+    "yet",
+    "you",
+    "your",
+    "yours",
+    "yourself",
+    "yourselves",
+];
+
+/// True for an English stop word (`the`, `said`, `however`); expects a folded word.
+pub fn is_stop_word(word: &str) -> bool {
+    STOP_WORDS.binary_search(&word).is_ok()
+}
+
+/// A stable 64-bit hash of `bytes`: FNV-1a followed by a 64-bit finaliser,
+/// so every output bit depends on every input bit (SimHash needs that).
+pub fn hash64(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    // MurmurHash3's fmix64.
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    h ^ (h >> 33)
+}
+
+/// The hashes of the `n`-word shingles of `tokens` (every run of `n`
+/// consecutive words). Fewer than `n` words make one shingle of them all.
+pub fn shingles<S: AsRef<str>>(tokens: &[S], n: usize) -> impl Iterator<Item = u64> + '_ {
+    let n = n.max(1);
+    let count = if tokens.is_empty() {
+        0
+    } else {
+        tokens.len().saturating_sub(n) + 1
+    };
+    (0..count).map(move |i| {
+        let mut buf = Vec::with_capacity(n * 8);
+        for (j, t) in tokens[i..(i + n).min(tokens.len())].iter().enumerate() {
+            if j > 0 {
+                buf.push(b' ');
+            }
+            buf.extend_from_slice(t.as_ref().as_bytes());
+        }
+        hash64(&buf)
+    })
+}
+
+/// The 64-bit SimHash of a set of feature hashes: similar sets give hashes
+/// that differ in few bits (see [`hamming`]). No features give 0.
+pub fn simhash(features: impl IntoIterator<Item = u64>) -> u64 {
+    let mut weights = [0i64; 64];
+    for h in features {
+        for (bit, w) in weights.iter_mut().enumerate() {
+            if h >> bit & 1 == 1 {
+                *w += 1;
+            } else {
+                *w -= 1;
+            }
+        }
+    }
+    weights
+        .iter()
+        .enumerate()
+        .filter(|&(_, &w)| w > 0)
+        .fold(0, |acc, (bit, _)| acc | 1 << bit)
+}
+
+/// The number of bits in which two hashes differ.
+pub fn hamming(a: u64, b: u64) -> u32 {
+    (a ^ b).count_ones()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stop_words_are_sorted_and_found() {
+        assert!(STOP_WORDS.windows(2).all(|w| w[0] < w[1]));
+        assert!(is_stop_word("the") && is_stop_word("said") && is_stop_word("it's"));
+        assert!(!is_stop_word("ukraine"));
+    }
+
+    #[test]
+    fn words_follow_unicode_boundaries() {
+        let w: Vec<_> = words("Russia’s U.S. drones—420 of them, “clear”.").collect();
+        assert_eq!(
+            w,
+            ["Russia’s", "U.S", "drones", "420", "of", "them", "clear"]
+        );
+    }
+
+    #[test]
+    fn fold_lowercases_and_removes_diacritics() {
+        assert_eq!(fold("Zürich"), "zurich");
+        assert_eq!(fold("ÉCONOMIE"), "economie");
+        assert_eq!(fold("Russia’s"), "russia's");
+        assert_eq!(fold("Москва"), "москва");
+        assert!(matches!(fold("plain"), Cow::Borrowed(_)));
+        let t: Vec<_> = tokens("Kyiv’s Café").collect();
+        assert_eq!(t, ["kyiv's", "cafe"]);
+    }
+
+    #[test]
+    fn stems_english_words() {
+        assert_eq!(stem("attacks"), "attack");
+        assert_eq!(stem("negotiations"), "negoti");
+    }
+
+    #[test]
+    fn hashes_are_stable() {
+        // These values are part of the front matter written by `import`: never change them.
+        assert_eq!(hash64(b""), 0xefd0_1f60_ba99_2926);
+        assert_eq!(hash64(b"kyiv"), 0x3c4c_ed08_de88_206c);
+        assert_ne!(hash64(b"kyiv"), hash64(b"kiev"));
+    }
+
+    #[test]
+    fn shingles_cover_every_window() {
+        let t = ["a", "b", "c", "d"];
+        assert_eq!(shingles(&t, 3).count(), 2);
+        assert_eq!(shingles(&t[..2], 3).count(), 1);
+        assert_eq!(shingles::<&str>(&[], 3).count(), 0);
+        assert_eq!(
+            shingles(&t, 2).next(),
+            Some(hash64(b"a b")),
+            "words are joined by one space"
+        );
+    }
+
+    #[test]
+    fn simhash_keeps_similar_texts_close() {
+        let text = "Russian drone attacks bombarded Kyiv on Monday, hours before European NATO leaders were expected to meet and discuss the latest plans to send weapons to Ukraine. At least two were killed in the attacks.";
+        let other = text.replace("Monday", "Tuesday");
+        let unrelated = "Quarterly profits at US media giant TimeWarner jumped 76% to $1.13bn for the three months to December, from $639m year-earlier, the firm said.";
+        let sh = |t: &str| {
+            let toks: Vec<String> = tokens(t).collect();
+            simhash(shingles(&toks, 3))
+        };
+        assert!(hamming(sh(text), sh(&other)) < 16);
+        assert!(hamming(sh(text), sh(unrelated)) > 16);
+        assert_eq!(simhash([]), 0);
+        assert_eq!(hamming(0b1011, 0b0001), 2);
+    }
+}

@@ -1,0 +1,151 @@
+//! Tracked sessions: a rebuild after a change redoes only what the change touches.
+
+use broadsheet::build::{BuildOptions, Changes, Session};
+
+use crate::harness::{NOW, TestSite};
+
+fn session(site: &TestSite) -> Session {
+    let options = BuildOptions {
+        now: Some(NOW.parse().unwrap()),
+        output_dir: Some(site.path("preview")),
+        ..BuildOptions::default()
+    };
+    Session::new(site.root(), options, true)
+}
+
+/// Six articles a day apart (`a-1` newest), two per page; odd ones tagged `odd`.
+fn six() -> TestSite {
+    let site = TestSite::with_config(
+        "base_url = \"https://e.org/\"\npaginate_by = 2\ntaxonomies = [{ name = \"tags\" }]\n",
+    );
+    for i in 1..=6 {
+        let tag = if i % 2 == 1 { "odd" } else { "even" };
+        site.article(
+            &format!("a-{i}"),
+            &format!("2025-07-{:02}T10:00:00Z", 21 - i),
+            &format!("tags = [\"{tag}\"]\n"),
+            &format!("Body {i}.\n"),
+        );
+    }
+    site
+}
+
+fn changed(site: &TestSite, rel: &str) -> Changes {
+    Changes::Paths(vec![site.path(rel)])
+}
+
+#[test]
+fn a_first_build_renders_everything_and_a_no_op_nothing() {
+    let site = six();
+    let mut s = session(&site);
+    let first = s.build(&Changes::All).unwrap();
+    assert!(first.rendered.len() > 20);
+    let again = s.build(&Changes::Paths(vec![])).unwrap();
+    assert_eq!(again.rendered, Vec::<String>::new());
+    assert_eq!(again.output.written, 0);
+    // Saving a file without changing it renders nothing either.
+    site.article(
+        "a-3",
+        "2025-07-18T10:00:00Z",
+        "tags = [\"odd\"]\n",
+        "Body 3.\n",
+    );
+    let noop = s.build(&changed(&site, "content/articles/a-3.md")).unwrap();
+    assert_eq!(noop.rendered, Vec::<String>::new());
+}
+
+#[test]
+fn editing_an_article_rerenders_the_pages_that_show_it() {
+    let site = six();
+    let mut s = session(&site);
+    s.build(&Changes::All).unwrap();
+    site.article(
+        "a-3",
+        "2025-07-18T10:00:00Z",
+        "tags = [\"odd\"]\n",
+        "A new first paragraph.\n",
+    );
+    let summary = s.build(&changed(&site, "content/articles/a-3.md")).unwrap();
+    assert_eq!(
+        summary.rendered,
+        [
+            "archive/2025/07/", // the month lists it
+            "articles/a-2/",
+            "articles/a-3/",
+            "articles/a-4/",        // itself and its neighbours
+            "atom.xml",             // the site feeds
+            "editions/",            // the editions index shows its headline
+            "editions/2025-07-17/", // the next and previous editions show
+            "editions/2025-07-18/", // its edition's lead stories
+            "editions/2025-07-19/",
+            "editions/atom.xml",
+            "page/2/", // the home page that lists it
+            "sitemap.xml",
+            "tags/odd/", // its term page and feed
+            "tags/odd/atom.xml",
+        ]
+    );
+    let page = std::fs::read_to_string(site.path("preview/articles/a-3/index.html")).unwrap();
+    assert!(page.contains("A new first paragraph."));
+    let list = std::fs::read_to_string(site.path("preview/page/2/index.html")).unwrap();
+    assert!(list.contains("A new first paragraph."));
+}
+
+#[test]
+fn adding_and_removing_articles_and_template_changes() {
+    let site = six();
+    let mut s = session(&site);
+    s.build(&Changes::All).unwrap();
+    site.article(
+        "a-0",
+        "2025-07-21T10:00:00Z",
+        "tags = [\"new\"]\n",
+        "Newest.\n",
+    );
+    let added = s.build(&changed(&site, "content/articles/a-0.md")).unwrap();
+    assert!(added.rendered.contains(&"articles/a-0/".to_owned()));
+    assert!(added.rendered.contains(&"tags/new/".to_owned()));
+    assert!(site.path("preview/tags/new/index.html").is_file());
+
+    std::fs::remove_file(site.path("content/articles/a-0.md")).unwrap();
+    let removed = s.build(&changed(&site, "content/articles/a-0.md")).unwrap();
+    assert!(removed.output.removed >= 3, "{:?}", removed.output);
+    assert!(!site.path("preview/articles/a-0/index.html").exists());
+    assert!(
+        !site.path("preview/tags/new").exists(),
+        "emptied folders go too"
+    );
+
+    site.write(
+        "templates/404.html",
+        "<!DOCTYPE html><title>x</title><p>gone</p>",
+    );
+    let template = s.build(&changed(&site, "templates/404.html")).unwrap();
+    assert!(
+        template.rendered.len() > 20,
+        "a template change renders every page"
+    );
+    assert_eq!(template.output.written, 1, "but writes only what changed");
+}
+
+#[test]
+fn a_broken_file_fails_the_rebuild_and_keeps_the_last_good_output() {
+    let site = six();
+    let mut s = session(&site);
+    s.build(&Changes::All).unwrap();
+    let before = std::fs::read(site.path("preview/articles/a-1/index.html")).unwrap();
+    site.write("content/articles/a-1.md", "+++\ntitle = \n+++\n");
+    assert!(s.build(&changed(&site, "content/articles/a-1.md")).is_err());
+    assert_eq!(
+        std::fs::read(site.path("preview/articles/a-1/index.html")).unwrap(),
+        before
+    );
+    site.article(
+        "a-1",
+        "2025-07-20T10:00:00Z",
+        "tags = [\"odd\"]\n",
+        "Fixed.\n",
+    );
+    let fixed = s.build(&changed(&site, "content/articles/a-1.md")).unwrap();
+    assert!(fixed.rendered.contains(&"articles/a-1/".to_owned()));
+}
