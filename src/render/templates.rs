@@ -49,10 +49,16 @@ pub const BUILTIN: &[(&str, &str)] = &[
 ];
 
 /// The default theme's assets (`templates/assets/`), copied to the output root.
-pub const BUILTIN_ASSETS: &[(&str, &[u8])] = &[(
-    "style.css",
-    include_bytes!("../../templates/assets/style.css"),
-)];
+pub const BUILTIN_ASSETS: &[(&str, &[u8])] = &[
+    (
+        "style.css",
+        include_bytes!("../../templates/assets/style.css"),
+    ),
+    (
+        "favicon.svg",
+        include_bytes!("../../templates/assets/favicon.svg"),
+    ),
+];
 
 /// Template names the renderer uses.
 pub mod name {

@@ -14,3 +14,4 @@ mod import;
 mod incremental;
 mod output;
 mod serve;
+mod theme;
