@@ -14,6 +14,40 @@ pub fn read(path: &Path) -> Result<Vec<u8>> {
     fs::read(path).map_err(|e| Error::io("failed to read", path, e))
 }
 
+/// Reads a regular file of at most `limit` bytes. A larger file is not read:
+/// its size is returned as the inner `Err`, so that a huge file costs no
+/// memory. The size is checked before reading and again while reading, in
+/// case the file grows meanwhile.
+pub fn read_at_most(path: &Path, limit: usize) -> Result<std::result::Result<Vec<u8>, u64>> {
+    use std::io::Read;
+    let meta = fs::metadata(path).map_err(|e| Error::io("failed to read", path, e))?;
+    if !meta.is_file() {
+        // Opening a named pipe would wait for a writer forever.
+        return Err(Error::io(
+            "failed to read",
+            path,
+            io::Error::other("not a regular file"),
+        ));
+    }
+    if meta.len() > limit as u64 {
+        return Ok(Err(meta.len()));
+    }
+    let file = fs::File::open(path).map_err(|e| Error::io("failed to read", path, e))?;
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.take(limit as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| Error::io("failed to read", path, e))?;
+    if bytes.len() > limit {
+        return Ok(Err(bytes.len() as u64));
+    }
+    Ok(Ok(bytes))
+}
+
+/// Where the symbolic link `path` points, or `None` if it is not a link.
+pub fn link_target(path: &Path) -> Option<std::path::PathBuf> {
+    fs::read_link(path).ok()
+}
+
 /// Reads a UTF-8 file into a string.
 pub fn read_to_string(path: &Path) -> Result<String> {
     fs::read_to_string(path).map_err(|e| Error::io("failed to read", path, e))

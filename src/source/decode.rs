@@ -4,25 +4,53 @@
 //! lone `\r` line endings become `\n`, so line numbers in messages match what
 //! an editor shows.
 
+use std::path::Path;
+
 use crate::diagnostic::{Diagnostic, LineCol};
+use crate::error::Error;
+use crate::fs;
 
 /// Files larger than this are refused: no article is this long, and reading
 /// one would cost the whole build its memory.
 pub const MAX_FILE_BYTES: usize = 16 * 1024 * 1024;
 
+/// Reads and decodes the content file `abs` (shown as `rel`), or says why
+/// it cannot be read as text. A file over [`MAX_FILE_BYTES`] is refused
+/// from its size alone, without reading it.
+pub fn read(rel: &str, abs: &Path) -> Result<String, Diagnostic> {
+    match fs::read_at_most(abs, MAX_FILE_BYTES) {
+        Ok(Ok(bytes)) => decode(rel, bytes),
+        Ok(Err(size)) => Err(too_large(rel, size)),
+        Err(e) => {
+            let reason = match e {
+                Error::Io { source, .. } => source.to_string(),
+                other => other.to_string(),
+            };
+            Err(
+                Diagnostic::error("unreadable", rel, format!("cannot be read: {reason}"))
+                    .with_help("check the file's permissions"),
+            )
+        }
+    }
+}
+
+fn too_large(rel: &str, size: u64) -> Diagnostic {
+    Diagnostic::error(
+        "too-large",
+        rel,
+        format!(
+            "the file is {:.1} MB; content files over {} MB are refused",
+            size as f64 / 1e6,
+            MAX_FILE_BYTES / (1024 * 1024)
+        ),
+    )
+    .with_help("split the article, or move large data to `static/`")
+}
+
 /// Decodes a content file, or says why it cannot be read as text.
 pub fn decode(rel: &str, bytes: Vec<u8>) -> Result<String, Diagnostic> {
     if bytes.len() > MAX_FILE_BYTES {
-        return Err(Diagnostic::error(
-            "too-large",
-            rel,
-            format!(
-                "the file is {:.1} MB; content files over {} MB are refused",
-                bytes.len() as f64 / 1e6,
-                MAX_FILE_BYTES / (1024 * 1024)
-            ),
-        )
-        .with_help("split the article, or move large data to `static/`"));
+        return Err(too_large(rel, bytes.len() as u64));
     }
     if let Some(nul) = bytes.iter().position(|&b| b == 0) {
         let line = bytes[..nul].iter().filter(|&&b| b == b'\n').count() + 1;

@@ -174,23 +174,53 @@ fn walk(root: &Path, dir: &str, diagnostics: &mut Diagnostics) -> Vec<SourceFile
             Ok(entry) => entry,
             Err(err) => {
                 let path = err.path().unwrap_or(&abs_dir);
-                let what = if err.loop_ancestor().is_some() {
-                    "a symbolic link here loops back to a folder above it".to_owned()
+                let (what, help) = if err.loop_ancestor().is_some() {
+                    (
+                        "a symbolic link here loops back to a folder above it".to_owned(),
+                        "remove the link, or point it outside this folder",
+                    )
+                } else if let Some(target) = crate::fs::link_target(path)
+                    && err
+                        .io_error()
+                        .is_some_and(|e| e.kind() == std::io::ErrorKind::NotFound)
+                {
+                    (
+                        format!(
+                            "this symbolic link points to `{}`, which does not exist",
+                            target.display()
+                        ),
+                        "fix the link or remove it",
+                    )
                 } else {
-                    format!(
-                        "cannot be read: {}",
-                        err.io_error()
-                            .map_or_else(|| err.to_string(), ToString::to_string)
+                    (
+                        format!(
+                            "cannot be read: {}",
+                            err.io_error()
+                                .map_or_else(|| err.to_string(), ToString::to_string)
+                        ),
+                        "fix the permissions or remove the link",
                     )
                 };
                 diagnostics.push(
-                    Diagnostic::error("unreadable", rel_display(root, path), what)
-                        .with_help("fix the permissions or remove the link"),
+                    Diagnostic::error("unreadable", rel_display(root, path), what).with_help(help),
                 );
                 continue;
             }
         };
-        if !entry.file_type().is_file() {
+        let file_type = entry.file_type();
+        if file_type.is_dir() {
+            continue;
+        }
+        if !file_type.is_file() {
+            // A named pipe, socket or device: reading it could block forever.
+            diagnostics.push(
+                Diagnostic::error(
+                    "unreadable",
+                    rel_display(root, entry.path()),
+                    format!("this is {}, not a regular file", special_kind(file_type)),
+                )
+                .with_help("remove it; the site reads only regular files"),
+            );
             continue;
         }
         let path = entry.path();
@@ -210,6 +240,25 @@ fn walk(root: &Path, dir: &str, diagnostics: &mut Diagnostics) -> Vec<SourceFile
         }
     }
     files
+}
+
+/// What kind of special file this is, in words.
+fn special_kind(file_type: std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if file_type.is_fifo() {
+            return "a named pipe";
+        }
+        if file_type.is_socket() {
+            return "a socket";
+        }
+        if file_type.is_block_device() || file_type.is_char_device() {
+            return "a device";
+        }
+    }
+    let _ = file_type;
+    "a special file"
 }
 
 /// A path shown to the user: relative to the site root when possible.

@@ -15,8 +15,6 @@ use super::front_matter::{self, ArticleFrontMatter, EditionFrontMatter, PageFron
 use super::{ContentKind, SourceFile, SourceTree, decode};
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Diagnostics, LineCol};
-use crate::error::Error;
-use crate::fs;
 use crate::hash::IdMap;
 use crate::markdown::{self, Rendered};
 use crate::{slug, text};
@@ -190,17 +188,7 @@ pub fn parse_file(
     file: &SourceFile,
     config: &Config,
 ) -> Result<Parsed, Vec<Diagnostic>> {
-    let bytes = fs::read(&file.abs).map_err(|e| {
-        let reason = match e {
-            Error::Io { source, .. } => source.to_string(),
-            other => other.to_string(),
-        };
-        vec![
-            Diagnostic::error("unreadable", &file.rel, format!("cannot be read: {reason}"))
-                .with_help("check the file's permissions"),
-        ]
-    })?;
-    let text = decode::decode(&file.rel, bytes).map_err(|d| vec![d])?;
+    let text = decode::read(&file.rel, &file.abs).map_err(|d| vec![d])?;
     match kind {
         ContentKind::Article => {
             parse_article(&file.rel, &text, config).map(|a| Parsed::Article(Arc::new(a)))
