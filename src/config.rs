@@ -470,6 +470,29 @@ pub fn is_reserved_folder(name: &str) -> bool {
     .contains(&name)
 }
 
+/// True for the files Broadsheet writes at the root of the output folder; a
+/// page may not take one as its slug, since the page would be a folder of
+/// the same name.
+pub fn is_reserved_file(name: &str) -> bool {
+    const FILES: &[&str] = &[
+        "index.html",
+        "404.html",
+        "atom.xml",
+        "rss.xml",
+        "feed.json",
+        "sitemap.xml",
+        "news-sitemap.xml",
+        "robots.txt",
+        "style.css",
+        "favicon.svg",
+    ];
+    FILES.contains(&name)
+        || name
+            .strip_prefix("sitemap-")
+            .and_then(|n| n.strip_suffix(".xml"))
+            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
 fn is_simple_name(name: &str) -> bool {
     !name.is_empty()
         && name

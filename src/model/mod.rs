@@ -282,6 +282,15 @@ fn check_page_slugs(pages: &[Page], config: &Config, diagnostics: &mut Diagnosti
                 )
                 .with_help("give the page another `slug = \"…\"`"),
             );
+        } else if crate::config::is_reserved_file(&p.slug) {
+            diagnostics.push(
+                Diagnostic::error(
+                    "duplicate-slug",
+                    p.file.clone(),
+                    format!("the page slug `{}` is a file Broadsheet writes", p.slug),
+                )
+                .with_help("give the page another `slug = \"…\"`"),
+            );
         } else if let Some(other) = first.insert(&p.slug, &p.file) {
             diagnostics.push(
                 Diagnostic::error(
