@@ -794,7 +794,12 @@ mod tests {
         let errs = Config::parse("paginate_by = \"ten\"\n").unwrap_err();
         let d = errs.sorted().remove(0);
         assert_eq!(d.location.map(|l| (l.line, l.col)), Some((1, 15)));
-        assert!(d.message.contains("invalid type"), "{}", d.message);
+        assert_eq!(d.code, "wrong-type");
+        assert!(
+            d.message.contains("`paginate_by` must be a whole number"),
+            "{}",
+            d.message
+        );
     }
 
     #[test]

@@ -241,8 +241,45 @@ pub fn from_toml_error(file: &str, text: &str, offset: usize, err: &toml::de::Er
                     .join(", ")
             ),
         });
+    } else if let Some((found, expected)) = message
+        .strip_prefix("invalid type: ")
+        .and_then(|rest| rest.split_once(", expected "))
+    {
+        let key = err
+            .span()
+            .and_then(|s| key_before(text, offset + s.start))
+            .map_or_else(|| "this value".to_owned(), |k| format!("`{k}`"));
+        d.code = "wrong-type";
+        d.message = format!("{key} must be {}, not {found}", plain_type(expected));
+    } else if message.starts_with("invalid date") || message.ends_with("is not a date that exists")
+    {
+        d.code = "bad-date";
+        d.help = Some("write a date that exists, such as `2025-02-28`".to_owned());
     }
     d
+}
+
+/// The key of the `key = value` line holding byte `at`, if `at` is in its value.
+fn key_before(text: &str, at: usize) -> Option<&str> {
+    let at = at.min(text.len());
+    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let (key, _) = text[line_start..at].split_once('=')?;
+    let key = key.trim().trim_matches(['"', '\'']);
+    (!key.is_empty()).then_some(key)
+}
+
+/// serde's names of Rust types, in words an editor knows.
+fn plain_type(expected: &str) -> &str {
+    match expected {
+        "usize" | "u8" | "u16" | "u32" | "u64" => "a whole number",
+        "isize" | "i8" | "i16" | "i32" | "i64" => "an integer",
+        "f32" | "f64" => "a number",
+        "a sequence" => "an array",
+        "a map" => "a table",
+        "a borrowed string" => "a string",
+        other if other.starts_with("struct ") => "a table",
+        other => other,
+    }
 }
 
 /// Suggests the closest of `candidates` to `word`, if one is close enough to be a typo.
@@ -323,6 +360,25 @@ mod tests {
         assert_eq!(d.location, Some(LineCol { line: 3, col: 1 }));
         assert_eq!(d.code, "unknown-key");
         assert_eq!(d.help.as_deref(), Some("did you mean `title`?"));
+    }
+
+    #[test]
+    fn wrong_types_name_the_key_in_plain_words() {
+        #[derive(Debug, serde::Deserialize)]
+        #[allow(dead_code)]
+        struct T {
+            title: String,
+            paginate_by: usize,
+        }
+        let text = "title = \"x\"\npaginate_by = \"ten\"\n";
+        let err = toml::from_str::<T>(text).unwrap_err();
+        let d = from_toml_error("config.toml", text, 0, &err);
+        assert_eq!(d.code, "wrong-type");
+        assert_eq!(
+            d.message,
+            "`paginate_by` must be a whole number, not string \"ten\""
+        );
+        assert_eq!(d.location, Some(LineCol { line: 2, col: 15 }));
     }
 
     #[test]

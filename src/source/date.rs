@@ -96,9 +96,13 @@ impl<'de> Deserialize<'de> for DateValue {
         match toml::Value::deserialize(d)? {
             toml::Value::Datetime(dt) => Ok(DateValue(dt)),
             toml::Value::String(s) => Datetime::from_str(s.trim()).map(DateValue).map_err(|_| {
-                D::Error::custom(format!(
-                    "`{s}` is not a date; write `2025-07-21`, `2025-07-21T09:00:00` or `2025-07-21T09:00:00+02:00`"
-                ))
+                D::Error::custom(if looks_like_a_day(s.trim()) {
+                    format!("`{s}` is not a date that exists")
+                } else {
+                    format!(
+                        "`{s}` is not a date; write `2025-07-21`, `2025-07-21T09:00:00` or `2025-07-21T09:00:00+02:00`"
+                    )
+                })
             }),
             other => Err(D::Error::custom(format!(
                 "expected a date such as `2025-07-21`, found a {}",
@@ -106,6 +110,20 @@ impl<'de> Deserialize<'de> for DateValue {
             ))),
         }
     }
+}
+
+/// True when `s` starts with `YYYY-MM-DD`: written as a date, even if no such day exists.
+fn looks_like_a_day(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() >= 10
+        && b[..10].iter().enumerate().all(|(i, c)| {
+            if i == 4 || i == 7 {
+                *c == b'-'
+            } else {
+                c.is_ascii_digit()
+            }
+        })
+        && (b.len() == 10 || matches!(b[10], b'T' | b't' | b' '))
 }
 
 impl Serialize for DateValue {
@@ -166,5 +184,13 @@ mod tests {
                 .contains("is not a date")
         );
         assert!(resolve("09:00:00", "UTC").is_err());
+        assert_eq!(
+            resolve("\"2025-02-30\"", "UTC").unwrap_err(),
+            "`2025-02-30` is not a date that exists"
+        );
+        assert_eq!(
+            resolve("\"2025-13-01T09:00\"", "UTC").unwrap_err(),
+            "`2025-13-01T09:00` is not a date that exists"
+        );
     }
 }

@@ -32,6 +32,10 @@ pub struct Split<'a> {
 /// The delimiters must be lines of exactly `+++` (trailing spaces allowed):
 /// a `+++` inside a TOML string is not a delimiter.
 pub fn split<'a>(rel: &str, text: &'a str) -> Result<Split<'a>, Diagnostic> {
+    if text.trim().is_empty() {
+        return Err(Diagnostic::error("front-matter", rel, "the file is empty")
+            .with_help("a content file begins with TOML front matter between two `+++` lines; remove the file if it is not needed"));
+    }
     let first_line_end = text.find('\n').unwrap_or(text.len());
     if text[..first_line_end].trim_end() != DELIMITER {
         return Err(Diagnostic::error(
@@ -247,7 +251,11 @@ mod tests {
         assert_eq!(split("a.md", "title = 1").unwrap_err().code, "front-matter");
         let d = split("a.md", "+++\ntitle = 1\n").unwrap_err();
         assert!(d.message.contains("never closed"));
-        assert!(split("a.md", "").is_err());
+        assert_eq!(split("a.md", "").unwrap_err().message, "the file is empty");
+        assert_eq!(
+            split("a.md", " \n\n").unwrap_err().message,
+            "the file is empty"
+        );
     }
 
     #[test]
