@@ -82,7 +82,9 @@ pub struct Session {
 struct State {
     config: Config,
     config_fp: u64,
-    templates: Templates,
+    /// The templates, or why they do not compile: reported with the
+    /// content's problems, so that a build shows every problem at once.
+    templates: Result<Templates, Diagnostics>,
     files: BTreeMap<String, FileEntry>,
     walk_diagnostics: Diagnostics,
     outputs: Option<Outputs>,
@@ -184,9 +186,16 @@ impl Session {
         );
         timings.mark("assemble");
         *next_change = site.next_change;
-        if diagnostics.has_errors() {
+        let templates = match &mut state.templates {
+            Ok(templates) => Some(templates),
+            Err(problems) => {
+                diagnostics.extend(problems.clone());
+                None
+            }
+        };
+        let Some(templates) = templates.filter(|_| !diagnostics.has_errors()) else {
             return Err(Error::Site(diagnostics));
-        }
+        };
         let out_dir = self
             .options
             .output_dir
@@ -206,7 +215,7 @@ impl Session {
             let mut h = DefaultHasher::new();
             (
                 state.config_fp,
-                state.templates.fingerprint(),
+                templates.fingerprint(),
                 env!("CARGO_PKG_VERSION"),
             )
                 .hash(&mut h);
@@ -215,9 +224,7 @@ impl Session {
                 .hash(&mut h);
             h.finish()
         };
-        state
-            .templates
-            .set_globals(tera::context! { site => &site_view });
+        templates.set_globals(tera::context! { site => &site_view });
         let fingerprints = Fingerprints::new(&site, global);
         let cards = render::article_cards(&site, &state.config, &fingerprints, &mut state.cards);
         let views = Views {
@@ -226,13 +233,7 @@ impl Session {
             cards: &cards,
         };
         let jobs = render::plan(&site, &state.config);
-        let renderer = Renderer::new(
-            views,
-            &state.templates,
-            &jobs,
-            self.options.now,
-            fingerprints,
-        );
+        let renderer = Renderer::new(views, templates, &jobs, self.options.now, fingerprints);
         timings.mark("prepare");
 
         let staging = match (self.tracked, &state.outputs) {
@@ -330,7 +331,7 @@ impl Session {
                 .is_some_and(|s| s.config_fp == config_fp);
             if full || !unchanged {
                 // A new config changes how every file is read: start over.
-                let templates = Templates::load(&self.root, &config).map_err(Error::Site)?;
+                let templates = Templates::load(&self.root, &config);
                 let tree = source::discover(&self.root);
                 timings.mark("discover");
                 let parsed: Vec<(String, FileEntry)> = tree
@@ -359,7 +360,7 @@ impl Session {
             .as_mut()
             .expect("a session that built once has a state");
         if has(ChangeKind::Templates) {
-            state.templates = Templates::load(&self.root, &state.config).map_err(Error::Site)?;
+            state.templates = Templates::load(&self.root, &state.config);
         }
         for (kind, path) in kinds.iter().filter(|(k, _)| *k == ChangeKind::Content) {
             debug_assert_eq!(*kind, ChangeKind::Content);
