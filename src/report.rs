@@ -50,7 +50,22 @@ pub fn status(quiet: bool, message: &str) {
 /// Prints a fatal error with its causes on one line.
 #[allow(clippy::print_stderr)]
 pub fn error(err: &anyhow::Error) {
-    eprintln!("error: {err:#}");
+    eprintln!("error: {}", one_line(err));
+}
+
+/// An error and its causes, joined by `: `. A cause that the message
+/// before it already ends with (an I/O error quoted by its wrapper) is not
+/// repeated.
+fn one_line(err: &anyhow::Error) -> String {
+    let mut line = err.to_string();
+    for cause in err.chain().skip(1) {
+        let cause = cause.to_string();
+        if !line.ends_with(&cause) {
+            line.push_str(": ");
+            line.push_str(&cause);
+        }
+    }
+    line
 }
 
 /// Prints a problem line to stderr, even when quiet (`-q` keeps errors and warnings).
@@ -70,5 +85,22 @@ pub fn data(text: &str) {
 pub fn timings(stages: &[(&'static str, std::time::Duration)]) {
     for (stage, took) in stages {
         eprintln!("{stage:>10} {:8.1} ms", took.as_secs_f64() * 1000.0);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn causes_are_not_repeated() {
+        let io = std::io::Error::other("File exists (os error 17)");
+        let err = anyhow::Error::new(crate::error::Error::io("failed to write", "a/b", io));
+        assert_eq!(
+            one_line(&err),
+            "failed to write `a/b`: File exists (os error 17)"
+        );
+        let err = anyhow::anyhow!("inner").context("outer");
+        assert_eq!(one_line(&err), "outer: inner");
     }
 }
