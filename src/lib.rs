@@ -11,11 +11,13 @@
 //! | 5 | render | [`render`] | site + templates → files (parallel) |
 //! | 6 | write | [`output`] | files → output folder (staged, unchanged files untouched) |
 //!
-//! [`build::build`] runs them all. Problems in the site's files are
+//! [`build::build`] runs them all; [`check::check`] runs stages 1–4 and
+//! looks for broken links and other problems without writing anything. Problems in the site's files are
 //! [`diagnostic::Diagnostic`]s naming the file and line; everything else is
 //! an [`error::Error`].
 
 pub mod build;
+pub mod check;
 pub mod cli;
 pub mod config;
 pub mod diagnostic;

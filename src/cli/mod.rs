@@ -4,6 +4,7 @@
 //! refused, a check failed), 2 a fatal or usage error.
 
 mod build;
+mod check;
 mod import;
 mod init;
 mod serve;
@@ -48,6 +49,8 @@ enum Command {
     Build(build::BuildArgs),
     /// Serve the site locally with live reload.
     Serve(serve::ServeArgs),
+    /// Check the site for broken links and other problems, writing nothing.
+    Check(check::CheckArgs),
 }
 
 /// How the command ended.
@@ -78,6 +81,7 @@ pub fn run(cli: Cli) -> ExitStatus {
         Command::Import(args) => args.run(&cli.global),
         Command::Build(args) => args.run(&cli.global),
         Command::Serve(args) => args.run(&cli.global),
+        Command::Check(args) => args.run(&cli.global),
     };
     match result {
         Ok(status) => status,

@@ -1,0 +1,568 @@
+//! Internal links: every Markdown link and image of articles, pages and
+//! editions, resolved against the site's outputs, with anchors checked
+//! against the ids of the page they point to.
+//!
+//! A link is internal when it is (`docs/check.md` says more):
+//!
+//! - root-relative, starting with the site's base path: `/digest/articles/x/`
+//!   when `base_url` is `https://e.org/digest/` (the form the theme uses);
+//! - absolute, starting with the `base_url` itself;
+//! - relative, such as `../other-story/` or `#background`, read against
+//!   the address of the page the Markdown is shown on (`articles/<slug>/`
+//!   for an article, `<slug>/` for a page, `editions/<date>/` for an edition).
+//!
+//! A root-relative link outside the base path is reported only when it
+//! would be a page of the site under the base path: the base path was
+//! forgotten. Other schemes than http(s), mailto and tel are reported as
+//! removed, since the renderer replaces them.
+
+use std::collections::HashSet;
+
+use super::outputs::{Outputs, Target};
+use super::sources::Sources;
+use crate::config::{BaseUrl, Config, RawHtml};
+use crate::diagnostic::{Diagnostic, Diagnostics, LineCol, did_you_mean};
+use crate::markdown::{self, Link};
+use crate::model::Site;
+use crate::render::templates::BUILTIN;
+use crate::source::parse::ParsedContent;
+
+/// What link checking looks at.
+pub(super) struct Input<'a> {
+    /// The site's settings.
+    pub(super) config: &'a Config,
+    /// Every parsed file (for drafts and future articles a link may name).
+    pub(super) content: &'a ParsedContent,
+    /// The published site.
+    pub(super) site: &'a Site,
+    /// Its pages and files.
+    pub(super) outputs: &'a Outputs,
+}
+
+/// Where a link leads.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) enum Dest {
+    /// Another site, or an address to mail or call.
+    External,
+    /// A scheme that could run script (`javascript:`, `data:`); the
+    /// renderer replaces it.
+    Unsafe,
+    /// A path of this site, relative to its root (`articles/x/`), and the
+    /// fragment after `#`, if any. Both are percent-decoded.
+    Site {
+        /// The site path.
+        path: String,
+        /// The anchor.
+        fragment: Option<String>,
+    },
+    /// A root-relative path outside the site's base path (without the
+    /// leading `/`).
+    OutsideBase(String),
+    /// A relative path that climbs above the site's root.
+    AboveRoot,
+}
+
+/// Resolves link `dest`, written on the page at site path `page` (a folder
+/// ending in `/`, or `` for home).
+pub(super) fn resolve(dest: &str, base: &BaseUrl, page: &str) -> Dest {
+    let dest = dest.trim();
+    let base_host = strip_http(base.as_str()).map_or("", |rest| split_host(rest).0);
+    if let Some(rest) = strip_http(dest).or_else(|| dest.strip_prefix("//")) {
+        let (host, path) = split_host(rest);
+        return match (host.eq_ignore_ascii_case(base_host), in_base(path, base)) {
+            (true, Some(inside)) => site_path("", inside),
+            _ => Dest::External,
+        };
+    }
+    if has_scheme(dest) {
+        return if markdown::is_safe_url(dest) {
+            Dest::External
+        } else {
+            Dest::Unsafe
+        };
+    }
+    if let Some(from_root) = dest.strip_prefix('/') {
+        return match in_base(dest, base) {
+            Some(inside) => site_path("", inside),
+            None => match site_path("", from_root) {
+                Dest::Site { path, .. } => Dest::OutsideBase(path),
+                other => other,
+            },
+        };
+    }
+    site_path(page, dest)
+}
+
+/// `rest` of `http://rest` or `https://rest`, any case.
+fn strip_http(url: &str) -> Option<&str> {
+    let lower = |n: usize| url.get(..n).map(str::to_ascii_lowercase);
+    if lower(7).as_deref() == Some("http://") {
+        Some(&url[7..])
+    } else if lower(8).as_deref() == Some("https://") {
+        Some(&url[8..])
+    } else {
+        None
+    }
+}
+
+/// `host[:port]` and the rest (empty or starting with `/`, `?` or `#`).
+fn split_host(rest: &str) -> (&str, &str) {
+    let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    rest.split_at(end)
+}
+
+/// The part of root-relative `path` after the base path, if it is inside it.
+fn in_base<'p>(path: &'p str, base: &BaseUrl) -> Option<&'p str> {
+    let base_path = base.path();
+    if let Some(inside) = path.strip_prefix(base_path) {
+        return Some(inside);
+    }
+    // The base path without its final `/` is the home page too (`/digest`).
+    let bare = &base_path[..base_path.len() - 1];
+    let rest = path.strip_prefix(bare)?;
+    (rest.is_empty() || rest.starts_with(['?', '#'])).then_some(rest)
+}
+
+/// True when `dest` starts with a URL scheme (`mailto:`, `javascript:`).
+fn has_scheme(dest: &str) -> bool {
+    dest.find(':')
+        .is_some_and(|colon| !dest[..colon].contains(['/', '?', '#']) && colon > 0)
+}
+
+/// `dest` read against the folder `dir`, with `.` and `..` resolved.
+fn site_path(dir: &str, dest: &str) -> Dest {
+    let (rest, fragment) = match dest.split_once('#') {
+        Some((rest, fragment)) => (rest, Some(percent_decode(fragment))),
+        None => (dest, None),
+    };
+    let path = rest.split('?').next().unwrap_or_default();
+    let joined = if path.is_empty() {
+        dir.to_owned()
+    } else {
+        format!("{dir}{}", percent_decode(path))
+    };
+    let mut parts: Vec<&str> = Vec::new();
+    for segment in joined.split('/') {
+        match segment {
+            "" | "." => {}
+            ".." => {
+                if parts.pop().is_none() {
+                    return Dest::AboveRoot;
+                }
+            }
+            s => parts.push(s),
+        }
+    }
+    // `a/b/` keeps its final slash; `..` and `.` at the end mean a folder.
+    let last = joined.rsplit('/').next().unwrap_or_default();
+    let folder = matches!(last, "" | "." | "..");
+    let mut path = parts.join("/");
+    if folder && !path.is_empty() {
+        path.push('/');
+    }
+    Dest::Site { path, fragment }
+}
+
+/// Decodes `%XX` escapes; invalid ones are kept as written.
+fn percent_decode(s: &str) -> String {
+    if !s.contains('%') {
+        return s.to_owned();
+    }
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| (b as char).to_digit(16);
+        if bytes[i] == b'%'
+            && let (Some(hi), Some(lo)) = (
+                bytes.get(i + 1).copied().and_then(hex),
+                bytes.get(i + 2).copied().and_then(hex),
+            )
+        {
+            out.push((hi * 16 + lo) as u8);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// What a site path leads to.
+enum Found {
+    /// A page.
+    Page(Target),
+    /// A file (a feed, a static file).
+    File,
+}
+
+/// Looks up a site path: a page (`a/`, `a/index.html`, or `a` which
+/// servers redirect to `a/`) or a file.
+fn lookup(outputs: &Outputs, path: &str) -> Option<Found> {
+    if path.is_empty() || path.ends_with('/') {
+        return outputs.page_at(path).map(Found::Page);
+    }
+    if let Some(dir) = path.strip_suffix("index.html")
+        && (dir.is_empty() || dir.ends_with('/'))
+        && let Some(target) = outputs.page_at(dir)
+    {
+        return Some(Found::Page(target));
+    }
+    if outputs.has_file(path) {
+        return Some(Found::File);
+    }
+    outputs.page_at(&format!("{path}/")).map(Found::Page)
+}
+
+/// The `id` attributes of an HTML fragment, unescaped.
+fn ids_in(html: &str) -> HashSet<String> {
+    let mut ids = HashSet::new();
+    let mut rest = html;
+    while let Some(at) = rest.find(" id=\"") {
+        rest = &rest[at + 5..];
+        let end = rest.find('"').unwrap_or(rest.len());
+        ids.insert(unescape(&rest[..end]));
+        rest = &rest[end..];
+    }
+    ids
+}
+
+fn unescape(s: &str) -> String {
+    s.replace("&quot;", "\"")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
+}
+
+/// One Markdown body to check: where it is shown and where it comes from.
+struct Body<'a> {
+    file: &'a str,
+    page: String,
+    links: &'a [Link],
+    /// Where each link is, when the parser recorded it.
+    locations: Option<&'a [LineCol]>,
+}
+
+/// Checks every link of the site's Markdown; returns how many were checked.
+pub(super) fn check(
+    input: &Input<'_>,
+    sources: &mut Sources<'_>,
+    diagnostics: &mut Diagnostics,
+) -> usize {
+    let site = input.site;
+    let mut bodies: Vec<Body<'_>> = Vec::new();
+    for parsed in &input.content.articles {
+        if site.article_by_slug(&parsed.slug).map(|a| &a.file) == Some(&parsed.file) {
+            bodies.push(Body {
+                file: &parsed.file,
+                page: format!("articles/{}/", parsed.slug),
+                links: &parsed.body.links,
+                locations: Some(&parsed.link_locations),
+            });
+        }
+    }
+    for parsed in &input.content.pages {
+        if site.pages.iter().any(|p| p.file == parsed.file) {
+            bodies.push(Body {
+                file: &parsed.file,
+                page: format!("{}/", parsed.slug),
+                links: &parsed.body.links,
+                locations: None,
+            });
+        }
+    }
+    for parsed in &input.content.editions {
+        if let Some(e) = site
+            .editions
+            .iter()
+            .find(|e| e.file.as_ref() == Some(&parsed.file))
+        {
+            bodies.push(Body {
+                file: &parsed.file,
+                page: e.path(),
+                links: &parsed.intro.links,
+                locations: None,
+            });
+        }
+    }
+    let theme_ids: HashSet<String> = BUILTIN.iter().flat_map(|(_, t)| ids_in(t)).collect();
+    let checker = Checker {
+        input,
+        theme_ids: &theme_ids,
+    };
+    let mut checked = 0;
+    for body in &bodies {
+        for (i, link) in body.links.iter().enumerate() {
+            checked += 1;
+            let Some(problem) = checker.problem(&link.dest, &body.page) else {
+                continue;
+            };
+            let at = match body.locations {
+                Some(locations) => locations.get(i).copied(),
+                None => sources.in_body(body.file, link.offset),
+            };
+            diagnostics.push(problem.into_diagnostic(body.file).at_opt(at));
+        }
+    }
+    front_matter_images(input, sources, diagnostics);
+    checked
+}
+
+/// Lead images and the publisher's logo given as site paths must be files of the site.
+fn front_matter_images(
+    input: &Input<'_>,
+    sources: &mut Sources<'_>,
+    diagnostics: &mut Diagnostics,
+) {
+    let images = input
+        .site
+        .articles
+        .iter()
+        .filter_map(|a| Some((a.file.as_str(), a.image.as_deref()?)))
+        .chain(
+            input
+                .config
+                .news
+                .logo
+                .as_deref()
+                .map(|logo| ("config.toml", logo)),
+        );
+    for (file, src) in images {
+        if src.contains("://") || src.starts_with("//") {
+            continue;
+        }
+        // The theme writes these as site paths under the base path (`asset_url`).
+        let path = src.trim_start_matches('/');
+        if lookup(input.outputs, path).is_none() {
+            let at = if file == "config.toml" {
+                None
+            } else {
+                sources.find_in_front_matter(file, src)
+            };
+            diagnostics.push(
+                Diagnostic::error(
+                    "broken-link",
+                    file,
+                    format!("the image `{src}` is not a file of the site"),
+                )
+                .at_opt(at)
+                .with_help(format!(
+                    "put the file at `static/{path}`, or give a full `https://` address"
+                )),
+            );
+        }
+    }
+}
+
+struct Checker<'i, 'a> {
+    input: &'i Input<'a>,
+    theme_ids: &'i HashSet<String>,
+}
+
+/// What is wrong with one link.
+enum Problem {
+    Broken { dest: String, help: String },
+    Anchor { dest: String, help: String },
+    Unsafe(String),
+}
+
+impl Problem {
+    fn into_diagnostic(self, file: &str) -> Diagnostic {
+        match self {
+            Problem::Broken { dest, help } => Diagnostic::error(
+                "broken-link",
+                file,
+                format!("the link `{dest}` leads to no page or file of the site"),
+            )
+            .with_help(help),
+            Problem::Anchor { dest, help } => Diagnostic::error(
+                "broken-anchor",
+                file,
+                format!("the link `{dest}` points to an anchor that does not exist"),
+            )
+            .with_help(help),
+            Problem::Unsafe(dest) => Diagnostic::warning(
+                "unsafe-url",
+                file,
+                format!("the link `{dest}` is removed from the page"),
+            )
+            .with_help("only http(s), mailto and tel links and links within the site are kept"),
+        }
+    }
+}
+
+impl Checker<'_, '_> {
+    fn problem(&self, dest: &str, page: &str) -> Option<Problem> {
+        let input = self.input;
+        let base = &input.config.base_url;
+        let broken = |help: String| {
+            Some(Problem::Broken {
+                dest: dest.to_owned(),
+                help,
+            })
+        };
+        match resolve(dest, base, page) {
+            Dest::External => None,
+            Dest::Unsafe if input.config.markdown.raw_html == RawHtml::Trust => None,
+            Dest::Unsafe => Some(Problem::Unsafe(dest.to_owned())),
+            Dest::AboveRoot => broken("the relative link climbs above the site's root".to_owned()),
+            Dest::OutsideBase(path) => {
+                // Another site on the same host, unless the base path was forgotten.
+                lookup(input.outputs, &path)?;
+                broken(format!(
+                    "the site lives under `{}`: write `{}`",
+                    base.path(),
+                    base.url(&path)
+                ))
+            }
+            Dest::Site { path, fragment } => {
+                let Some(found) = lookup(input.outputs, &path) else {
+                    return broken(self.why_missing(&path));
+                };
+                let fragment = fragment.filter(|f| !f.is_empty())?;
+                let ids = match found {
+                    Found::Page(Target::Article(id)) => {
+                        ids_in(&input.site.article(id).content_html)
+                    }
+                    Found::Page(Target::Page(i)) => ids_in(&input.site.pages[i].content_html),
+                    Found::Page(Target::Other) | Found::File => return None,
+                };
+                if ids.contains(&fragment) || self.theme_ids.contains(&fragment) {
+                    return None;
+                }
+                let mut known: Vec<&String> = ids.iter().collect();
+                known.sort();
+                let help = if known.is_empty() {
+                    format!("`{}` has no headings to link to", base.url(&path))
+                } else {
+                    let list: Vec<String> =
+                        known.iter().take(8).map(|id| format!("`#{id}`")).collect();
+                    format!(
+                        "the anchors of `{}` are {}{}",
+                        base.url(&path),
+                        list.join(", "),
+                        if known.len() > 8 { ", …" } else { "" }
+                    )
+                };
+                Some(Problem::Anchor {
+                    dest: dest.to_owned(),
+                    help,
+                })
+            }
+        }
+    }
+
+    /// Why nothing is at `path`: an unpublished article, or a plain miss.
+    fn why_missing(&self, path: &str) -> String {
+        let slug = path
+            .strip_prefix("articles/")
+            .map(|s| s.trim_end_matches("index.html").trim_end_matches('/'));
+        let parsed =
+            slug.and_then(|slug| self.input.content.articles.iter().find(|a| a.slug == slug));
+        match parsed {
+            Some(a) if a.front.draft => format!("the article `{}` is a draft", a.slug),
+            Some(a) => format!(
+                "the article `{}` is not published at this time (future or expired)",
+                a.slug
+            ),
+            None => {
+                let base = &self.input.config.base_url;
+                // A typo in the last part of the path: compare it with its siblings,
+                // sorted first so that ties between equally close names are stable.
+                let trimmed = path.strip_suffix('/').unwrap_or(path);
+                let (parent, name) = trimmed
+                    .rsplit_once('/')
+                    .map_or(("", trimmed), |(p, n)| (p, n));
+                let slash = if path.ends_with('/') { "/" } else { "" };
+                let mut siblings: Vec<&str> = self
+                    .input
+                    .outputs
+                    .addresses()
+                    .filter_map(|a| {
+                        let a = a.strip_suffix('/').unwrap_or(a);
+                        let (p, n) = a.rsplit_once('/').map_or(("", a), |(p, n)| (p, n));
+                        (p == parent).then_some(n)
+                    })
+                    .collect();
+                siblings.sort_unstable();
+                match did_you_mean(name, siblings) {
+                    Some(close) => {
+                        let sep = if parent.is_empty() { "" } else { "/" };
+                        format!(
+                            "did you mean `{}`?",
+                            base.url(&format!("{parent}{sep}{close}{slash}"))
+                        )
+                    }
+                    None => format!(
+                        "article pages are at `{}`, where the slug is the file name without its date",
+                        base.url("articles/<slug>/")
+                    ),
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn site(path: &str, fragment: Option<&str>) -> Dest {
+        Dest::Site {
+            path: path.to_owned(),
+            fragment: fragment.map(str::to_owned),
+        }
+    }
+
+    #[test]
+    fn links_resolve_against_the_base_path_and_the_page() {
+        let base = BaseUrl::parse("https://e.org/digest/").unwrap();
+        let page = "articles/kyiv/";
+        let r = |dest| resolve(dest, &base, page);
+        assert_eq!(r("/digest/articles/x/"), site("articles/x/", None));
+        assert_eq!(
+            r("/digest/articles/x/#top"),
+            site("articles/x/", Some("top"))
+        );
+        assert_eq!(r("/digest"), site("", None));
+        assert_eq!(r("/digest/"), site("", None));
+        assert_eq!(r("https://E.org/digest/tags/a/"), site("tags/a/", None));
+        assert_eq!(r("//e.org/digest/atom.xml"), site("atom.xml", None));
+        assert_eq!(r("https://e.org/other/"), Dest::External);
+        assert_eq!(r("https://other.org/digest/"), Dest::External);
+        assert_eq!(r("/articles/x/"), Dest::OutsideBase("articles/x/".into()));
+        assert_eq!(r("../x/"), site("articles/x/", None));
+        assert_eq!(r("../../tags/a/?p=1"), site("tags/a/", None));
+        assert_eq!(r("../../../x"), Dest::AboveRoot);
+        assert_eq!(r("#background"), site("articles/kyiv/", Some("background")));
+        assert_eq!(r(""), site("articles/kyiv/", None));
+        assert_eq!(r("img/a%20b.png"), site("articles/kyiv/img/a b.png", None));
+        assert_eq!(r("./"), site("articles/kyiv/", None));
+        assert_eq!(r(".."), site("articles/", None));
+        assert_eq!(r("mailto:a@b.c"), Dest::External);
+        assert_eq!(r("javascript:alert(1)"), Dest::Unsafe);
+        assert_eq!(r("data:text/html,x"), Dest::Unsafe);
+        assert_eq!(r("a:b/c"), Dest::Unsafe);
+        assert_eq!(r("x/a:b"), site("articles/kyiv/x/a:b", None));
+    }
+
+    #[test]
+    fn a_site_at_the_root() {
+        let base = BaseUrl::parse("https://e.org").unwrap();
+        assert_eq!(resolve("/a/", &base, ""), site("a/", None));
+        assert_eq!(resolve("https://e.org", &base, ""), site("", None));
+        assert_eq!(resolve("a/", &base, ""), site("a/", None));
+    }
+
+    #[test]
+    fn ids_are_read_from_html() {
+        let ids = ids_in(
+            r#"<h2 id="a-b">x</h2><div class="footnote-definition" id="1"><p id="x&amp;y">"#,
+        );
+        let mut ids: Vec<_> = ids.into_iter().collect();
+        ids.sort();
+        assert_eq!(ids, ["1", "a-b", "x&y"]);
+    }
+}
