@@ -265,6 +265,10 @@ impl Session {
                 Err(Failure::Fatal(e)) => return Err(e),
             }
         }
+        failures.extend(statics::clashes(
+            &files,
+            records.iter().flat_map(|r| &r.paths),
+        ));
         if failures.has_errors() {
             return Err(Error::Site(failures));
         }

@@ -1,8 +1,9 @@
 //! Files copied as they are: the theme's assets, `templates/assets/` and `static/`.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 use crate::config::Config;
+use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::error::Result;
 use crate::output::{OutputPath, Staging};
 use crate::render::templates::BUILTIN_ASSETS;
@@ -50,6 +51,46 @@ pub(super) fn static_files(
     files
 }
 
+/// Copied files that cannot be written because the site needs their path
+/// as a folder (`static/articles`), or needs a folder of theirs as a file
+/// (`static/atom.xml/x`). `written` are the paths of every rendered page
+/// and file. Found before anything is copied: staging such a file would
+/// fail, or worse, fail halfway through replacing the output folder.
+pub(super) fn clashes<'p>(
+    files: &BTreeMap<String, StaticFile>,
+    written: impl Iterator<Item = &'p OutputPath>,
+) -> Diagnostics {
+    let written: Vec<&str> = written.map(OutputPath::as_str).collect();
+    let paths: HashSet<&str> = written
+        .iter()
+        .copied()
+        .chain(files.keys().map(String::as_str))
+        .collect();
+    let folders: HashSet<&str> = paths
+        .iter()
+        .flat_map(|p| p.match_indices('/').map(|(i, _)| &p[..i]))
+        .collect();
+    let mut problems = Diagnostics::new();
+    for (path, file) in files {
+        let message = if folders.contains(path.as_str()) {
+            format!("the site also writes a folder `{path}/`, so this file cannot be copied")
+        } else if let Some(parent) = path
+            .match_indices('/')
+            .map(|(i, _)| &path[..i])
+            .find(|p| paths.contains(p))
+        {
+            format!("`{parent}` is a file of the site, so it cannot be a folder holding this file")
+        } else {
+            continue;
+        };
+        problems.push(
+            Diagnostic::error("output-clash", file.shown(), message)
+                .with_help("rename or move the file"),
+        );
+    }
+    problems
+}
+
 pub(super) fn write_static(staging: &Staging, path: &str, file: &StaticFile) -> Result<()> {
     let path = OutputPath::new(path)?;
     match file {
@@ -73,4 +114,45 @@ pub(super) fn stylesheet_url(
         config.base_url.url("style.css"),
         super::fnv1a(&bytes) as u32
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn files_named_like_folders_of_the_site_clash() {
+        let disk = |rel: &str| {
+            StaticFile::Disk(
+                SourceFile {
+                    rel: rel.to_owned(),
+                    abs: rel.into(),
+                },
+                "static",
+            )
+        };
+        let files: BTreeMap<String, StaticFile> = ["articles", "atom.xml/x", "img/a.png", "img"]
+            .into_iter()
+            .map(|p| (p.to_owned(), disk(p)))
+            .collect();
+        let written = [
+            OutputPath::new("articles/a/index.html").unwrap(),
+            OutputPath::new("atom.xml").unwrap(),
+        ];
+        let found: Vec<String> = clashes(&files, written.iter())
+            .sorted()
+            .into_iter()
+            .map(|d| d.file)
+            .collect();
+        // `img` (say from `templates/assets/`) and `img/a.png` clash with each other.
+        assert_eq!(
+            found,
+            [
+                "static/articles",
+                "static/atom.xml/x",
+                "static/img",
+                "static/img/a.png"
+            ]
+        );
+    }
 }
