@@ -276,19 +276,19 @@ impl Outputs {
                 if skip(o) || skip(clash) || !reported.insert(folder) {
                     continue;
                 }
+                let needed_by = match &o.origin {
+                    Some(f) => format!(" (for `{f}`)"),
+                    None => String::new(),
+                };
                 diagnostics.push(
                     Diagnostic::error(
                         "output-clash",
                         shown(clash),
                         format!(
-                            "the output `{folder}` is a file, but the site also needs a folder `{folder}/` for `{}`",
-                            o.file
+                            "the site also writes a folder `{folder}/`{needed_by}, so this file cannot be written"
                         ),
                     )
-                    .with_help(match &o.origin {
-                        Some(f) => format!("rename this file, or change the slug of `{f}`"),
-                        None => "rename this file".to_owned(),
-                    }),
+                    .with_help("rename or move the file"),
                 );
             }
         }

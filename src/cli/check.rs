@@ -54,20 +54,23 @@ impl CheckArgs {
             Format::Json => report::data(&check::to_json(&result.diagnostics)),
         }
         let fails = result.fails(self.deny_warnings);
+        let n = |count: usize, word: &str| {
+            format!("{count} {word}{}", if count == 1 { "" } else { "s" })
+        };
         let rendered = if options.render {
-            format!(", {} render jobs", result.rendered)
+            format!(", rendered {}", n(result.rendered, "job"))
         } else {
             String::new()
         };
         report::status(
             global.quiet,
             &format!(
-                "Checked {} articles, {} pages, {} editions, {} links and {} output files{rendered}: {}",
-                result.articles,
-                result.pages,
-                result.editions,
-                result.links,
-                result.outputs,
+                "Checked {}, {}, {}, {} and {}{rendered}: {}",
+                n(result.articles, "article"),
+                n(result.pages, "page"),
+                n(result.editions, "edition"),
+                n(result.links, "link"),
+                n(result.outputs, "output file"),
                 match (result.diagnostics.has_errors(), fails) {
                     (true, _) => "the site has errors",
                     (false, true) => "warnings are denied",
