@@ -251,10 +251,23 @@ pub fn from_toml_error(file: &str, text: &str, offset: usize, err: &toml::de::Er
             .map_or_else(|| "this value".to_owned(), |k| format!("`{k}`"));
         d.code = "wrong-type";
         d.message = format!("{key} must be {}, not {found}", plain_type(expected));
-    } else if message.starts_with("invalid date") || message.ends_with("is not a date that exists")
-    {
+    } else if let Some(reason) = message.strip_prefix("invalid date, ") {
+        // toml's own check of an unquoted date: name the value as the quoted form does.
+        let value = err
+            .span()
+            .and_then(|s| text.get(offset + s.start..offset + s.end))
+            .map(str::trim)
+            .filter(|v| !v.is_empty() && !v.contains('\n'));
+        if let Some(value) = value {
+            d.message = format!("`{value}` is not a date that exists: {reason}");
+        }
         d.code = "bad-date";
         d.help = Some("write a date that exists, such as `2025-02-28`".to_owned());
+    } else if message.ends_with("is not a date that exists") {
+        d.code = "bad-date";
+        d.help = Some("write a date that exists, such as `2025-02-28`".to_owned());
+    } else if message.contains("` is not a date; ") || message.starts_with("expected a date") {
+        d.code = "bad-date";
     }
     d
 }
