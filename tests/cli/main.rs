@@ -9,6 +9,7 @@
 mod build;
 mod digest;
 mod errors;
+mod hardening;
 mod harness;
 mod import;
 mod incremental;
