@@ -17,6 +17,12 @@ fn built_site() -> TestSite {
     site
 }
 
+/// Says on stderr why part of a test did not run (the harness shows it).
+#[allow(clippy::print_stderr)]
+fn skipped(why: &str) {
+    eprintln!("skipped: {why}");
+}
+
 /// Writes raw bytes at `rel` in the site.
 fn write_bytes(site: &TestSite, rel: &str, bytes: &[u8]) {
     let path = site.path(rel);
@@ -133,7 +139,7 @@ fn a_100_mb_article_is_refused_without_reading_it() {
             let kb: u64 = text.trim().lines().last().unwrap().parse().unwrap();
             assert!(kb < 64 * 1024, "the build used {kb} KB");
         }
-        None => eprintln!("no GNU time at /usr/bin/time: peak memory not measured"),
+        None => skipped("no GNU time at /usr/bin/time: peak memory not measured"),
     }
 }
 
@@ -172,7 +178,7 @@ fn unreadable_files() {
     let made = std::process::Command::new("mkfifo").arg(&fifo).status();
     if !made.is_ok_and(|s| s.success()) {
         // Without `mkfifo`, check the dangling link alone (the snapshot holds both).
-        eprintln!("no mkfifo: the named pipe case is not run");
+        skipped("no mkfifo: the named pipe case is not run");
         let stderr = refused(&site);
         assert!(stderr.contains("content/articles/dangling.md"), "{stderr}");
         return;
@@ -189,7 +195,7 @@ fn a_file_without_read_permission() {
     let path = site.path("content/articles/locked.md");
     std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o000)).unwrap();
     if std::fs::read(&path).is_ok() {
-        eprintln!("running as root: permissions do not stop reads, so this case cannot be tested");
+        skipped("running as root: permissions do not stop reads, so this case cannot be tested");
         return;
     }
     let stderr = refused(&site);
@@ -208,7 +214,7 @@ fn a_file_name_that_is_not_utf8() {
     let name = std::ffi::OsStr::from_bytes(b"caf\xe9.md");
     let path = site.path("content/articles").join(name);
     if std::fs::write(&path, "+++\ntitle = \"x\"\ndate = 2025-07-01\n+++\n").is_err() {
-        eprintln!("this file system refuses names that are not UTF-8: nothing to test");
+        skipped("this file system refuses names that are not UTF-8: nothing to test");
         return;
     }
     insta::assert_snapshot!("file_name_not_utf8", refused(&site));
