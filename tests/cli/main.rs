@@ -13,6 +13,7 @@ mod hardening;
 mod harness;
 mod import;
 mod incremental;
+mod injection;
 mod output;
 mod serve;
 mod theme;
