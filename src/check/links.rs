@@ -495,10 +495,14 @@ impl Checker<'_, '_> {
                             base.url(&format!("{parent}{sep}{close}{slash}"))
                         )
                     }
-                    None => format!(
+                    None if path.starts_with("articles/") => format!(
                         "article pages are at `{}`, where the slug is the file name without its date",
                         base.url("articles/<slug>/")
                     ),
+                    None if name.contains('.') => format!(
+                        "the files of `static/` are published at the site's root: is `static/{path}` missing?"
+                    ),
+                    None => "no page of the site has this address".to_owned(),
                 }
             }
         }

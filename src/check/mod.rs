@@ -129,6 +129,9 @@ pub fn check(root: &Path, options: &CheckOptions) -> Result<CheckReport> {
         &mut sources,
         &mut diagnostics,
     );
+    if let Some(templates) = &templates {
+        missing_templates(&site, templates, &mut diagnostics);
+    }
     let outputs = outputs::Outputs::of(&site, &config, &tree);
     let broken: BTreeSet<String> = diagnostics
         .iter()
@@ -165,6 +168,30 @@ pub fn check(root: &Path, options: &CheckOptions) -> Result<CheckReport> {
         outputs: outputs.len(),
         rendered,
     })
+}
+
+/// Articles and pages that ask for a template that does not exist (the
+/// same error as the renderer's, which `--render` finds again).
+fn missing_templates(site: &Site, templates: &Templates, diagnostics: &mut Diagnostics) {
+    let asked = site
+        .articles
+        .iter()
+        .map(|a| (&a.file, &a.template))
+        .chain(site.pages.iter().map(|p| (&p.file, &p.template)));
+    for (file, template) in asked {
+        if let Some(name) = template
+            && !templates.contains(name)
+        {
+            diagnostics.push(
+                Diagnostic::error(
+                    "missing-template",
+                    file.clone(),
+                    format!("the template `{name}` does not exist"),
+                )
+                .with_help("add it to `templates/`, or remove `template` from the front matter"),
+            );
+        }
+    }
 }
 
 /// Renders every page of `site` and throws the result away; template
