@@ -7,6 +7,7 @@
 #![allow(unreachable_pub)]
 
 mod build;
+mod check;
 mod digest;
 mod errors;
 mod hardening;
