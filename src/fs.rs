@@ -143,3 +143,23 @@ pub fn has_contents(path: &Path, bytes: &[u8]) -> bool {
         _ => false,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn read_at_most_refuses_from_the_size_and_only_regular_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let small = dir.path().join("small");
+        fs::write(&small, b"12345").unwrap();
+        assert_eq!(read_at_most(&small, 5).unwrap(), Ok(b"12345".to_vec()));
+        assert_eq!(read_at_most(&small, 4).unwrap(), Err(5));
+        // A sparse 1 GB file: refused at once, without reading a byte.
+        let huge = dir.path().join("huge");
+        fs::File::create(&huge).unwrap().set_len(1 << 30).unwrap();
+        assert_eq!(read_at_most(&huge, 1024).unwrap(), Err(1 << 30));
+        let err = read_at_most(dir.path(), 1024).unwrap_err();
+        assert!(err.to_string().contains("not a regular file"), "{err}");
+    }
+}

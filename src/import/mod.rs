@@ -368,8 +368,7 @@ fn load_existing(root: &Path) -> Result<Vec<Existing>> {
         .articles
         .par_iter()
         .map(|file| {
-            let bytes = fs::read(&file.abs).ok()?;
-            let text = source::decode::decode(&file.rel, bytes).ok()?;
+            let text = source::decode::read(&file.rel, &file.abs).ok()?;
             let split = front_matter::split(&file.rel, &text).ok()?;
             let (title, slug, record, date) = match toml::from_str::<ArticleFrontMatter>(split.toml)
             {
@@ -398,10 +397,13 @@ fn load_existing(root: &Path) -> Result<Vec<Existing>> {
 
 /// Reads, cleans and analyses one raw file.
 fn prepare(input: &Input, config: &Config) -> std::result::Result<Prepared, Rejection> {
-    let bytes = fs::read(&input.abs).map_err(|e| match e {
-        Error::Io { source, .. } => Rejection::Unreadable(source.to_string()),
-        other => Rejection::Unreadable(other.to_string()),
-    })?;
+    // The size is checked before reading: a huge file costs no memory.
+    let bytes = fs::read_at_most(&input.abs, analyse::MAX_RAW_BYTES)
+        .map_err(|e| match e {
+            Error::Io { source, .. } => Rejection::Unreadable(source.to_string()),
+            other => Rejection::Unreadable(other.to_string()),
+        })?
+        .map_err(|size| Rejection::TooLarge(usize::try_from(size).unwrap_or(usize::MAX)))?;
     prepare_bytes(&bytes, config)
 }
 
