@@ -6,7 +6,7 @@
 //! Everything here is a warning: the site builds, but not as the editor
 //! probably meant. `check --deny-warnings` makes them fail.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use super::sources::Sources;
 use crate::config::Config;
@@ -148,11 +148,14 @@ fn term_collisions(input: &Input<'_>, sources: &mut Sources<'_>, diagnostics: &m
     for t in &site.taxonomies {
         // (file, spelling) → the term's page and the shown spelling, in file order.
         let mut odd: BTreeMap<(&str, &str), (&str, String)> = BTreeMap::new();
+        // Names repeat across articles: slugify each once.
+        let mut slugs: HashMap<&str, String> = HashMap::new();
         for &id in &site.listed {
             let a = site.article(id);
             for name in a.terms(&t.name) {
                 let name = name.trim();
-                let Some(term) = t.term_by_slug(&slug::slugify(name)) else {
+                let term_slug = slugs.entry(name).or_insert_with(|| slug::slugify(name));
+                let Some(term) = t.term_by_slug(term_slug) else {
                     continue;
                 };
                 if term.name != name {

@@ -16,7 +16,7 @@
 //! forgotten. Other schemes than http(s), mailto and tel are reported as
 //! removed, since the renderer replaces them.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use super::outputs::{Outputs, Target};
 use super::sources::Sources;
@@ -288,9 +288,10 @@ pub(super) fn check(
         }
     }
     let theme_ids: HashSet<String> = BUILTIN.iter().flat_map(|(_, t)| ids_in(t)).collect();
-    let checker = Checker {
+    let mut checker = Checker {
         input,
         theme_ids: &theme_ids,
+        ids: HashMap::new(),
     };
     let mut checked = 0;
     for body in &bodies {
@@ -359,6 +360,8 @@ fn front_matter_images(
 struct Checker<'i, 'a> {
     input: &'i Input<'a>,
     theme_ids: &'i HashSet<String>,
+    /// The ids of the pages links point to, each read once.
+    ids: HashMap<Target, HashSet<String>>,
 }
 
 /// What is wrong with one link.
@@ -394,7 +397,19 @@ impl Problem {
 }
 
 impl Checker<'_, '_> {
-    fn problem(&self, dest: &str, page: &str) -> Option<Problem> {
+    /// The ids of an article's or a page's body; `None` for other pages,
+    /// whose ids are not checked.
+    fn ids(&mut self, target: Target) -> Option<&HashSet<String>> {
+        let site = self.input.site;
+        let html = match target {
+            Target::Article(id) => &site.article(id).content_html,
+            Target::Page(i) => &site.pages[i].content_html,
+            Target::Other => return None,
+        };
+        Some(self.ids.entry(target).or_insert_with(|| ids_in(html)))
+    }
+
+    fn problem(&mut self, dest: &str, page: &str) -> Option<Problem> {
         let input = self.input;
         let base = &input.config.base_url;
         let broken = |help: String| {
@@ -422,14 +437,14 @@ impl Checker<'_, '_> {
                     return broken(self.why_missing(&path));
                 };
                 let fragment = fragment.filter(|f| !f.is_empty())?;
-                let ids = match found {
-                    Found::Page(Target::Article(id)) => {
-                        ids_in(&input.site.article(id).content_html)
-                    }
-                    Found::Page(Target::Page(i)) => ids_in(&input.site.pages[i].content_html),
-                    Found::Page(Target::Other) | Found::File => return None,
+                let Found::Page(target) = found else {
+                    return None;
                 };
-                if ids.contains(&fragment) || self.theme_ids.contains(&fragment) {
+                if self.theme_ids.contains(&fragment) {
+                    return None;
+                }
+                let ids = self.ids(target)?;
+                if ids.contains(&fragment) {
                     return None;
                 }
                 let mut known: Vec<&String> = ids.iter().collect();

@@ -19,7 +19,7 @@ use crate::render::{self, Job};
 use crate::source::{self, SourceTree};
 
 /// What a page of the site shows, for checking anchors.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(super) enum Target {
     /// An article's page.
     Article(ArticleId),
