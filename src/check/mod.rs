@@ -76,6 +76,8 @@ pub struct CheckReport {
     pub outputs: usize,
     /// Pages rendered (with [`CheckOptions::render`] only).
     pub rendered: usize,
+    /// True when `config.toml` has errors, so nothing else was checked.
+    pub config_failed: bool,
 }
 
 impl CheckReport {
@@ -95,6 +97,7 @@ pub fn check(root: &Path, options: &CheckOptions) -> Result<CheckReport> {
             // Every file is read according to the config: without one, stop here.
             return Ok(CheckReport {
                 diagnostics,
+                config_failed: true,
                 ..CheckReport::default()
             });
         }
@@ -167,6 +170,7 @@ pub fn check(root: &Path, options: &CheckOptions) -> Result<CheckReport> {
         links,
         outputs: outputs.len(),
         rendered,
+        config_failed: false,
     })
 }
 

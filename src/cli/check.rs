@@ -62,6 +62,13 @@ impl CheckArgs {
         } else {
             String::new()
         };
+        if result.config_failed {
+            report::status(
+                global.quiet,
+                "`config.toml` has errors: the rest of the site was not checked",
+            );
+            return Ok(ExitStatus::Failure);
+        }
         report::status(
             global.quiet,
             &format!(

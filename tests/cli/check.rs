@@ -227,6 +227,12 @@ fn json_output_is_stable() {
 #[test]
 fn config_errors_are_in_the_json_too() {
     let site = TestSite::with_config("title = 3\n");
+    let (code, _, stderr) = check(&site, &[]);
+    assert_eq!(code, 1);
+    assert!(
+        stderr.ends_with("`config.toml` has errors: the rest of the site was not checked\n"),
+        "{stderr}"
+    );
     let (code, stdout, _) = check(&site, &["--format", "json", "-q"]);
     assert_eq!(code, 1);
     let json: serde_json::Value = serde_json::from_str(&stdout).unwrap();
