@@ -237,7 +237,9 @@ pub fn dateline(draft: &mut Draft, config: &ImportConfig) {
     let Some(found) = parse_dateline(&block.lines[0]) else {
         return;
     };
-    block.lines[0] = block.lines[0][found.len..].to_owned();
+    // Lines stay trimmed: a tab left after the dateline would start an
+    // indented code block in Markdown (found by fuzzing).
+    block.lines[0] = block.lines[0][found.len..].trim_start().to_owned();
     if let Some(date) = found.date {
         draft.date.get_or_insert(date);
     }
@@ -408,6 +410,11 @@ mod tests {
                 Some("AUGUSTA, Ga."),
             ),
             ("LONDON – This week.", "This week.", Some("LONDON")),
+            (
+                "(AP)\t\t\t\t A tab after the dateline.",
+                "A tab after the dateline.",
+                Some("AP"),
+            ),
         ];
         for (input, body, kept) in cases {
             let d = run(dateline, &format!("{input}\n\nMore."));
