@@ -10,6 +10,7 @@ mod build;
 mod check;
 mod digest;
 mod errors;
+mod fuzz;
 mod hardening;
 mod harness;
 mod import;
