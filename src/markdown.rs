@@ -406,26 +406,32 @@ impl WordCounter {
 /// True for a URL that cannot run script: relative, or http(s), mailto or tel.
 ///
 /// Browsers ignore tabs, newlines and control characters in a scheme
-/// (`java\tscript:`), so those are removed before the scheme is read.
+/// (`java\tscript:`), so those are removed before the scheme is read (and
+/// spaces too, to be safe). The scheme is read however long it is: an
+/// unknown scheme is refused like any other.
 pub fn is_safe_url(url: &str) -> bool {
-    let cleaned: String = url
+    // Long enough for every allowed scheme; a longer one is not allowed.
+    let mut scheme = String::with_capacity(8);
+    let mut long = false;
+    for c in url
         .chars()
         .filter(|c| !c.is_ascii_whitespace() && !c.is_control())
-        .take(32)
-        .collect();
-    match cleaned.find(':') {
-        None => true,
-        Some(colon) => {
-            let scheme = &cleaned[..colon];
-            if scheme.contains(['/', '?', '#']) {
-                return true; // the colon is in a path, query or fragment
+    {
+        match c {
+            ':' => {
+                return !long
+                    && matches!(
+                        scheme.to_ascii_lowercase().as_str(),
+                        "http" | "https" | "mailto" | "tel"
+                    );
             }
-            matches!(
-                scheme.to_ascii_lowercase().as_str(),
-                "http" | "https" | "mailto" | "tel"
-            )
+            // No colon before the path, query or fragment: a relative URL.
+            '/' | '?' | '#' => return true,
+            c if scheme.len() < 8 => scheme.push(c),
+            _ => long = true,
         }
     }
+    true
 }
 
 static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
@@ -556,5 +562,12 @@ mod tests {
         assert!(is_safe_url("a/b:c"));
         assert!(!is_safe_url(" javascript:x"));
         assert!(!is_safe_url("data:image/png;base64,xx"));
+        // A scheme is read however long it is (found by fuzzing).
+        assert!(!is_safe_url(&format!(
+            "jav{}ascript:alert(1)",
+            "A".repeat(40)
+        )));
+        assert!(is_safe_url(&format!("{}/a:b", "a".repeat(40))));
+        assert!(!is_safe_url("httpsx:x") && is_safe_url("HTTPS://e.org"));
     }
 }
