@@ -8,7 +8,9 @@
 //! session; `serve` keeps a tracked one alive.
 
 use std::collections::{BTreeMap, HashMap};
-use std::hash::{DefaultHasher, Hash, Hasher};
+use std::hash::{Hash, Hasher};
+
+use crate::hash::FxHasher;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -203,7 +205,7 @@ impl Session {
         }
         .site(stylesheet_url);
         let global = {
-            let mut h = DefaultHasher::new();
+            let mut h = FxHasher::default();
             (
                 state.config_fp,
                 state.templates.fingerprint(),
@@ -320,7 +322,7 @@ impl Session {
             let config = load_config(&self.root, &self.options)?;
             timings.mark("config");
             let config_fp = {
-                let mut h = DefaultHasher::new();
+                let mut h = FxHasher::default();
                 format!("{config:?}").hash(&mut h);
                 h.finish()
             };

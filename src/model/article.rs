@@ -17,6 +17,8 @@ pub struct ArticleId(pub u32);
 pub struct Article {
     /// The URL segment, unique among articles.
     pub slug: String,
+    /// The site path of the article's page (`articles/<slug>/`).
+    pub path: String,
     /// The source file, relative to the site root.
     pub file: String,
     /// The headline.
@@ -73,6 +75,7 @@ impl Article {
         let f = &p.front;
         Article {
             slug: p.slug.clone(),
+            path: format!("articles/{}/", p.slug),
             file: p.file.clone(),
             title: f.title.trim().to_owned(),
             date: p.date,
@@ -108,11 +111,6 @@ impl Article {
             "sources" => self.source.as_slice(),
             other => self.taxonomies.get(other).map_or(&[], Vec::as_slice),
         }
-    }
-
-    /// The site-relative path of the article's page.
-    pub fn path(&self) -> String {
-        format!("articles/{}/", self.slug)
     }
 
     /// The last change, or the publication time.

@@ -62,7 +62,7 @@ impl<'a> FeedEntry<'a> {
         };
         FeedEntry {
             title: Cow::Borrowed(&a.title),
-            path: a.path(),
+            path: a.path.clone(),
             published: a.date,
             updated: a.last_modified(),
             authors: a

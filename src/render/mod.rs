@@ -210,7 +210,7 @@ impl<'a> Renderer<'a> {
             Job::Article(id) if site.duplicates.is_duplicate(id) => return None,
             Job::Article(id) => {
                 let a = site.article(id);
-                (a.path(), Some(a.last_modified()))
+                (a.path.clone(), Some(a.last_modified()))
             }
             Job::Page(i) => (site.pages[i].path(), None),
             Job::TaxonomyList(t) => (site.taxonomies[t].path(), None),
@@ -280,7 +280,7 @@ impl<'a> Renderer<'a> {
                 let newer = i.checked_sub(1).map(|n| v.card(ArticleId(n as u32)));
                 let older = (i + 1 < site.articles.len()).then(|| v.card(ArticleId(i as u32 + 1)));
                 let mut meta = self.meta(
-                    &a.path(),
+                    &a.path,
                     a.title.clone(),
                     a.summary_text.clone(),
                     "article",
@@ -518,7 +518,7 @@ impl<'a> Renderer<'a> {
                     let a = site.article(id);
                     list.push_str(&format!(
                         "<li><a href=\"{}\">{}</a></li>\n",
-                        xml::escape(&v.permalink(&a.path())),
+                        xml::escape(&v.permalink(&a.path)),
                         xml::escape(&a.title)
                     ));
                 }
@@ -576,7 +576,7 @@ impl<'a> Renderer<'a> {
                 .filter(|a| a.date > since && a.date <= self.news_reference)
                 .take(sitemap::MAX_NEWS_URLS)
                 .map(|a| NewsEntry {
-                    path: a.path(),
+                    path: a.path.clone(),
                     title: &a.title,
                     published: a.date,
                 })
