@@ -204,47 +204,29 @@ impl<'a> Renderer<'a> {
     /// The sitemap entry of a job's page, if it is a page worth listing.
     fn sitemap_entry(&self, job: &Job) -> Option<SitemapEntry> {
         let site = self.site();
-        let newest = |ids: &[ArticleId]| ids.first().map(|&id| site.article(id).last_modified());
-        let (path, lastmod) = match *job {
-            Job::Home(n) => (page_path("", n), newest(&site.listed)),
-            Job::Article(id) if site.duplicates.is_duplicate(id) => return None,
-            Job::Article(id) => {
-                let a = site.article(id);
-                (a.path.clone(), Some(a.last_modified()))
-            }
-            Job::Page(i) => (site.pages[i].path(), None),
-            Job::TaxonomyList(t) => (site.taxonomies[t].path(), None),
-            Job::Term {
-                taxonomy,
-                term,
-                page,
-            } => {
-                let t = &site.taxonomies[taxonomy];
-                let term = &t.terms[term];
-                (page_path(&t.term_path(term), page), newest(&term.articles))
-            }
-            Job::Archive => ("archive/".to_owned(), newest(&site.listed)),
-            Job::ArchiveYear(y) => (site.archive[y].path(), None),
-            Job::ArchiveMonth(y, m) => {
-                let month = &site.archive[y].months[m];
-                (month.path(), newest(&month.articles))
-            }
-            Job::Edition(i) => {
-                let e = &site.editions[i];
-                let ids: Vec<ArticleId> = e.articles().collect();
-                (
-                    e.path(),
-                    ids.iter().map(|&id| site.article(id).last_modified()).max(),
-                )
-            }
-            Job::Editions(n) => (page_path("editions/", n), None),
+        let newest =
+            |ids: &[ArticleId]| ids.iter().map(|&id| site.article(id).last_modified()).max();
+        let lastmod = match *job {
             Job::NotFound
             | Job::SiteFeeds
             | Job::Sitemap
             | Job::TermFeed { .. }
             | Job::EditionsFeed => return None,
+            // A duplicate's canonical address is its primary story's.
+            Job::Article(id) if site.duplicates.is_duplicate(id) => return None,
+            Job::Article(id) => Some(site.article(id).last_modified()),
+            Job::Home(_) | Job::Archive => newest(&site.listed[..site.listed.len().min(1)]),
+            Job::Term { taxonomy, term, .. } => {
+                newest(&site.taxonomies[taxonomy].terms[term].articles[..1])
+            }
+            Job::ArchiveMonth(y, m) => newest(&site.archive[y].months[m].articles[..1]),
+            Job::Edition(i) => newest(&site.editions[i].articles().collect::<Vec<_>>()),
+            Job::Page(_) | Job::TaxonomyList(_) | Job::ArchiveYear(_) | Job::Editions(_) => None,
         };
-        Some(SitemapEntry { path, lastmod })
+        Some(SitemapEntry {
+            path: self.key(job),
+            lastmod,
+        })
     }
 
     /// Renders one job into its files.
