@@ -185,6 +185,13 @@ impl Session {
             &mut state.articles,
         );
         timings.mark("assemble");
+        if !self.tracked {
+            // A one-shot build needs the parsed files no more: the model has
+            // what it needs, and a large site's memory peaks while rendering.
+            drop(content);
+            state.files.clear();
+            state.articles = ArticleCache::default();
+        }
         *next_change = site.next_change;
         if diagnostics.has_errors() {
             return Err(Error::Site(diagnostics));

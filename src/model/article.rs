@@ -43,8 +43,9 @@ pub struct Article {
     pub summary_html: String,
     /// The summary as plain text.
     pub summary_text: String,
-    /// The body as HTML.
-    pub content_html: Arc<str>,
+    /// The source file, read again to render the body (see
+    /// [`crate::source::parse::article_html`]).
+    pub source_file: std::path::PathBuf,
     /// The headings of the body.
     pub headings: Vec<Heading>,
     /// Words in the body.
@@ -88,7 +89,7 @@ impl Article {
             taxonomies: f.taxonomies.clone(),
             summary_html: p.summary_html.clone(),
             summary_text: p.summary_text.clone(),
-            content_html: p.body.html.clone(),
+            source_file: p.source_file.clone(),
             headings: p.body.headings.clone(),
             word_count: p.body.word_count,
             reading_minutes: p.body.word_count.div_ceil(config.words_per_minute).max(1),

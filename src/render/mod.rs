@@ -17,6 +17,9 @@ pub mod view;
 mod xml;
 
 use std::borrow::Cow;
+use std::sync::{Arc, Mutex};
+
+use crate::hash::FxMap;
 
 use jiff::{SignedDuration, Timestamp};
 use tera::{Context, context};
@@ -155,11 +158,32 @@ pub fn article_cards(
     cards
 }
 
+/// Which articles some feed shows (the site feeds and the term feeds).
+fn in_feeds(site: &Site, config: &Config) -> Vec<bool> {
+    let mut shown = vec![false; site.articles.len()];
+    let limit = config.feeds.limit;
+    let lists = std::iter::once(&site.listed).chain(
+        site.taxonomies
+            .iter()
+            .filter(|t| t.feed)
+            .flat_map(|t| t.terms.iter().map(|term| &term.articles)),
+    );
+    for list in lists {
+        for id in list.iter().take(limit) {
+            shown[id.0 as usize] = true;
+        }
+    }
+    shown
+}
+
 /// Renders jobs; shared by all rendering threads.
 pub struct Renderer<'a> {
     views: Views<'a>,
     templates: &'a Templates,
     fingerprints: Fingerprints,
+    /// Articles some feed shows: their HTML is kept once rendered.
+    in_feed: Vec<bool>,
+    html: Mutex<FxMap<ArticleId, Arc<str>>>,
     now: Timestamp,
     news_reference: Timestamp,
     sitemap: Vec<SitemapEntry>,
@@ -185,6 +209,8 @@ impl<'a> Renderer<'a> {
             views,
             templates,
             fingerprints,
+            in_feed: in_feeds(site, views.config),
+            html: Mutex::default(),
             now: pinned_now.or(newest).unwrap_or_else(Timestamp::now),
             news_reference: pinned_now.or(newest).unwrap_or_default(),
             sitemap: Vec::new(),
@@ -258,6 +284,7 @@ impl<'a> Renderer<'a> {
                 let a = site.article(id);
                 let template = a.template.as_deref().unwrap_or(name::ARTICLE);
                 self.require_template(template, &a.file)?;
+                let html = self.article_html(id)?;
                 let i = id.0 as usize;
                 let newer = i.checked_sub(1).map(|n| v.card(ArticleId(n as u32)));
                 let older = (i + 1 < site.articles.len()).then(|| v.card(ArticleId(i as u32 + 1)));
@@ -272,7 +299,7 @@ impl<'a> Renderer<'a> {
                 self.page(
                     template,
                     meta,
-                    context! { article => &v.article_full(id), newer, older },
+                    context! { article => &v.article_full(id, &html), newer, older },
                 )
             }
             Job::Page(i) => {
@@ -338,7 +365,7 @@ impl<'a> Renderer<'a> {
                     self_path: format!("{page_path}atom.xml"),
                     page_path,
                 };
-                let entries = self.article_entries(&entry.articles);
+                let entries = self.article_entries(&entry.articles)?;
                 Ok(vec![file(
                     &meta.self_path,
                     feeds::atom(config, &meta, &entries, self.now),
@@ -430,7 +457,7 @@ impl<'a> Renderer<'a> {
                 );
                 self.page(name::NOT_FOUND, meta, Context::new())
             }
-            Job::SiteFeeds => Ok(self.site_feeds()),
+            Job::SiteFeeds => self.site_feeds(),
             Job::Sitemap => Ok(self.sitemaps()),
         }
     }
@@ -448,17 +475,43 @@ impl<'a> Renderer<'a> {
     }
 
     /// Feed entries for the first articles of `ids`, up to the feed limit.
-    fn article_entries(&self, ids: &[ArticleId]) -> Vec<FeedEntry<'a>> {
+    fn article_entries(&self, ids: &[ArticleId]) -> Result<Vec<FeedEntry<'a>>, Diagnostic> {
         let site = self.site();
         ids.iter()
             .take(self.config().feeds.limit)
-            .map(|&id| FeedEntry::article(site.article(id)))
+            .map(|&id| {
+                let html = if self.config().feeds.full_text {
+                    self.article_html(id)?
+                } else {
+                    Arc::from("")
+                };
+                Ok(FeedEntry::article(site.article(id), html))
+            })
             .collect()
     }
 
-    fn site_feeds(&self) -> Vec<RenderedFile> {
+    /// An article's body as HTML, rendered from its file. Articles that
+    /// feeds show are rendered once and kept for the other feeds; the others
+    /// are not kept, so the site's HTML is never all in memory at once.
+    fn article_html(&self, id: ArticleId) -> Result<Arc<str>, Diagnostic> {
+        if let Some(html) = self.lock_html().get(&id) {
+            return Ok(Arc::clone(html));
+        }
+        let a = self.site().article(id);
+        let html = crate::source::parse::article_html(&a.file, &a.source_file, self.config())?;
+        if self.in_feed[id.0 as usize] {
+            self.lock_html().insert(id, Arc::clone(&html));
+        }
+        Ok(html)
+    }
+
+    fn lock_html(&self) -> std::sync::MutexGuard<'_, FxMap<ArticleId, Arc<str>>> {
+        self.html.lock().expect("no panics while locked")
+    }
+
+    fn site_feeds(&self) -> Result<Vec<RenderedFile>, Diagnostic> {
         let config = self.config();
-        let entries = self.article_entries(&self.site().listed);
+        let entries = self.article_entries(&self.site().listed)?;
         let meta = |self_path: &str| FeedMeta {
             title: config.title.clone(),
             self_path: self_path.to_owned(),
@@ -483,7 +536,7 @@ impl<'a> Renderer<'a> {
                 feeds::json(config, &meta("feed.json"), &entries),
             ));
         }
-        out
+        Ok(out)
     }
 
     /// One entry per edition: its stories' headlines as content.
@@ -526,7 +579,7 @@ impl<'a> Renderer<'a> {
                     categories: &[],
                     summary_html: Cow::Owned(summary.clone()),
                     summary_text: Cow::Owned(summary),
-                    content_html: Cow::Owned(format!("{}{list}", e.intro_html)),
+                    content_html: Arc::from(format!("{}{list}", e.intro_html)),
                     external_url: None,
                     image: None,
                 }

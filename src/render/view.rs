@@ -476,8 +476,12 @@ impl<'a> Views<'a> {
         self.cards[id.0 as usize].clone()
     }
 
-    /// An article on its own page, with body, headings, duplicates and JSON-LD.
-    pub fn article_full(&self, id: ArticleId) -> ArticleView<'a> {
+    /// An article on its own page, with its body (`content`, HTML),
+    /// headings, duplicates, related stories and JSON-LD.
+    pub fn article_full<'b>(&self, id: ArticleId, content: &'b str) -> ArticleView<'b>
+    where
+        'a: 'b,
+    {
         let site = self.site;
         let a = site.article(id);
         let link = |a: &Article| LinkView {
@@ -501,7 +505,7 @@ impl<'a> Views<'a> {
             })
             .collect();
         ArticleView {
-            content: Some(&a.content_html),
+            content: Some(content),
             toc: Some(
                 a.headings
                     .iter()
