@@ -75,11 +75,22 @@ fn parser_options(config: &MarkdownConfig) -> Options {
 
 /// Renders a Markdown body.
 pub fn render(text: &str, config: &MarkdownConfig) -> Rendered {
+    render_with(text, config, true)
+}
+
+/// Everything [`render`] gives but the body's HTML (left empty): what the
+/// model needs about an article, without holding its HTML in memory until
+/// its page is rendered (then [`render`] runs again on the same text).
+pub fn analyse(text: &str, config: &MarkdownConfig) -> Rendered {
+    render_with(text, config, false)
+}
+
+fn render_with(text: &str, config: &MarkdownConfig, with_html: bool) -> Rendered {
     let mut state = State::new(config.raw_html);
     for (event, range) in Parser::new_ext(text, parser_options(config)).into_offset_iter() {
         state.event(event, range.start);
     }
-    state.finish()
+    state.finish(with_html)
 }
 
 /// Renders a plain-text string as an HTML paragraph (for front-matter summaries).
@@ -312,7 +323,7 @@ impl<'a> State<'a> {
         }
     }
 
-    fn finish(mut self) -> Rendered {
+    fn finish(mut self, with_html: bool) -> Rendered {
         if self.heading.is_some() {
             self.finish_heading();
         }
@@ -325,8 +336,11 @@ impl<'a> State<'a> {
         let summary_text = plain_text(summary_events);
         let mut summary_html = String::new();
         html::push_html(&mut summary_html, summary_events.iter().cloned());
-        let mut body = String::with_capacity(self.events.len() * 16);
-        html::push_html(&mut body, self.events.into_iter());
+        let mut body = String::new();
+        if with_html {
+            body.reserve(self.events.len() * 16);
+            html::push_html(&mut body, self.events.into_iter());
+        }
         if self.has_raw_html {
             body = sanitize(&body);
             summary_html = sanitize(&summary_html);

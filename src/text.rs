@@ -323,14 +323,8 @@ const STOP_WORDS: &[&str] = &[
 /// Unicode letters and digits (an apostrophe ends it: `Russia’s` gives
 /// `russia`). Stems are memoised per thread: a corpus repeats its words.
 pub fn index_terms(text: &str, mut f: impl FnMut(&str)) {
-    thread_local! {
-        static STEMS: std::cell::RefCell<FnvMap<String, String>> = std::cell::RefCell::new(FnvMap::default());
-    }
     STEMS.with(|stems| {
         let mut stems = stems.borrow_mut();
-        if stems.len() > 500_000 {
-            stems.clear(); // bound the memory of a long-running `serve`
-        }
         for word in text.split(|c: char| !c.is_alphanumeric()) {
             if word.len() < 2 && word.is_ascii() {
                 continue;
@@ -339,16 +333,31 @@ pub fn index_terms(text: &str, mut f: impl FnMut(&str)) {
             if is_stop_word(&folded) {
                 continue;
             }
-            match stems.get(folded.as_ref()) {
-                Some(stem) => f(stem),
-                None => {
-                    let stemmed = stem(&folded).into_owned();
-                    f(&stemmed);
-                    stems.insert(folded.into_owned(), stemmed);
-                }
-            }
+            f(memo_stem(&mut stems, folded));
         }
     });
+}
+
+thread_local! {
+    /// Stems already computed on this thread, by folded word.
+    static STEMS: std::cell::RefCell<FnvMap<String, String>> = std::cell::RefCell::new(FnvMap::default());
+}
+
+fn memo_stem<'m>(stems: &'m mut FnvMap<String, String>, folded: Cow<'_, str>) -> &'m str {
+    if stems.len() > 500_000 {
+        stems.clear(); // bound the memory of a long-running `serve`
+    }
+    if !stems.contains_key(folded.as_ref()) {
+        let stemmed = stem(&folded).into_owned();
+        stems.insert(folded.clone().into_owned(), stemmed);
+    }
+    &stems[folded.as_ref()]
+}
+
+/// [`stem`], remembered: the stem of a lowercase word, computed once per
+/// thread (a corpus repeats its words, and stemming is the costly part).
+pub fn stem_cached(word: &str) -> String {
+    STEMS.with(|stems| memo_stem(&mut stems.borrow_mut(), Cow::Borrowed(word)).to_owned())
 }
 
 static STOP_WORD_SET: LazyLock<FnvSet<&'static str>> =
@@ -401,12 +410,9 @@ pub fn shingles<S: AsRef<str>>(tokens: &[S], n: usize) -> impl Iterator<Item = u
 pub fn simhash(features: impl IntoIterator<Item = u64>) -> u64 {
     let mut weights = [0i64; 64];
     for h in features {
+        // Branch-free, so the compiler can vectorise it: +1 for a set bit, -1 otherwise.
         for (bit, w) in weights.iter_mut().enumerate() {
-            if h >> bit & 1 == 1 {
-                *w += 1;
-            } else {
-                *w -= 1;
-            }
+            *w += ((h >> bit & 1) as i64) * 2 - 1;
         }
     }
     weights

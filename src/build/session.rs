@@ -8,7 +8,9 @@
 //! session; `serve` keeps a tracked one alive.
 
 use std::collections::{BTreeMap, HashMap};
-use std::hash::{DefaultHasher, Hash, Hasher};
+use std::hash::{Hash, Hasher};
+
+use crate::hash::FxHasher;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -185,6 +187,13 @@ impl Session {
             &mut state.articles,
         );
         timings.mark("assemble");
+        if !self.tracked {
+            // A one-shot build needs the parsed files no more: the model has
+            // what it needs, and a large site's memory peaks while rendering.
+            drop(content);
+            state.files.clear();
+            state.articles = ArticleCache::default();
+        }
         *next_change = site.next_change;
         let templates = match &mut state.templates {
             Ok(templates) => Some(templates),
@@ -212,7 +221,7 @@ impl Session {
         }
         .site(stylesheet_url);
         let global = {
-            let mut h = DefaultHasher::new();
+            let mut h = FxHasher::default();
             (
                 state.config_fp,
                 templates.fingerprint(),
@@ -325,7 +334,7 @@ impl Session {
             let config = load_config(&self.root, &self.options)?;
             timings.mark("config");
             let config_fp = {
-                let mut h = DefaultHasher::new();
+                let mut h = FxHasher::default();
                 format!("{config:?}").hash(&mut h);
                 h.finish()
             };

@@ -25,7 +25,7 @@ use crate::diagnostic::{Diagnostic, Diagnostics, LineCol, did_you_mean};
 use crate::markdown::{self, Link};
 use crate::model::Site;
 use crate::render::templates::BUILTIN;
-use crate::source::parse::ParsedContent;
+use crate::source::parse::{self, ParsedContent};
 
 /// What link checking looks at.
 pub(super) struct Input<'a> {
@@ -400,13 +400,21 @@ impl Checker<'_, '_> {
     /// The ids of an article's or a page's body; `None` for other pages,
     /// whose ids are not checked.
     fn ids(&mut self, target: Target) -> Option<&HashSet<String>> {
-        let site = self.input.site;
-        let html = match target {
-            Target::Article(id) => &site.article(id).content_html,
-            Target::Page(i) => &site.pages[i].content_html,
-            Target::Other => return None,
-        };
-        Some(self.ids.entry(target).or_insert_with(|| ids_in(html)))
+        let (site, config) = (self.input.site, self.input.config);
+        let ids = self.ids.entry(target).or_insert_with(|| match target {
+            // The model keeps no article HTML: render the body again, for
+            // footnote and raw HTML ids besides the headings'.
+            Target::Article(id) => {
+                let a = site.article(id);
+                match parse::article_html(&a.file, &a.source_file, config) {
+                    Ok(html) => ids_in(&html),
+                    Err(_) => a.headings.iter().map(|h| h.id.clone()).collect(),
+                }
+            }
+            Target::Page(i) => ids_in(&site.pages[i].content_html),
+            Target::Other => HashSet::new(),
+        });
+        (target != Target::Other).then_some(ids)
     }
 
     fn problem(&mut self, dest: &str, page: &str) -> Option<Problem> {

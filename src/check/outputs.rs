@@ -97,7 +97,7 @@ impl Outputs {
             Job::Home(n) => self.page(page_path("", n), Target::Other, None),
             Job::Article(id) => {
                 let a = site.article(id);
-                self.page(a.path(), Target::Article(id), Some(&a.file));
+                self.page(a.path.clone(), Target::Article(id), Some(&a.file));
                 if site.duplicates.is_duplicate(id) {
                     return; // not in the sitemap
                 }

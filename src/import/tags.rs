@@ -91,7 +91,7 @@ pub fn observe<'a>(title: &str, paragraphs: impl IntoIterator<Item = &'a str>) -
     words.sort_unstable_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     let mut stems: BTreeMap<String, (u32, String)> = BTreeMap::new();
     for (word, count) in words {
-        let stem = text::stem(&word).into_owned();
+        let stem = text::stem_cached(&word);
         let entry = stems.entry(stem).or_insert((0, word));
         entry.0 += count;
     }
@@ -506,6 +506,11 @@ pub fn terms(observed: &Observed, vocabulary: &Vocabulary, config: &ImportConfig
                 .any(|(from, to)| key(to) == *k && observed.title_keys.contains(from));
     }
     out.stem_keys = observed.stem_keys.clone();
+    let title_stems: Vec<String> = observed
+        .title_keys
+        .iter()
+        .map(|t| text::stem_cached(t))
+        .collect();
     for (stem, (count, spelling)) in &observed.stems {
         if blocked.contains(&key(spelling)) {
             continue;
@@ -514,7 +519,7 @@ pub fn terms(observed: &Observed, vocabulary: &Vocabulary, config: &ImportConfig
             stem.clone(),
             Term {
                 count: *count,
-                in_title: observed.title_keys.iter().any(|t| text::stem(t) == *stem),
+                in_title: title_stems.iter().any(|t| t == stem),
                 spellings: BTreeMap::from([(spelling.clone(), *count)]),
                 merged: Vec::new(),
             },

@@ -17,6 +17,8 @@ pub struct ArticleId(pub u32);
 pub struct Article {
     /// The URL segment, unique among articles.
     pub slug: String,
+    /// The site path of the article's page (`articles/<slug>/`).
+    pub path: String,
     /// The source file, relative to the site root.
     pub file: String,
     /// The headline.
@@ -41,8 +43,9 @@ pub struct Article {
     pub summary_html: String,
     /// The summary as plain text.
     pub summary_text: String,
-    /// The body as HTML.
-    pub content_html: Arc<str>,
+    /// The source file, read again to render the body (see
+    /// [`crate::source::parse::article_html`]).
+    pub source_file: std::path::PathBuf,
     /// The headings of the body.
     pub headings: Vec<Heading>,
     /// Words in the body.
@@ -73,6 +76,7 @@ impl Article {
         let f = &p.front;
         Article {
             slug: p.slug.clone(),
+            path: format!("articles/{}/", p.slug),
             file: p.file.clone(),
             title: f.title.trim().to_owned(),
             date: p.date,
@@ -85,7 +89,7 @@ impl Article {
             taxonomies: f.taxonomies.clone(),
             summary_html: p.summary_html.clone(),
             summary_text: p.summary_text.clone(),
-            content_html: p.body.html.clone(),
+            source_file: p.source_file.clone(),
             headings: p.body.headings.clone(),
             word_count: p.body.word_count,
             reading_minutes: p.body.word_count.div_ceil(config.words_per_minute).max(1),
@@ -108,11 +112,6 @@ impl Article {
             "sources" => self.source.as_slice(),
             other => self.taxonomies.get(other).map_or(&[], Vec::as_slice),
         }
-    }
-
-    /// The site-relative path of the article's page.
-    pub fn path(&self) -> String {
-        format!("articles/{}/", self.slug)
     }
 
     /// The last change, or the publication time.

@@ -9,7 +9,9 @@
 //! is bounded by `TERMS × 2 × WINDOW`, so the whole pass grows linearly with
 //! the number of articles: there is no all-pairs comparison.
 
-use std::hash::{DefaultHasher, Hash, Hasher};
+use std::hash::{Hash, Hasher};
+
+use crate::hash::FxHasher;
 use std::sync::Arc;
 
 use rayon::prelude::*;
@@ -77,7 +79,7 @@ impl Related {
 
 /// A hash of everything the scores are made from.
 fn signature(articles: &[Arc<Article>], listed: &[ArticleId], limit: usize) -> u64 {
-    let mut h = DefaultHasher::new();
+    let mut h = FxHasher::default();
     (articles.len(), limit).hash(&mut h);
     for &id in listed {
         let a = &articles[id.0 as usize];

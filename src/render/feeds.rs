@@ -6,6 +6,7 @@
 
 use std::borrow::Cow;
 use std::fmt::Write;
+use std::sync::Arc;
 
 use jiff::Timestamp;
 use serde::Serialize;
@@ -44,8 +45,8 @@ pub struct FeedEntry<'a> {
     pub summary_html: Cow<'a, str>,
     /// A plain-text summary.
     pub summary_text: Cow<'a, str>,
-    /// The full content as HTML.
-    pub content_html: Cow<'a, str>,
+    /// The full content as HTML (empty when feeds carry summaries only).
+    pub content_html: Arc<str>,
     /// The original article, if elsewhere.
     pub external_url: Option<&'a str>,
     /// A lead image (URL or site path).
@@ -53,8 +54,8 @@ pub struct FeedEntry<'a> {
 }
 
 impl<'a> FeedEntry<'a> {
-    /// The entry of an article.
-    pub fn article(a: &'a Article) -> Self {
+    /// The entry of an article whose body is `content_html`.
+    pub fn article(a: &'a Article, content_html: Arc<str>) -> Self {
         let fallback = if a.authors.is_empty() {
             a.source.as_deref()
         } else {
@@ -62,7 +63,7 @@ impl<'a> FeedEntry<'a> {
         };
         FeedEntry {
             title: Cow::Borrowed(&a.title),
-            path: a.path(),
+            path: a.path.clone(),
             published: a.date,
             updated: a.last_modified(),
             authors: a
@@ -74,7 +75,7 @@ impl<'a> FeedEntry<'a> {
             categories: &a.tags,
             summary_html: Cow::Borrowed(&a.summary_html),
             summary_text: Cow::Borrowed(&a.summary_text),
-            content_html: Cow::Borrowed(&a.content_html),
+            content_html,
             external_url: a.source_url.as_deref(),
             image: a.image.as_deref(),
         }
@@ -198,7 +199,7 @@ pub fn rss(config: &Config, meta: &FeedMeta, entries: &[FeedEntry<'_>], now: Tim
         for tag in e.categories {
             let _ = writeln!(x, "    <category>{}</category>", escape(tag));
         }
-        let body = if config.feeds.full_text {
+        let body: &str = if config.feeds.full_text {
             &e.content_html
         } else {
             &e.summary_html

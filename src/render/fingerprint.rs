@@ -6,7 +6,9 @@
 //! reads for that job; the tests in `tests/cli/incremental.rs` check that an
 //! edit invalidates exactly the pages that show it.
 
-use std::hash::{DefaultHasher, Hash, Hasher};
+use std::hash::{Hash, Hasher};
+
+use crate::hash::FxHasher;
 
 use super::view::pages_for;
 use super::{Job, Renderer};
@@ -35,7 +37,7 @@ impl Fingerprints {
 /// pages exist (a card links a tag only to a page that exists).
 fn card_fingerprints(site: &Site, global: u64) -> Vec<u64> {
     // A card links its tags to their pages only when those pages exist.
-    let mut terms = DefaultHasher::new();
+    let mut terms = FxHasher::default();
     global.hash(&mut terms);
     for t in &site.taxonomies {
         t.name.hash(&mut terms);
@@ -47,7 +49,7 @@ fn card_fingerprints(site: &Site, global: u64) -> Vec<u64> {
     site.articles
         .iter()
         .map(|a| {
-            let mut h = DefaultHasher::new();
+            let mut h = FxHasher::default();
             (epoch, a.fingerprint).hash(&mut h);
             h.finish()
         })
@@ -61,7 +63,7 @@ impl Renderer<'_> {
         let site = self.site();
         match *job {
             Job::Home(n) => super::page_path("", n),
-            Job::Article(id) => site.article(id).path(),
+            Job::Article(id) => site.article(id).path.clone(),
             Job::Page(i) => site.pages[i].path(),
             Job::TaxonomyList(t) => site.taxonomies[t].path(),
             Job::Term {
@@ -91,10 +93,10 @@ impl Renderer<'_> {
     /// A hash of everything `job`'s output is made from.
     pub fn fingerprint(&self, job: &Job) -> u64 {
         let (site, config) = (self.site(), self.config());
-        let mut h = DefaultHasher::new();
+        let mut h = FxHasher::default();
         self.fingerprints.global.hash(&mut h);
         self.key(job).hash(&mut h);
-        let cards = |h: &mut DefaultHasher, ids: &[ArticleId]| {
+        let cards = |h: &mut FxHasher, ids: &[ArticleId]| {
             for &id in ids {
                 self.fingerprints.cards[id.0 as usize].hash(h);
             }
@@ -204,7 +206,7 @@ impl Renderer<'_> {
 
     /// What an edition's view is made from; `full` adds all its stories.
     fn edition_fingerprint(&self, e: &Edition, full: bool) -> u64 {
-        let mut h = DefaultHasher::new();
+        let mut h = FxHasher::default();
         (e.date, e.fingerprint, &e.title, e.articles().count()).hash(&mut h);
         let ids: Vec<ArticleId> = e.articles().collect();
         let shown = if full {

@@ -96,7 +96,7 @@ pub(super) fn news_article(a: &Article, config: &Config, canonical: &str) -> Str
         kind: "NewsArticle",
         headline: &a.title,
         description: &a.summary_text,
-        url: base.permalink(&a.path()),
+        url: base.permalink(&a.path),
         main_entity_of_page: Thing {
             kind: "WebPage",
             id: Some(canonical.to_owned()),

@@ -17,6 +17,9 @@ pub mod view;
 mod xml;
 
 use std::borrow::Cow;
+use std::sync::{Arc, Mutex};
+
+use crate::hash::FxMap;
 
 use jiff::{SignedDuration, Timestamp};
 use tera::{Context, context};
@@ -155,11 +158,32 @@ pub fn article_cards(
     cards
 }
 
+/// Which articles some feed shows (the site feeds and the term feeds).
+fn in_feeds(site: &Site, config: &Config) -> Vec<bool> {
+    let mut shown = vec![false; site.articles.len()];
+    let limit = config.feeds.limit;
+    let lists = std::iter::once(&site.listed).chain(
+        site.taxonomies
+            .iter()
+            .filter(|t| t.feed)
+            .flat_map(|t| t.terms.iter().map(|term| &term.articles)),
+    );
+    for list in lists {
+        for id in list.iter().take(limit) {
+            shown[id.0 as usize] = true;
+        }
+    }
+    shown
+}
+
 /// Renders jobs; shared by all rendering threads.
 pub struct Renderer<'a> {
     views: Views<'a>,
     templates: &'a Templates,
     fingerprints: Fingerprints,
+    /// Articles some feed shows: their HTML is kept once rendered.
+    in_feed: Vec<bool>,
+    html: Mutex<FxMap<ArticleId, Arc<str>>>,
     now: Timestamp,
     news_reference: Timestamp,
     sitemap: Vec<SitemapEntry>,
@@ -185,6 +209,8 @@ impl<'a> Renderer<'a> {
             views,
             templates,
             fingerprints,
+            in_feed: in_feeds(site, views.config),
+            html: Mutex::default(),
             now: pinned_now.or(newest).unwrap_or_else(Timestamp::now),
             news_reference: pinned_now.or(newest).unwrap_or_default(),
             sitemap: Vec::new(),
@@ -204,47 +230,29 @@ impl<'a> Renderer<'a> {
     /// The sitemap entry of a job's page, if it is a page worth listing.
     fn sitemap_entry(&self, job: &Job) -> Option<SitemapEntry> {
         let site = self.site();
-        let newest = |ids: &[ArticleId]| ids.first().map(|&id| site.article(id).last_modified());
-        let (path, lastmod) = match *job {
-            Job::Home(n) => (page_path("", n), newest(&site.listed)),
-            Job::Article(id) if site.duplicates.is_duplicate(id) => return None,
-            Job::Article(id) => {
-                let a = site.article(id);
-                (a.path(), Some(a.last_modified()))
-            }
-            Job::Page(i) => (site.pages[i].path(), None),
-            Job::TaxonomyList(t) => (site.taxonomies[t].path(), None),
-            Job::Term {
-                taxonomy,
-                term,
-                page,
-            } => {
-                let t = &site.taxonomies[taxonomy];
-                let term = &t.terms[term];
-                (page_path(&t.term_path(term), page), newest(&term.articles))
-            }
-            Job::Archive => ("archive/".to_owned(), newest(&site.listed)),
-            Job::ArchiveYear(y) => (site.archive[y].path(), None),
-            Job::ArchiveMonth(y, m) => {
-                let month = &site.archive[y].months[m];
-                (month.path(), newest(&month.articles))
-            }
-            Job::Edition(i) => {
-                let e = &site.editions[i];
-                let ids: Vec<ArticleId> = e.articles().collect();
-                (
-                    e.path(),
-                    ids.iter().map(|&id| site.article(id).last_modified()).max(),
-                )
-            }
-            Job::Editions(n) => (page_path("editions/", n), None),
+        let newest =
+            |ids: &[ArticleId]| ids.iter().map(|&id| site.article(id).last_modified()).max();
+        let lastmod = match *job {
             Job::NotFound
             | Job::SiteFeeds
             | Job::Sitemap
             | Job::TermFeed { .. }
             | Job::EditionsFeed => return None,
+            // A duplicate's canonical address is its primary story's.
+            Job::Article(id) if site.duplicates.is_duplicate(id) => return None,
+            Job::Article(id) => Some(site.article(id).last_modified()),
+            Job::Home(_) | Job::Archive => newest(&site.listed[..site.listed.len().min(1)]),
+            Job::Term { taxonomy, term, .. } => {
+                newest(&site.taxonomies[taxonomy].terms[term].articles[..1])
+            }
+            Job::ArchiveMonth(y, m) => newest(&site.archive[y].months[m].articles[..1]),
+            Job::Edition(i) => newest(&site.editions[i].articles().collect::<Vec<_>>()),
+            Job::Page(_) | Job::TaxonomyList(_) | Job::ArchiveYear(_) | Job::Editions(_) => None,
         };
-        Some(SitemapEntry { path, lastmod })
+        Some(SitemapEntry {
+            path: self.key(job),
+            lastmod,
+        })
     }
 
     /// Renders one job into its files.
@@ -276,11 +284,12 @@ impl<'a> Renderer<'a> {
                 let a = site.article(id);
                 let template = a.template.as_deref().unwrap_or(name::ARTICLE);
                 self.require_template(template, &a.file)?;
+                let html = self.article_html(id)?;
                 let i = id.0 as usize;
                 let newer = i.checked_sub(1).map(|n| v.card(ArticleId(n as u32)));
                 let older = (i + 1 < site.articles.len()).then(|| v.card(ArticleId(i as u32 + 1)));
                 let mut meta = self.meta(
-                    &a.path(),
+                    &a.path,
                     a.title.clone(),
                     a.summary_text.clone(),
                     "article",
@@ -290,7 +299,7 @@ impl<'a> Renderer<'a> {
                 self.page(
                     template,
                     meta,
-                    context! { article => &v.article_full(id), newer, older },
+                    context! { article => &v.article_full(id, &html), newer, older },
                 )
             }
             Job::Page(i) => {
@@ -356,7 +365,7 @@ impl<'a> Renderer<'a> {
                     self_path: format!("{page_path}atom.xml"),
                     page_path,
                 };
-                let entries = self.article_entries(&entry.articles);
+                let entries = self.article_entries(&entry.articles)?;
                 Ok(vec![file(
                     &meta.self_path,
                     feeds::atom(config, &meta, &entries, self.now),
@@ -448,7 +457,7 @@ impl<'a> Renderer<'a> {
                 );
                 self.page(name::NOT_FOUND, meta, Context::new())
             }
-            Job::SiteFeeds => Ok(self.site_feeds()),
+            Job::SiteFeeds => self.site_feeds(),
             Job::Sitemap => Ok(self.sitemaps()),
         }
     }
@@ -466,17 +475,43 @@ impl<'a> Renderer<'a> {
     }
 
     /// Feed entries for the first articles of `ids`, up to the feed limit.
-    fn article_entries(&self, ids: &[ArticleId]) -> Vec<FeedEntry<'a>> {
+    fn article_entries(&self, ids: &[ArticleId]) -> Result<Vec<FeedEntry<'a>>, Diagnostic> {
         let site = self.site();
         ids.iter()
             .take(self.config().feeds.limit)
-            .map(|&id| FeedEntry::article(site.article(id)))
+            .map(|&id| {
+                let html = if self.config().feeds.full_text {
+                    self.article_html(id)?
+                } else {
+                    Arc::from("")
+                };
+                Ok(FeedEntry::article(site.article(id), html))
+            })
             .collect()
     }
 
-    fn site_feeds(&self) -> Vec<RenderedFile> {
+    /// An article's body as HTML, rendered from its file. Articles that
+    /// feeds show are rendered once and kept for the other feeds; the others
+    /// are not kept, so the site's HTML is never all in memory at once.
+    fn article_html(&self, id: ArticleId) -> Result<Arc<str>, Diagnostic> {
+        if let Some(html) = self.lock_html().get(&id) {
+            return Ok(Arc::clone(html));
+        }
+        let a = self.site().article(id);
+        let html = crate::source::parse::article_html(&a.file, &a.source_file, self.config())?;
+        if self.in_feed[id.0 as usize] {
+            self.lock_html().insert(id, Arc::clone(&html));
+        }
+        Ok(html)
+    }
+
+    fn lock_html(&self) -> std::sync::MutexGuard<'_, FxMap<ArticleId, Arc<str>>> {
+        self.html.lock().expect("no panics while locked")
+    }
+
+    fn site_feeds(&self) -> Result<Vec<RenderedFile>, Diagnostic> {
         let config = self.config();
-        let entries = self.article_entries(&self.site().listed);
+        let entries = self.article_entries(&self.site().listed)?;
         let meta = |self_path: &str| FeedMeta {
             title: config.title.clone(),
             self_path: self_path.to_owned(),
@@ -501,7 +536,7 @@ impl<'a> Renderer<'a> {
                 feeds::json(config, &meta("feed.json"), &entries),
             ));
         }
-        out
+        Ok(out)
     }
 
     /// One entry per edition: its stories' headlines as content.
@@ -518,7 +553,7 @@ impl<'a> Renderer<'a> {
                     let a = site.article(id);
                     list.push_str(&format!(
                         "<li><a href=\"{}\">{}</a></li>\n",
-                        xml::escape(&v.permalink(&a.path())),
+                        xml::escape(&v.permalink(&a.path)),
                         xml::escape(&a.title)
                     ));
                 }
@@ -544,7 +579,7 @@ impl<'a> Renderer<'a> {
                     categories: &[],
                     summary_html: Cow::Owned(summary.clone()),
                     summary_text: Cow::Owned(summary),
-                    content_html: Cow::Owned(format!("{}{list}", e.intro_html)),
+                    content_html: Arc::from(format!("{}{list}", e.intro_html)),
                     external_url: None,
                     image: None,
                 }
@@ -576,7 +611,7 @@ impl<'a> Renderer<'a> {
                 .filter(|a| a.date > since && a.date <= self.news_reference)
                 .take(sitemap::MAX_NEWS_URLS)
                 .map(|a| NewsEntry {
-                    path: a.path(),
+                    path: a.path.clone(),
                     title: &a.title,
                     published: a.date,
                 })

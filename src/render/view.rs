@@ -431,12 +431,12 @@ impl<'a> Views<'a> {
 
     /// An article as an item of a list.
     pub fn article_card(&self, a: &'a Article) -> ArticleView<'a> {
-        let path = a.path();
+        let path = &a.path;
         ArticleView {
             title: &a.title,
             slug: &a.slug,
-            url: self.url(&path),
-            permalink: self.permalink(&path),
+            url: self.url(path),
+            permalink: self.permalink(path),
             date: self.date(a.date),
             updated: a.updated.map(|u| self.date(u)),
             source: a.source.as_deref().map(|s| self.term_link("sources", s)),
@@ -468,7 +468,7 @@ impl<'a> Views<'a> {
     /// The canonical address of an article: the primary story's for a duplicate.
     pub fn canonical(&self, id: ArticleId) -> String {
         let target = self.site.duplicates.primary_of(id).unwrap_or(id);
-        self.permalink(&self.site.article(target).path())
+        self.permalink(&self.site.article(target).path)
     }
 
     /// The card of an article, from the shared cache.
@@ -476,13 +476,17 @@ impl<'a> Views<'a> {
         self.cards[id.0 as usize].clone()
     }
 
-    /// An article on its own page, with body, headings, duplicates and JSON-LD.
-    pub fn article_full(&self, id: ArticleId) -> ArticleView<'a> {
+    /// An article on its own page, with its body (`content`, HTML),
+    /// headings, duplicates, related stories and JSON-LD.
+    pub fn article_full<'b>(&self, id: ArticleId, content: &'b str) -> ArticleView<'b>
+    where
+        'a: 'b,
+    {
         let site = self.site;
         let a = site.article(id);
         let link = |a: &Article| LinkView {
             title: a.title.clone(),
-            url: self.url(&a.path()),
+            url: self.url(&a.path),
         };
         let reports = site
             .duplicates
@@ -494,14 +498,14 @@ impl<'a> Views<'a> {
                 let o = site.article(other);
                 ReportView {
                     title: &o.title,
-                    url: self.url(&o.path()),
+                    url: self.url(&o.path),
                     source: o.source.as_deref(),
                     source_url: o.source_url.as_deref(),
                 }
             })
             .collect();
         ArticleView {
-            content: Some(&a.content_html),
+            content: Some(content),
             toc: Some(
                 a.headings
                     .iter()

@@ -5,6 +5,7 @@
 //! list of diagnostics. One bad file never stops the others from being
 //! parsed, so a build reports every problem at once.
 
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use jiff::{Timestamp, civil};
@@ -15,6 +16,7 @@ use super::front_matter::{self, ArticleFrontMatter, EditionFrontMatter, PageFron
 use super::{ContentKind, SourceFile, SourceTree, decode};
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Diagnostics, LineCol};
+use crate::fs;
 use crate::hash::IdMap;
 use crate::markdown::{self, Rendered};
 use crate::{slug, text};
@@ -46,6 +48,9 @@ pub struct ParsedArticle {
     pub link_locations: Vec<LineCol>,
     /// The `duplicate_of` slug and where it is written.
     pub duplicate_of: Option<(String, LineCol)>,
+    /// The file, to read its body again when its page is rendered (the
+    /// body's HTML is not kept: `body.html` is empty).
+    pub source_file: PathBuf,
     /// The article's most frequent terms, for related articles.
     pub keywords: Keywords,
     /// A hash of the file's text: what decides whether it changed.
@@ -190,9 +195,10 @@ pub fn parse_file(
 ) -> Result<Parsed, Vec<Diagnostic>> {
     let text = decode::read(&file.rel, &file.abs).map_err(|d| vec![d])?;
     match kind {
-        ContentKind::Article => {
-            parse_article(&file.rel, &text, config).map(|a| Parsed::Article(Arc::new(a)))
-        }
+        ContentKind::Article => parse_article(&file.rel, &text, config).map(|mut a| {
+            a.source_file = file.abs.clone();
+            Parsed::Article(Arc::new(a))
+        }),
         ContentKind::Page => {
             parse_page(&file.rel, &text, config).map(|p| Parsed::Page(Arc::new(p)))
         }
@@ -242,7 +248,7 @@ pub fn parse_article(
     let (Some(date), Some(slug), true) = (date, slug, problems.is_empty()) else {
         return Err(problems);
     };
-    let mut body = markdown::render(split.body, &config.markdown);
+    let mut body = markdown::analyse(split.body, &config.markdown);
     let keywords = Keywords::of(&front.title, &std::mem::take(&mut body.plain_text));
     let link_locations = body
         .links
@@ -261,6 +267,7 @@ pub fn parse_article(
     };
     Ok(ParsedArticle {
         keywords,
+        source_file: PathBuf::from(rel),
         fingerprint: fingerprint(text),
         local_date: date.to_zoned_datetime(config.timezone.0.clone()).date(),
         summary_html,
@@ -275,6 +282,21 @@ pub fn parse_article(
         body,
         link_locations,
     })
+}
+
+/// The HTML of an article's body, read again from its file (see
+/// [`ParsedArticle::source_file`]).
+pub fn article_html(rel: &str, source: &Path, config: &Config) -> Result<Arc<str>, Diagnostic> {
+    let bytes = fs::read(source).map_err(|e| {
+        Diagnostic::error(
+            "unreadable",
+            rel,
+            format!("cannot be read again to render it: {e}"),
+        )
+    })?;
+    let text = decode::decode(rel, bytes)?;
+    let split = front_matter::split(rel, &text)?;
+    Ok(markdown::render(split.body, &config.markdown).html)
 }
 
 /// Parses the text of a page file.
