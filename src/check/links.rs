@@ -25,7 +25,7 @@ use crate::diagnostic::{Diagnostic, Diagnostics, LineCol, did_you_mean};
 use crate::markdown::{self, Link};
 use crate::model::Site;
 use crate::render::templates::BUILTIN;
-use crate::source::parse::{self, ParsedContent};
+use crate::source::parse::{self, ParsedArticle, ParsedContent};
 
 /// What link checking looks at.
 pub(super) struct Input<'a> {
@@ -292,6 +292,7 @@ pub(super) fn check(
         input,
         theme_ids: &theme_ids,
         ids: HashMap::new(),
+        index: None,
     };
     let mut checked = 0;
     for body in &bodies {
@@ -362,6 +363,101 @@ struct Checker<'i, 'a> {
     theme_ids: &'i HashSet<String>,
     /// The ids of the pages links point to, each read once.
     ids: HashMap<Target, HashSet<String>>,
+    /// Made at the first broken link.
+    index: Option<Index<'a>>,
+}
+
+/// What explains a broken link: the site's addresses by folder, and the
+/// articles that are not published.
+struct Index<'a> {
+    /// Last parts of the site's addresses, by the folder they are in,
+    /// sorted (so that ties between equally close names are stable).
+    siblings: HashMap<&'a str, Vec<&'a str>>,
+    /// Parsed articles that are not published, by slug.
+    unpublished: HashMap<&'a str, &'a ParsedArticle>,
+}
+
+impl<'a> Index<'a> {
+    fn new(input: &Input<'a>) -> Self {
+        let mut siblings: HashMap<&str, Vec<&str>> = HashMap::new();
+        for address in input.outputs.addresses() {
+            let (parent, name) = split_last(address.strip_suffix('/').unwrap_or(address));
+            siblings.entry(parent).or_default().push(name);
+        }
+        for names in siblings.values_mut() {
+            names.sort_unstable();
+        }
+        let unpublished = input
+            .content
+            .articles
+            .iter()
+            .filter(|a| input.site.article_by_slug(&a.slug).is_none())
+            .map(|a| (a.slug.as_str(), &**a))
+            .collect();
+        Index {
+            siblings,
+            unpublished,
+        }
+    }
+}
+
+/// The name of `candidates` (sorted) closest to `name`, if it is close
+/// enough to be a typo: the rule of [`did_you_mean`], made fast enough to
+/// run against thousands of slugs for each broken link (no allocation for
+/// ASCII names, and a comparison stops once it is too far).
+fn closest<'c>(name: &str, candidates: &[&'c str]) -> Option<&'c str> {
+    if !name.is_ascii() {
+        return did_you_mean(name, candidates.iter().copied());
+    }
+    let name = name.as_bytes();
+    let mut best: Option<(usize, &str)> = None;
+    for &candidate in candidates {
+        let limit = 2
+            .max(candidate.len() / 3)
+            .min(candidate.len().saturating_sub(1));
+        let limit = best.map_or(limit, |(d, _)| limit.min(d.saturating_sub(1)));
+        if candidate.len().abs_diff(name.len()) > limit || !candidate.is_ascii() {
+            continue;
+        }
+        if let Some(d) = bounded_distance(name, candidate.as_bytes(), limit) {
+            best = Some((d, candidate));
+        }
+    }
+    best.map(|(_, c)| c)
+}
+
+/// The edit distance of `a` and `b` (ASCII, case ignored) if it is at most
+/// `limit`.
+fn bounded_distance(a: &[u8], b: &[u8], limit: usize) -> Option<usize> {
+    const MAX: usize = 64;
+    if b.len() >= MAX {
+        return None;
+    }
+    let mut row = [0usize; MAX];
+    for (j, cell) in row.iter_mut().enumerate().take(b.len() + 1) {
+        *cell = j;
+    }
+    for (i, &ca) in a.iter().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        let mut lowest = row[0];
+        for (j, &cb) in b.iter().enumerate() {
+            let cur = row[j + 1];
+            let cost = usize::from(!ca.eq_ignore_ascii_case(&cb));
+            row[j + 1] = (prev + cost).min(row[j] + 1).min(cur + 1);
+            lowest = lowest.min(row[j + 1]);
+            prev = cur;
+        }
+        if lowest > limit {
+            return None;
+        }
+    }
+    (row[b.len()] <= limit).then_some(row[b.len()])
+}
+
+/// `a/b/c` → (`a/b`, `c`); `c` → (``, `c`).
+fn split_last(path: &str) -> (&str, &str) {
+    path.rsplit_once('/').unwrap_or(("", path))
 }
 
 /// What is wrong with one link.
@@ -478,56 +574,47 @@ impl Checker<'_, '_> {
     }
 
     /// Why nothing is at `path`: an unpublished article, or a plain miss.
-    fn why_missing(&self, path: &str) -> String {
+    fn why_missing(&mut self, path: &str) -> String {
+        let input = self.input;
+        let index = self.index.get_or_insert_with(|| Index::new(input));
+        let base = &input.config.base_url;
         let slug = path
             .strip_prefix("articles/")
             .map(|s| s.trim_end_matches("index.html").trim_end_matches('/'));
-        let parsed =
-            slug.and_then(|slug| self.input.content.articles.iter().find(|a| a.slug == slug));
-        match parsed {
-            Some(a) if a.front.draft => format!("the article `{}` is a draft", a.slug),
-            Some(a) => format!(
-                "the article `{}` is not published at this time (future or expired)",
-                a.slug
-            ),
-            None => {
-                let base = &self.input.config.base_url;
-                // A typo in the last part of the path: compare it with its siblings,
-                // sorted first so that ties between equally close names are stable.
-                let trimmed = path.strip_suffix('/').unwrap_or(path);
-                let (parent, name) = trimmed
-                    .rsplit_once('/')
-                    .map_or(("", trimmed), |(p, n)| (p, n));
-                let slash = if path.ends_with('/') { "/" } else { "" };
-                let mut siblings: Vec<&str> = self
-                    .input
-                    .outputs
-                    .addresses()
-                    .filter_map(|a| {
-                        let a = a.strip_suffix('/').unwrap_or(a);
-                        let (p, n) = a.rsplit_once('/').map_or(("", a), |(p, n)| (p, n));
-                        (p == parent).then_some(n)
-                    })
-                    .collect();
-                siblings.sort_unstable();
-                match did_you_mean(name, siblings) {
-                    Some(close) => {
-                        let sep = if parent.is_empty() { "" } else { "/" };
-                        format!(
-                            "did you mean `{}`?",
-                            base.url(&format!("{parent}{sep}{close}{slash}"))
-                        )
-                    }
-                    None if path.starts_with("articles/") => format!(
-                        "article pages are at `{}`, where the slug is the file name without its date",
-                        base.url("articles/<slug>/")
-                    ),
-                    None if name.contains('.') => format!(
-                        "the files of `static/` are published at the site's root: is `static/{path}` missing?"
-                    ),
-                    None => "no page of the site has this address".to_owned(),
-                }
+        match slug.and_then(|slug| index.unpublished.get(slug)) {
+            Some(a) if a.front.draft => return format!("the article `{}` is a draft", a.slug),
+            Some(a) => {
+                return format!(
+                    "the article `{}` is not published at this time (future or expired)",
+                    a.slug
+                );
             }
+            None => {}
+        }
+        // A typo in the last part of the path: compare it with its siblings.
+        let trimmed = path.strip_suffix('/').unwrap_or(path);
+        let (parent, name) = split_last(trimmed);
+        let slash = if path.ends_with('/') { "/" } else { "" };
+        let close = index
+            .siblings
+            .get(parent)
+            .and_then(|siblings| closest(name, siblings));
+        match close {
+            Some(close) => {
+                let sep = if parent.is_empty() { "" } else { "/" };
+                format!(
+                    "did you mean `{}`?",
+                    base.url(&format!("{parent}{sep}{close}{slash}"))
+                )
+            }
+            None if path.starts_with("articles/") => format!(
+                "article pages are at `{}`, where the slug is the file name without its date",
+                base.url("articles/<slug>/")
+            ),
+            None if name.contains('.') => format!(
+                "the files of `static/` are published at the site's root: is `static/{path}` missing?"
+            ),
+            None => "no page of the site has this address".to_owned(),
         }
     }
 }
@@ -581,6 +668,20 @@ mod tests {
         assert_eq!(resolve("/a/", &base, ""), site("a/", None));
         assert_eq!(resolve("https://e.org", &base, ""), site("", None));
         assert_eq!(resolve("a/", &base, ""), site("a/", None));
+    }
+
+    #[test]
+    fn close_names_are_found_like_did_you_mean() {
+        let names = ["kyiv", "nato-summit", "odesa", "summit"];
+        assert_eq!(closest("kyvi", &names), Some("kyiv"));
+        assert_eq!(closest("sumit", &names), Some("summit"));
+        assert_eq!(closest("nato-sumit", &names), Some("nato-summit"));
+        assert_eq!(closest("nowhere", &names), None);
+        assert_eq!(closest("x", &["y"]), None);
+        for (name, found) in [("kyvi", "kyiv"), ("sumit", "summit"), ("nowhere", "")] {
+            let expected = did_you_mean(name, names).unwrap_or("");
+            assert_eq!(expected, found, "{name}");
+        }
     }
 
     #[test]
