@@ -82,9 +82,14 @@ pub fn data(text: &str) {
 
 /// Prints the duration of each build stage to stderr.
 #[allow(clippy::print_stderr)]
-pub fn timings(stages: &[(&'static str, std::time::Duration)]) {
-    for (stage, took) in stages {
-        eprintln!("{stage:>10} {:8.1} ms", took.as_secs_f64() * 1000.0);
+pub fn timings(stages: &[crate::build::Stage]) {
+    for s in stages {
+        eprintln!(
+            "{:>10} {:8.1} ms   peak memory {:6.0} MiB",
+            s.name,
+            s.took.as_secs_f64() * 1000.0,
+            s.peak_kib as f64 / 1024.0
+        );
     }
 }
 

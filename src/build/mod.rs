@@ -69,11 +69,22 @@ pub struct BuildSummary {
     pub timings: Timings,
 }
 
-/// Wall time per stage of a build.
+/// Wall time per stage of a build, and the process's memory after it.
 #[derive(Debug, Default, Clone)]
 pub struct Timings {
-    stages: Vec<(&'static str, Duration)>,
+    stages: Vec<Stage>,
     last: Option<Instant>,
+}
+
+/// One stage of a build.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stage {
+    /// The stage's name.
+    pub name: &'static str,
+    /// How long it took.
+    pub took: Duration,
+    /// The process's peak resident memory so far, in KiB (0 where unknown).
+    pub peak_kib: u64,
 }
 
 impl Timings {
@@ -88,15 +99,30 @@ impl Timings {
     fn mark(&mut self, stage: &'static str) {
         let now = Instant::now();
         if let Some(last) = self.last {
-            self.stages.push((stage, now - last));
+            self.stages.push(Stage {
+                name: stage,
+                took: now - last,
+                peak_kib: peak_memory_kib(),
+            });
         }
         self.last = Some(now);
     }
 
-    /// The stages and their durations, in order.
-    pub fn stages(&self) -> &[(&'static str, Duration)] {
+    /// The stages, in order.
+    pub fn stages(&self) -> &[Stage] {
         &self.stages
     }
+}
+
+/// The peak resident memory of this process (Linux's `VmHWM`), in KiB.
+fn peak_memory_kib() -> u64 {
+    crate::fs::read_to_string(Path::new("/proc/self/status"))
+        .ok()
+        .and_then(|s| {
+            let line = s.lines().find(|l| l.starts_with("VmHWM:"))?;
+            line.split_whitespace().nth(1)?.parse().ok()
+        })
+        .unwrap_or(0)
 }
 
 /// Builds the site at `root` into its output folder, once.

@@ -90,29 +90,17 @@ fn signature(articles: &[Arc<Article>], listed: &[ArticleId], limit: usize) -> u
 
 /// The weighted, normalised vector of each listed article.
 fn vectors(articles: &[Arc<Article>], listed: &[ArticleId]) -> Vec<Vec<(u64, f32)>> {
-    let raw: Vec<Vec<(u64, u16)>> = listed
-        .iter()
-        .map(|&id| {
-            let a = &articles[id.0 as usize];
-            let mut terms = a.keywords.terms.clone();
-            for tag in &a.tags {
-                let key = format!("\u{1}tag:{}", text::fold(tag.trim()));
-                terms.push((text::hash64(key.as_bytes()), TAG_WEIGHT));
-            }
-            terms
-        })
-        .collect();
     let mut df: IdMap<u32> = IdMap::default();
-    for terms in &raw {
-        for &(t, _) in terms {
+    for &id in listed {
+        for (t, _) in terms(&articles[id.0 as usize]) {
             *df.entry(t).or_default() += 1;
         }
     }
-    let n = raw.len() as f32;
-    raw.into_par_iter()
-        .map(|terms| {
-            let mut v: Vec<(u64, f32)> = terms
-                .into_iter()
+    let n = listed.len() as f32;
+    listed
+        .par_iter()
+        .map(|&id| {
+            let mut v: Vec<(u64, f32)> = terms(&articles[id.0 as usize])
                 .map(|(t, tf)| {
                     let idf = (n / df[&t] as f32).ln();
                     (t, (1.0 + f32::from(tf).ln()) * idf)
@@ -121,6 +109,7 @@ fn vectors(articles: &[Arc<Article>], listed: &[ArticleId]) -> Vec<Vec<(u64, f32
                 .collect();
             v.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
             v.truncate(TERMS);
+            v.shrink_to_fit();
             let norm = v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
             if norm > 0.0 {
                 v.iter_mut().for_each(|(_, w)| *w /= norm);
@@ -128,6 +117,15 @@ fn vectors(articles: &[Arc<Article>], listed: &[ArticleId]) -> Vec<Vec<(u64, f32
             v
         })
         .collect()
+}
+
+/// An article's keywords and tags, as `(term hash, weight)`.
+fn terms(a: &Article) -> impl Iterator<Item = (u64, u16)> + '_ {
+    let tags = a.tags.iter().map(|tag| {
+        let key = format!("\u{1}tag:{}", text::fold(tag.trim()));
+        (text::hash64(key.as_bytes()), TAG_WEIGHT)
+    });
+    a.keywords.terms.iter().copied().chain(tags)
 }
 
 /// For each listed position, up to `limit` other positions, best first.
@@ -139,11 +137,20 @@ fn score(articles: &[Arc<Article>], listed: &[ArticleId], limit: usize) -> Vec<V
             postings.entry(t).or_default().push((pos as u32, w));
         }
     }
+    // Rayon may split the work into many jobs; a scratch buffer per job (as
+    // `map_init` gives) would cost memory in proportion to the site for each
+    // of them. One buffer per thread is enough.
+    thread_local! {
+        static SCRATCH: std::cell::RefCell<(Vec<f32>, Vec<usize>)> = std::cell::RefCell::default();
+    }
     (0..vectors.len())
         .into_par_iter()
-        .map_init(
-            || (vec![0f32; vectors.len()], Vec::new()),
-            |(acc, touched), p| {
+        .map(|p| {
+            SCRATCH.with(|scratch| {
+                let (acc, touched) = &mut *scratch.borrow_mut();
+                if acc.len() != vectors.len() {
+                    *acc = vec![0f32; vectors.len()];
+                }
                 for &(t, w) in &vectors[p] {
                     let list = &postings[&t];
                     let at = list.partition_point(|&(q, _)| (q as usize) < p);
@@ -179,8 +186,10 @@ fn score(articles: &[Arc<Article>], listed: &[ArticleId], limit: usize) -> Vec<V
                     best.truncate(limit);
                 }
                 best.sort_unstable_by(order);
-                best.into_iter().map(|(_, q)| q).collect()
-            },
-        )
+                // Not `into_iter().collect()`: that would reuse `best`'s large
+                // allocation for the few ids kept, for the rest of the build.
+                best.iter().map(|&(_, q)| q).collect()
+            })
+        })
         .collect()
 }

@@ -84,6 +84,8 @@ impl Keywords {
         let mut terms: Vec<(u64, u16)> = counts.into_iter().collect();
         terms.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         terms.truncate(Self::MAX);
+        // Kept for the whole build: do not keep the capacity of every term.
+        terms.shrink_to_fit();
         Keywords { terms }
     }
 }
