@@ -102,6 +102,8 @@ impl Hasher for FxHasher {
 pub type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<FnvHasher>>;
 /// A set of short strings.
 pub type FnvSet<K> = HashSet<K, BuildHasherDefault<FnvHasher>>;
+/// A set of anything, hashed fast.
+pub type FxSet<K> = HashSet<K, BuildHasherDefault<FxHasher>>;
 /// A map with any keys, hashed fast.
 pub type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 /// A map keyed by term hashes.

@@ -1,10 +1,11 @@
 //! Files copied as they are: the theme's assets, `templates/assets/` and `static/`.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::error::Result;
+use crate::hash::FxSet;
 use crate::output::{OutputPath, Staging};
 use crate::render::templates::BUILTIN_ASSETS;
 use crate::source::{self, SourceFile};
@@ -60,24 +61,28 @@ pub(super) fn clashes<'p>(
     files: &BTreeMap<String, StaticFile>,
     written: impl Iterator<Item = &'p OutputPath>,
 ) -> Diagnostics {
-    let written: Vec<&str> = written.map(OutputPath::as_str).collect();
-    let paths: HashSet<&str> = written
-        .iter()
-        .copied()
-        .chain(files.keys().map(String::as_str))
-        .collect();
-    let folders: HashSet<&str> = paths
-        .iter()
-        .flat_map(|p| p.match_indices('/').map(|(i, _)| &p[..i]))
-        .collect();
     let mut problems = Diagnostics::new();
+    if files.is_empty() {
+        return problems;
+    }
+    // One pass over the (many) written paths against the (few) static ones.
+    let statics: FxSet<&str> = files.keys().map(String::as_str).collect();
+    let static_folders: FxSet<&str> = files.keys().flat_map(|p| folders_of(p)).collect();
+    let mut written_folders: FxSet<&str> = FxSet::default();
+    let mut written_files: FxSet<&str> = FxSet::default();
+    for path in written.map(OutputPath::as_str) {
+        written_folders.extend(folders_of(path).filter(|f| statics.contains(f)));
+        if static_folders.contains(path) {
+            written_files.insert(path);
+        }
+    }
     for (path, file) in files {
-        let message = if folders.contains(path.as_str()) {
+        let message = if written_folders.contains(path.as_str())
+            || static_folders.contains(path.as_str())
+        {
             format!("the site also writes a folder `{path}/`, so this file cannot be copied")
-        } else if let Some(parent) = path
-            .match_indices('/')
-            .map(|(i, _)| &path[..i])
-            .find(|p| paths.contains(p))
+        } else if let Some(parent) =
+            folders_of(path).find(|p| written_files.contains(p) || statics.contains(p))
         {
             format!("`{parent}` is a file of the site, so it cannot be a folder holding this file")
         } else {
@@ -89,6 +94,11 @@ pub(super) fn clashes<'p>(
         );
     }
     problems
+}
+
+/// The folders a path is in: `a/b/c` → `a`, `a/b`.
+fn folders_of(path: &str) -> impl Iterator<Item = &str> {
+    path.match_indices('/').map(move |(i, _)| &path[..i])
 }
 
 pub(super) fn write_static(staging: &Staging, path: &str, file: &StaticFile) -> Result<()> {
