@@ -194,12 +194,13 @@ pub const SHINGLE_WORDS: usize = 3;
 
 /// The near-duplicate fingerprint of a body: the SimHash of its 3-word shingles.
 pub fn fingerprint(blocks: &[Block]) -> u64 {
-    let tokens: Vec<String> = blocks
-        .iter()
-        .flat_map(|b| b.lines.iter())
-        .flat_map(|line| text::tokens(line))
-        .collect();
-    text::simhash(text::shingles(&tokens, SHINGLE_WORDS))
+    let mut words = text::FoldedWords::default();
+    for line in blocks.iter().flat_map(|b| b.lines.iter()) {
+        for word in text::words(line) {
+            words.push(word);
+        }
+    }
+    text::simhash(words.shingles(SHINGLE_WORDS))
 }
 
 /// Formats a fingerprint as written in front matter.
