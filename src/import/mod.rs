@@ -183,18 +183,20 @@ struct Existing {
     record: Option<ImportRecord>,
     date: Option<toml::Spanned<DateValue>>,
     body_sha256: String,
-    observed: tags::Observed,
 }
 
-/// A raw file read, cleaned and analysed (all but its tags).
+/// A raw file read, cleaned and analysed (all but its tags, which
+/// [`tags::Observed`] holds the makings of).
 #[derive(Debug)]
 struct Prepared {
     sha256: String,
     draft: Draft,
-    observed: tags::Observed,
     simhash: u64,
     warnings: Vec<String>,
 }
+
+/// What reading one raw file gave.
+type PrepareResult = std::result::Result<(Prepared, tags::Observed), Rejection>;
 
 /// Imports the raw files at `paths` (files, or folders searched for `*.txt`) into the site at `root`.
 pub fn import(
@@ -204,51 +206,45 @@ pub fn import(
     options: &ImportOptions,
 ) -> Result<ImportReport> {
     let (inputs, mut missing) = collect_inputs(paths);
-    let existing = load_existing(root)?;
+    let (existing, old_observed, old_vocabulary) = load_existing(root)?;
 
     let bar = report::progress_bar(options.progress, inputs.len() as u64, "importing");
-    let prepared: Vec<std::result::Result<Prepared, Rejection>> = inputs
-        .par_iter()
-        .map(|input| {
-            let result = prepare(input, config);
-            bar.inc(1);
-            result
-        })
-        .collect();
+    let (prepared, new_vocabulary) = prepare_all(&inputs, config, &bar);
     bar.finish_and_clear();
 
     // Tags are scored against every article of this import and of the site.
-    let observed: Vec<&tags::Observed> = prepared
-        .iter()
-        .filter_map(|p| p.as_ref().ok())
-        .map(|p| &p.observed)
-        .chain(existing.iter().map(|e| &e.observed))
-        .collect();
-    let vocabulary = tags::Vocabulary::new(&observed);
-    let new_terms: Vec<Option<tags::Terms>> = prepared
-        .par_iter()
-        .map(|p| {
-            p.as_ref()
-                .ok()
-                .map(|p| tags::terms(&p.observed, &vocabulary, &config.import))
+    // Each article's observations are dropped as soon as its terms are known.
+    let vocabulary = new_vocabulary.merge(old_vocabulary);
+    let rules = tags::TagRules::new(&config.import);
+    let (prepared, new_terms): (Vec<_>, Vec<_>) = prepared
+        .into_par_iter()
+        .map(|p| match p {
+            Ok((p, observed)) => (Ok(p), Some(tags::terms(&observed, &vocabulary, &rules))),
+            Err(rejection) => (Err(rejection), None),
         })
-        .collect();
-    let old_terms: Vec<tags::Terms> = existing
-        .par_iter()
-        .map(|e| tags::terms(&e.observed, &vocabulary, &config.import))
+        .unzip();
+    let old_terms: Vec<tags::Terms> = old_observed
+        .into_par_iter()
+        .map(|observed| tags::terms(&observed, &vocabulary, &rules))
         .collect();
     let all_terms = || new_terms.iter().flatten().chain(old_terms.iter());
-    let df = tags::DocumentFrequency::new(all_terms());
+    let df = tags::DocumentFrequency::new(&vocabulary, all_terms());
     let display = tags::spellings(all_terms());
+    let new_tags: Vec<Option<Vec<String>>> = new_terms
+        .par_iter()
+        .map(|terms| {
+            terms
+                .as_ref()
+                .map(|terms| tags::pick(terms, &df, &display, &config.import))
+        })
+        .collect();
+    drop((new_terms, old_terms));
 
     let mut plan = Planner::new(root, &existing, options);
     let mut report = ImportReport::default();
-    for ((input, prepared), terms) in inputs.iter().zip(prepared).zip(&new_terms) {
-        let item = match (prepared, terms) {
-            (Ok(p), Some(terms)) => {
-                let tags = tags::pick(terms, &df, &display, &config.import);
-                plan.decide(input, p, tags, config)?
-            }
+    for ((input, prepared), tags) in inputs.iter().zip(prepared).zip(new_tags) {
+        let item = match (prepared, tags) {
+            (Ok(p), Some(tags)) => plan.decide(input, p, tags, config)?,
             (Err(rejection), _) => ImportItem {
                 input: input.shown.clone(),
                 outcome: Outcome::Rejected {
@@ -256,7 +252,7 @@ pub fn import(
                 },
                 warnings: Vec::new(),
             },
-            (Ok(_), None) => unreachable!("every prepared file has terms"),
+            (Ok(_), None) => unreachable!("every prepared file has tags"),
         };
         report.items.push(item);
     }
@@ -361,51 +357,102 @@ struct LenientFrontMatter {
     import: Option<ImportRecord>,
 }
 
-/// Reads the front matter (and words, for tag statistics) of the site's articles.
-fn load_existing(root: &Path) -> Result<Vec<Existing>> {
+/// Reads, cleans and analyses the raw files, in parallel, in the order of
+/// `inputs`; their words are counted in the vocabulary returned.
+fn prepare_all(
+    inputs: &[Input],
+    config: &Config,
+    bar: &indicatif::ProgressBar,
+) -> (Vec<PrepareResult>, tags::Vocabulary) {
+    // Each worker counts words into a vocabulary of its own, merged at the
+    // end: no per-article counts are kept. `reduce` keeps the order of the
+    // items, so the results come out in input order.
+    inputs
+        .par_iter()
+        .fold(
+            || (Vec::new(), tags::Vocabulary::default()),
+            |(mut results, mut vocabulary), input| {
+                results.push(prepare(input, config, &mut vocabulary));
+                bar.inc(1);
+                (results, vocabulary)
+            },
+        )
+        .reduce(
+            || (Vec::new(), tags::Vocabulary::default()),
+            |(mut a, va), (mut b, vb)| {
+                a.append(&mut b);
+                (a, va.merge(vb))
+            },
+        )
+}
+
+/// Reads the front matter (and words, for tag statistics) of the site's
+/// articles; their words are counted in the vocabulary returned.
+fn load_existing(root: &Path) -> Result<(Vec<Existing>, Vec<tags::Observed>, tags::Vocabulary)> {
     let tree = source::discover(root);
-    let articles: Vec<Option<Existing>> = tree
+    let (articles, vocabulary) = tree
         .articles
         .par_iter()
-        .map(|file| {
-            let bytes = fs::read(&file.abs).ok()?;
-            let text = source::decode::decode(&file.rel, bytes).ok()?;
-            let split = front_matter::split(&file.rel, &text).ok()?;
-            let (title, slug, record, date) = match toml::from_str::<ArticleFrontMatter>(split.toml)
-            {
-                Ok(f) => (f.title, f.slug.map(|s| s.into_inner()), f.import, f.date),
-                Err(_) => {
-                    let f: LenientFrontMatter = toml::from_str(split.toml).unwrap_or_default();
-                    (f.title, f.slug, f.import, None)
-                }
-            };
-            let stem = file.rel.rsplit('/').next().unwrap_or(&file.rel);
-            let slug =
-                slug.unwrap_or_else(|| crate::slug::from_file_stem(stem.trim_end_matches(".md")));
-            let paragraphs: Vec<&str> = split.body.split("\n\n").collect();
-            Some(Existing {
-                path: file.rel.clone(),
-                slug,
-                record,
-                date,
-                body_sha256: analyse::sha256_hex(split.body.as_bytes()),
-                observed: tags::observe(&title, paragraphs),
-            })
-        })
-        .collect();
-    Ok(articles.into_iter().flatten().collect())
+        .fold(
+            || (Vec::new(), tags::Vocabulary::default()),
+            |(mut articles, mut vocabulary), file| {
+                articles.extend(read_existing(file, &mut vocabulary));
+                (articles, vocabulary)
+            },
+        )
+        .reduce(
+            || (Vec::new(), tags::Vocabulary::default()),
+            |(mut a, va), (mut b, vb)| {
+                a.append(&mut b);
+                (a, va.merge(vb))
+            },
+        );
+    let (existing, observed) = articles.into_iter().unzip();
+    Ok((existing, observed, vocabulary))
+}
+
+/// One article of the site, if it can be read.
+fn read_existing(
+    file: &source::SourceFile,
+    vocabulary: &mut tags::Vocabulary,
+) -> Option<(Existing, tags::Observed)> {
+    let bytes = fs::read(&file.abs).ok()?;
+    let text = source::decode::decode(&file.rel, bytes).ok()?;
+    let split = front_matter::split(&file.rel, &text).ok()?;
+    let (title, slug, record, date) = match toml::from_str::<ArticleFrontMatter>(split.toml) {
+        Ok(f) => (f.title, f.slug.map(|s| s.into_inner()), f.import, f.date),
+        Err(_) => {
+            let f: LenientFrontMatter = toml::from_str(split.toml).unwrap_or_default();
+            (f.title, f.slug, f.import, None)
+        }
+    };
+    let stem = file.rel.rsplit('/').next().unwrap_or(&file.rel);
+    let slug = slug.unwrap_or_else(|| crate::slug::from_file_stem(stem.trim_end_matches(".md")));
+    let observed = tags::observe(&title, split.body.split("\n\n"), vocabulary);
+    let existing = Existing {
+        path: file.rel.clone(),
+        slug,
+        record,
+        date,
+        body_sha256: analyse::sha256_hex(split.body.as_bytes()),
+    };
+    Some((existing, observed))
 }
 
 /// Reads, cleans and analyses one raw file.
-fn prepare(input: &Input, config: &Config) -> std::result::Result<Prepared, Rejection> {
+fn prepare(input: &Input, config: &Config, vocabulary: &mut tags::Vocabulary) -> PrepareResult {
     let bytes = fs::read(&input.abs).map_err(|e| match e {
         Error::Io { source, .. } => Rejection::Unreadable(source.to_string()),
         other => Rejection::Unreadable(other.to_string()),
     })?;
-    prepare_bytes(&bytes, config)
+    prepare_bytes(&bytes, config, vocabulary)
 }
 
-fn prepare_bytes(bytes: &[u8], config: &Config) -> std::result::Result<Prepared, Rejection> {
+fn prepare_bytes(
+    bytes: &[u8],
+    config: &Config,
+    vocabulary: &mut tags::Vocabulary,
+) -> PrepareResult {
     let (text, warning) = analyse::decode_raw(bytes)?;
     let draft = clean::clean(&text, &config.import);
     if draft.title.is_empty() {
@@ -415,14 +462,14 @@ fn prepare_bytes(bytes: &[u8], config: &Config) -> std::result::Result<Prepared,
         return Err(Rejection::NoParagraphs);
     }
     let texts: Vec<String> = draft.blocks.iter().map(clean::Block::text).collect();
-    let observed = tags::observe(&draft.title, texts.iter().map(String::as_str));
-    Ok(Prepared {
+    let observed = tags::observe(&draft.title, texts.iter().map(String::as_str), vocabulary);
+    let prepared = Prepared {
         sha256: analyse::sha256_hex(bytes),
         simhash: analyse::fingerprint(&draft.blocks),
-        observed,
         draft,
         warnings: warning.into_iter().collect(),
-    })
+    };
+    Ok((prepared, observed))
 }
 
 /// Decides, file by file in input order, what to write.
@@ -594,10 +641,11 @@ pub fn convert_one(
     config: &Config,
     options: &ImportOptions,
 ) -> std::result::Result<(ArticleFrontMatter, String), Rejection> {
-    let p = prepare_bytes(bytes, config)?;
-    let vocabulary = tags::Vocabulary::new(&[&p.observed]);
-    let terms = tags::terms(&p.observed, &vocabulary, &config.import);
-    let df = tags::DocumentFrequency::new([&terms]);
+    let mut vocabulary = tags::Vocabulary::default();
+    let (p, observed) = prepare_bytes(bytes, config, &mut vocabulary)?;
+    let rules = tags::TagRules::new(&config.import);
+    let terms = tags::terms(&observed, &vocabulary, &rules);
+    let df = tags::DocumentFrequency::new(&vocabulary, [&terms]);
     let display = tags::spellings([&terms]);
     let tags = tags::pick(&terms, &df, &display, &config.import);
     let (date, _) = analyse::pick_date(options.date, name, p.draft.date, options.today);
