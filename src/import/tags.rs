@@ -23,13 +23,15 @@
 //! into the shared [`Vocabulary`] instead of kept per article.
 
 use std::borrow::Cow;
+use std::collections::hash_map::Entry;
 use std::collections::{BTreeMap, HashMap};
+use std::sync::LazyLock;
 
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::lexicon::{ABBREVIATIONS, CALENDAR, CONNECTORS, DEMONYMS, ROLES};
 use crate::config::ImportConfig;
-use crate::hash::{FnvMap, IdMap};
+use crate::hash::{FnvMap, FnvSet, IdMap};
 use crate::text;
 
 /// How often a word was written each way, over a corpus.
@@ -177,7 +179,8 @@ pub fn observe<'a>(
         run_words: WordList::default(),
         run_ends: Vec::new(),
         run: WordList::default(),
-        lowercase: FnvMap::default(),
+        // Sized for a typical article, to skip the first few rehashes.
+        lowercase: FnvMap::with_capacity_and_hasher(512, Default::default()),
         folded: String::new(),
     };
     for paragraph in paragraphs {
@@ -205,36 +208,86 @@ fn topics(
     title_keys: &[String],
     vocabulary: &mut Vocabulary,
 ) -> Vec<Topic> {
-    // Stem each distinct word once: stemming is the costly part.
     let mut words: Vec<(Cow<'_, str>, u32)> = lowercase.into_iter().collect();
     words.sort_unstable_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     // By stem: the total count, and the first spelling in that order (the most used).
-    let mut stems: BTreeMap<String, (u32, Cow<'_, str>)> = BTreeMap::new();
+    let mut stems: FnvMap<StemId, (u32, Cow<'_, str>)> = FnvMap::default();
+    stems.reserve(words.len());
     for (word, count) in words {
-        let new_stem = text::with_stem(&word, |stem| match stems.get_mut(stem) {
-            Some(entry) => {
-                entry.0 += count;
-                None
+        match stems.entry(vocabulary.stems.id(&word)) {
+            Entry::Occupied(mut e) => e.get_mut().0 += count,
+            Entry::Vacant(e) => {
+                e.insert((count, word));
             }
-            None => Some(stem.to_owned()),
-        });
-        if let Some(stem) = new_stem {
-            stems.insert(stem, (count, word));
         }
     }
-    for stem in stems.keys() {
-        *vocabulary.topics.entry(topic_key(stem)).or_default() += 1;
+    for &stem in stems.keys() {
+        let df_key = vocabulary.stems.topic_key(stem);
+        *vocabulary.topics.entry(df_key).or_default() += 1;
     }
-    let title_stems: Vec<String> = title_keys.iter().map(|t| text::stem_cached(t)).collect();
-    stems
+    let title_stems: Vec<StemId> = title_keys.iter().map(|t| vocabulary.stems.id(t)).collect();
+    let mut topics: Vec<(StemId, u32, Cow<'_, str>)> = stems
         .into_iter()
         .filter(|(stem, (count, _))| *count >= MIN_TOPIC_COUNT && title_stems.contains(stem))
-        .map(|(stem, (count, spelling))| Topic {
-            df_key: topic_key(&stem),
+        .map(|(stem, (count, spelling))| (stem, count, spelling))
+        .collect();
+    // In the order of their stems, as they always were.
+    let table = &vocabulary.stems;
+    topics.sort_unstable_by(|a, b| table.text(a.0).cmp(table.text(b.0)));
+    topics
+        .into_iter()
+        .map(|(stem, count, spelling)| Topic {
+            df_key: table.topic_key(stem),
             count,
             spelling: spelling.into_owned(),
         })
         .collect()
+}
+
+/// The number of a stem in a [`StemTable`].
+type StemId = usize;
+
+/// The stems of the lowercase words a worker has seen, each computed once
+/// (a corpus repeats its words, and stemming is the costly part) and
+/// numbered: words with the same stem get the same number, so an article
+/// groups its words by number, without copying or comparing stems.
+#[derive(Debug, Clone, Default)]
+struct StemTable {
+    /// The stem of each word seen.
+    by_word: FnvMap<String, StemId>,
+    /// The number of each stem.
+    by_stem: FnvMap<String, StemId>,
+    /// Each stem, and its [`topic_key`], by number.
+    stems: Vec<(String, u64)>,
+}
+
+impl StemTable {
+    /// The number of the stem of `word` (lowercase).
+    fn id(&mut self, word: &str) -> StemId {
+        if let Some(&id) = self.by_word.get(word) {
+            return id;
+        }
+        let stem = text::stem(word);
+        let id = match self.by_stem.get(stem.as_ref()) {
+            Some(&id) => id,
+            None => {
+                let id = self.stems.len();
+                self.stems.push((stem.to_string(), topic_key(&stem)));
+                self.by_stem.insert(stem.into_owned(), id);
+                id
+            }
+        };
+        self.by_word.insert(word.to_owned(), id);
+        id
+    }
+
+    fn text(&self, id: StemId) -> &str {
+        &self.stems[id].0
+    }
+
+    fn topic_key(&self, id: StemId) -> u64 {
+        self.stems[id].1
+    }
 }
 
 /// The state of [`observe`] while it reads one article.
@@ -435,8 +488,15 @@ fn classify_gap(gap: &str, prev_word: &str) -> Gap {
 fn is_abbreviation(word: &str) -> bool {
     word.contains('.')
         || (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
-        || ABBREVIATIONS.contains(&word)
+        || ABBREVIATION_SET.contains(word)
 }
+
+/// The word lists looked up for nearly every word, as sets: one hash
+/// instead of a string comparison per list entry.
+static ABBREVIATION_SET: LazyLock<FnvSet<&str>> =
+    LazyLock::new(|| ABBREVIATIONS.iter().copied().collect());
+static ROLE_SET: LazyLock<FnvSet<&str>> = LazyLock::new(|| ROLES.iter().copied().collect());
+static DEMONYM_SET: LazyLock<FnvSet<&str>> = LazyLock::new(|| DEMONYMS.iter().copied().collect());
 
 fn strip_possessive(word: &str) -> &str {
     word.strip_suffix("’s")
@@ -447,11 +507,11 @@ fn strip_possessive(word: &str) -> &str {
 }
 
 fn is_role(folded: &str) -> bool {
-    ROLES.binary_search(&folded.trim_end_matches('.')).is_ok()
+    ROLE_SET.contains(folded.trim_end_matches('.'))
 }
 
 fn is_demonym(folded: &str) -> bool {
-    DEMONYMS.binary_search(&folded).is_ok()
+    DEMONYM_SET.contains(folded)
 }
 
 /// `Providing`, `Asked`, `Reportedly`: verb and adverb forms, which open
@@ -496,11 +556,14 @@ pub struct Vocabulary {
     cases: IdMap<CaseCount>,
     /// In how many articles each stem appears, by [`topic_key`].
     topics: IdMap<u32>,
+    /// Not counts: the stems of the words seen, kept for [`observe`].
+    stems: StemTable,
 }
 
 impl Vocabulary {
     /// The counts of both vocabularies together.
     pub fn merge(self, other: Vocabulary) -> Vocabulary {
+        // The stems of the bigger one are kept; the other's are only a cache.
         let (mut big, small) = if self.cases.len() >= other.cases.len() {
             (self, other)
         } else {
@@ -976,6 +1039,38 @@ mod tests {
             &["The U.S. said so. Officials in the U.S. agreed, Reuters reported. Reuters."],
         );
         assert_eq!(tags, ["United States"]);
+    }
+
+    #[test]
+    fn stem_table_numbers_words_by_stem() {
+        let mut table = StemTable::default();
+        let attack = table.id("attacks");
+        assert_eq!(table.id("attack"), attack);
+        assert_eq!(table.id("attacks"), attack);
+        assert_ne!(table.id("drones"), attack);
+        assert_eq!(table.text(attack), "attack");
+        assert_eq!(table.topic_key(attack), text::hash64(b"topic:attack"));
+        assert_eq!(topic_key("drone"), text::hash64(b"topic:drone"));
+    }
+
+    #[test]
+    fn word_lists_read_as_sets() {
+        assert!(is_role("president") && is_role("gen.") && !is_role("kyiv"));
+        assert!(is_demonym("ukrainian") && !is_demonym("ukraine"));
+        assert!(is_abbreviation("Gen") && is_abbreviation("U.S") && !is_abbreviation("Kyiv"));
+    }
+
+    #[test]
+    fn vocabularies_merge_by_adding() {
+        let mut a = Vocabulary::default();
+        let mut b = Vocabulary::default();
+        observe("", ["Kyiv was calm. The city of kyiv slept."], &mut a);
+        observe("", ["In Kyiv, drones."], &mut b);
+        let both = a.merge(b);
+        let kyiv = both.case_count("Kyiv");
+        assert_eq!((kyiv.lower, kyiv.capitalised, kyiv.alone), (1, 1, 1));
+        assert_eq!(both.topics[&topic_key("kyiv")], 1);
+        assert_eq!(both.topics[&topic_key("drone")], 1);
     }
 
     #[test]
