@@ -472,6 +472,15 @@ pub struct FoldedWords {
 }
 
 impl FoldedWords {
+    /// Room for words taking up to `bytes` bytes with their spaces.
+    pub fn with_capacity(bytes: usize) -> Self {
+        FoldedWords {
+            text: String::with_capacity(bytes),
+            // Words of news text average some six bytes with their space.
+            starts: Vec::with_capacity(bytes / 5),
+        }
+    }
+
     /// Adds the folded form of `word`.
     pub fn push(&mut self, word: &str) {
         if !self.starts.is_empty() {

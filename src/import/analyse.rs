@@ -194,8 +194,9 @@ pub const SHINGLE_WORDS: usize = 3;
 
 /// The near-duplicate fingerprint of a body: the SimHash of its 3-word shingles.
 pub fn fingerprint(blocks: &[Block]) -> u64 {
-    let mut words = text::FoldedWords::default();
-    for line in blocks.iter().flat_map(|b| b.lines.iter()) {
+    let lines = || blocks.iter().flat_map(|b| b.lines.iter());
+    let mut words = text::FoldedWords::with_capacity(lines().map(|l| l.len() + 1).sum());
+    for line in lines() {
         for word in text::words(line) {
             words.push(word);
         }

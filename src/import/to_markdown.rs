@@ -11,7 +11,12 @@ use crate::source::front_matter::{ArticleFrontMatter, DELIMITER};
 
 /// The Markdown body of `blocks`: paragraphs and `## ` subheadings separated by blank lines.
 pub fn body(blocks: &[Block]) -> String {
-    let mut out = String::new();
+    // The text, its line breaks and a little room for escapes: one allocation.
+    let size: usize = blocks
+        .iter()
+        .map(|b| b.lines.iter().map(|l| l.len() + 2).sum::<usize>() + 4)
+        .sum();
+    let mut out = String::with_capacity(size);
     for block in blocks {
         out.push('\n');
         match block.kind {
@@ -83,17 +88,22 @@ pub fn escape_heading(text: &str) -> String {
 /// starts an entity (`&amp;`).
 fn escape_inline(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
-    for (i, c) in text.char_indices() {
-        let escape = match c {
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '|' | '~' => true,
-            '&' => starts_entity(&text[i + 1..]),
+    // Every character escaped is ASCII, so bytes can be scanned, and the
+    // text between two of them copied at once.
+    let mut copied = 0;
+    for (i, b) in text.bytes().enumerate() {
+        let escape = match b {
+            b'\\' | b'`' | b'*' | b'_' | b'[' | b']' | b'<' | b'|' | b'~' => true,
+            b'&' => starts_entity(&text[i + 1..]),
             _ => false,
         };
         if escape {
+            out.push_str(&text[copied..i]);
             out.push('\\');
+            copied = i;
         }
-        out.push(c);
     }
+    out.push_str(&text[copied..]);
     out
 }
 
@@ -169,6 +179,30 @@ mod tests {
             escape_line("AT&T, 1.5 million, -5 degrees"),
             "AT&T, 1.5 million, -5 degrees"
         );
+    }
+
+    #[test]
+    fn escaping_by_bytes_matches_escaping_by_chars() {
+        let by_chars = |text: &str| {
+            let mut out = String::new();
+            for (i, c) in text.char_indices() {
+                if "\\`*_[]<|~".contains(c) || (c == '&' && starts_entity(&text[i + 1..])) {
+                    out.push('\\');
+                }
+                out.push(c);
+            }
+            out
+        };
+        for text in [
+            "",
+            "plain words",
+            "*a* _b_ [c] <d> |e| ~f~ `g` \\h",
+            "Zürich’s *café* & AT&T &amp; &#39; — 北京_x",
+            "&",
+            "x&amp;",
+        ] {
+            assert_eq!(escape_inline(text), by_chars(text), "{text}");
+        }
     }
 
     #[test]
