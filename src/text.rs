@@ -7,12 +7,12 @@
 //! on another machine next year.
 
 use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 use rust_stemmers::{Algorithm, Stemmer};
 use unicode_segmentation::UnicodeSegmentation;
-
-use crate::hash::{FnvMap, FnvSet};
 
 /// The words of `text` as written (Unicode word boundaries; punctuation and
 /// spaces are skipped, `Russia’s` and `U.S` are one word each).
@@ -353,10 +353,10 @@ pub fn index_terms(text: &str, mut f: impl FnMut(&str)) {
 
 thread_local! {
     /// Stems already computed on this thread, by folded word.
-    static STEMS: std::cell::RefCell<FnvMap<String, String>> = std::cell::RefCell::new(FnvMap::default());
+    static STEMS: std::cell::RefCell<WordMap<String, String>> = std::cell::RefCell::new(WordMap::default());
 }
 
-fn memo_stem<'m>(stems: &'m mut FnvMap<String, String>, folded: Cow<'_, str>) -> &'m str {
+fn memo_stem<'m>(stems: &'m mut WordMap<String, String>, folded: Cow<'_, str>) -> &'m str {
     if stems.len() > 500_000 {
         stems.clear(); // bound the memory of a long-running `serve`
     }
@@ -379,7 +379,7 @@ pub fn with_stem<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
     STEMS.with(|stems| f(memo_stem(&mut stems.borrow_mut(), Cow::Borrowed(word))))
 }
 
-static STOP_WORD_SET: LazyLock<FnvSet<&'static str>> =
+static STOP_WORD_SET: LazyLock<WordSet<&'static str>> =
     LazyLock::new(|| STOP_WORDS.iter().copied().collect());
 
 /// True for an English stop word (`the`, `said`, `however`); expects a folded word.
@@ -433,6 +433,24 @@ impl Default for Hash64 {
         Hash64::new()
     }
 }
+
+impl Hasher for Hash64 {
+    fn write(&mut self, bytes: &[u8]) {
+        Hash64::write(self, bytes);
+    }
+
+    fn finish(&self) -> u64 {
+        Hash64::finish(self)
+    }
+}
+
+/// A map keyed by words, hashed by [`Hash64`]. Plain FNV-1a
+/// ([`crate::hash::FnvMap`]) barely mixes its top bits, which hashbrown
+/// reads first to tell keys apart: short words then often look alike and
+/// cost extra string comparisons. The final mix of `Hash64` avoids that.
+pub type WordMap<K, V> = HashMap<K, V, BuildHasherDefault<Hash64>>;
+/// A set of words, hashed as in [`WordMap`].
+pub type WordSet<K> = HashSet<K, BuildHasherDefault<Hash64>>;
 
 /// The hashes of the `n`-word shingles of `tokens` (every run of `n`
 /// consecutive words). Fewer than `n` words make one shingle of them all.
@@ -685,6 +703,16 @@ mod tests {
         h.write(b" attack");
         assert_eq!(h.finish(), hash64(b"kyiv attack"));
         assert_eq!(Hash64::default().finish(), hash64(b""));
+    }
+
+    #[test]
+    fn word_maps_hash_with_hash64() {
+        use std::hash::BuildHasher;
+        let build = BuildHasherDefault::<Hash64>::default();
+        // `str` hashes its bytes and then 0xff.
+        assert_eq!(build.hash_one("kyiv"), hash64(b"kyiv\xff"));
+        let set: WordSet<&str> = ["kyiv", "kiev"].into_iter().collect();
+        assert!(set.contains("kyiv") && !set.contains("lviv"));
     }
 
     #[test]

@@ -31,8 +31,8 @@ use unicode_segmentation::UnicodeSegmentation;
 
 use super::lexicon::{ABBREVIATIONS, CALENDAR, CONNECTORS, DEMONYMS, ROLES};
 use crate::config::ImportConfig;
-use crate::hash::{FnvMap, FnvSet, IdMap};
-use crate::text;
+use crate::hash::IdMap;
+use crate::text::{self, WordMap, WordSet};
 
 /// How often a word was written each way, over a corpus.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -180,7 +180,7 @@ pub fn observe<'a>(
         run_ends: Vec::new(),
         run: WordList::default(),
         // Sized for a typical article, to skip the first few rehashes.
-        lowercase: FnvMap::with_capacity_and_hasher(512, Default::default()),
+        lowercase: WordMap::with_capacity_and_hasher(512, Default::default()),
         folded: String::new(),
     };
     for paragraph in paragraphs {
@@ -204,20 +204,25 @@ pub fn observe<'a>(
 /// Counts the stems of an article's lowercase words in `vocabulary` (one
 /// document each), and returns its [`Topic`]s.
 fn topics(
-    lowercase: FnvMap<Cow<'_, str>, u32>,
+    lowercase: WordMap<Cow<'_, str>, u32>,
     title_keys: &[String],
     vocabulary: &mut Vocabulary,
 ) -> Vec<Topic> {
-    let mut words: Vec<(Cow<'_, str>, u32)> = lowercase.into_iter().collect();
-    words.sort_unstable_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-    // By stem: the total count, and the first spelling in that order (the most used).
-    let mut stems: FnvMap<StemId, (u32, Cow<'_, str>)> = FnvMap::default();
-    stems.reserve(words.len());
-    for (word, count) in words {
+    // By stem: the total count, and the most used spelling (of those used
+    // equally, the first in alphabetical order), with its count.
+    let mut stems: WordMap<StemId, (u32, Cow<'_, str>, u32)> = WordMap::default();
+    stems.reserve(lowercase.len());
+    for (word, count) in lowercase {
         match stems.entry(vocabulary.stems.id(&word)) {
-            Entry::Occupied(mut e) => e.get_mut().0 += count,
+            Entry::Occupied(mut e) => {
+                let (total, best, best_count) = e.get_mut();
+                *total += count;
+                if count > *best_count || (count == *best_count && word < *best) {
+                    (*best, *best_count) = (word, count);
+                }
+            }
             Entry::Vacant(e) => {
-                e.insert((count, word));
+                e.insert((count, word, count));
             }
         }
     }
@@ -228,8 +233,8 @@ fn topics(
     let title_stems: Vec<StemId> = title_keys.iter().map(|t| vocabulary.stems.id(t)).collect();
     let mut topics: Vec<(StemId, u32, Cow<'_, str>)> = stems
         .into_iter()
-        .filter(|(stem, (count, _))| *count >= MIN_TOPIC_COUNT && title_stems.contains(stem))
-        .map(|(stem, (count, spelling))| (stem, count, spelling))
+        .filter(|(stem, (count, ..))| *count >= MIN_TOPIC_COUNT && title_stems.contains(stem))
+        .map(|(stem, (count, spelling, _))| (stem, count, spelling))
         .collect();
     // In the order of their stems, as they always were.
     let table = &vocabulary.stems;
@@ -254,9 +259,9 @@ type StemId = usize;
 #[derive(Debug, Clone, Default)]
 struct StemTable {
     /// The stem of each word seen.
-    by_word: FnvMap<String, StemId>,
+    by_word: WordMap<String, StemId>,
     /// The number of each stem.
-    by_stem: FnvMap<String, StemId>,
+    by_stem: WordMap<String, StemId>,
     /// Each stem, and its [`topic_key`], by number.
     stems: Vec<(String, u64)>,
 }
@@ -301,7 +306,7 @@ struct Observer<'a, 'v> {
     run: WordList,
     /// Lowercase content words (folded) and their counts; mostly borrowed
     /// from the paragraphs, since most words are already folded.
-    lowercase: FnvMap<Cow<'a, str>, u32>,
+    lowercase: WordMap<Cow<'a, str>, u32>,
     /// Room to fold a word in.
     folded: String,
 }
@@ -493,10 +498,10 @@ fn is_abbreviation(word: &str) -> bool {
 
 /// The word lists looked up for nearly every word, as sets: one hash
 /// instead of a string comparison per list entry.
-static ABBREVIATION_SET: LazyLock<FnvSet<&str>> =
+static ABBREVIATION_SET: LazyLock<WordSet<&str>> =
     LazyLock::new(|| ABBREVIATIONS.iter().copied().collect());
-static ROLE_SET: LazyLock<FnvSet<&str>> = LazyLock::new(|| ROLES.iter().copied().collect());
-static DEMONYM_SET: LazyLock<FnvSet<&str>> = LazyLock::new(|| DEMONYMS.iter().copied().collect());
+static ROLE_SET: LazyLock<WordSet<&str>> = LazyLock::new(|| ROLES.iter().copied().collect());
+static DEMONYM_SET: LazyLock<WordSet<&str>> = LazyLock::new(|| DEMONYMS.iter().copied().collect());
 
 fn strip_possessive(word: &str) -> &str {
     word.strip_suffix("’s")
@@ -904,7 +909,7 @@ pub fn pick(
 /// The spelling most used across articles, for each name's key.
 pub fn spellings<'a>(all: impl IntoIterator<Item = &'a Terms>) -> HashMap<String, String> {
     // Borrowed from the terms: no string is copied until the answer.
-    let mut counts: FnvMap<&str, FnvMap<&str, u32>> = FnvMap::default();
+    let mut counts: WordMap<&str, WordMap<&str, u32>> = WordMap::default();
     for terms in all {
         for name in &terms.names {
             let entry = counts.entry(name.key.as_str()).or_default();
@@ -1051,6 +1056,27 @@ mod tests {
         assert_eq!(table.text(attack), "attack");
         assert_eq!(table.topic_key(attack), text::hash64(b"topic:attack"));
         assert_eq!(topic_key("drone"), text::hash64(b"topic:drone"));
+    }
+
+    #[test]
+    fn topics_take_the_most_used_spelling_of_a_title_stem() {
+        let topics_of = |title: &str, text: &str| {
+            let observed = observe(title, [text], &mut Vocabulary::default());
+            observed
+                .topics
+                .iter()
+                .map(|t| (t.spelling.clone(), t.count))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            topics_of("Attack", "attacks attacks attack attacking, then drones."),
+            [("attacks".to_owned(), 4)]
+        );
+        // Of spellings used equally, the first in alphabetical order.
+        assert_eq!(
+            topics_of("Drones attack", "attacks attack attacked drones drone"),
+            [("attack".to_owned(), 3)]
+        );
     }
 
     #[test]
