@@ -9,6 +9,7 @@ use jiff::civil;
 use sha2::{Digest, Sha256};
 
 use super::clean::{Block, BlockKind};
+use crate::hash::IdMap;
 use crate::source::decode;
 use crate::text;
 
@@ -214,6 +215,88 @@ pub fn parse_fingerprint(hex: &str) -> Option<u64> {
     u64::from_str_radix(hex, 16).ok()
 }
 
+/// Fingerprints in the order they were added, each with a value (the slug
+/// of its story), to find the first one within a Hamming distance.
+///
+/// Two 64-bit hashes at most `distance` bits apart agree on at least one of
+/// any `distance + 1` disjoint groups of their bits (pigeonhole). So the
+/// fingerprints are indexed by their bits in each group, and only those
+/// that share a group's bits with the one looked for are compared, instead
+/// of all of them. When the groups would be too small to narrow the search
+/// (a large distance), all are compared, as in a plain list.
+#[derive(Debug, Clone)]
+pub struct NearDuplicates<T> {
+    distance: u32,
+    entries: Vec<(u64, T)>,
+    /// Each group's first bit and width, and the entries by their bits in
+    /// it (see [`group_key`]), in the order they were added.
+    groups: Vec<(u32, u32, IdMap<Vec<usize>>)>,
+}
+
+/// Groups narrower than this do not pay for their index.
+const MIN_GROUP_BITS: u32 = 8;
+
+impl<T> NearDuplicates<T> {
+    /// An empty list, for fingerprints at most `distance` bits apart.
+    pub fn new(distance: u32) -> Self {
+        let count = distance + 1;
+        let mut groups = Vec::new();
+        if 64 / count >= MIN_GROUP_BITS {
+            let mut start = 0;
+            for g in 0..count {
+                // 64 bits shared as evenly as possible.
+                let width = 64 / count + u32::from(g < 64 % count);
+                groups.push((start, width, IdMap::default()));
+                start += width;
+            }
+        }
+        NearDuplicates {
+            distance,
+            entries: Vec::new(),
+            groups,
+        }
+    }
+
+    /// Adds `hash`, standing for `value`.
+    pub fn push(&mut self, hash: u64, value: T) {
+        let index = self.entries.len();
+        self.entries.push((hash, value));
+        for (start, width, by_bits) in &mut self.groups {
+            let key = group_key(hash, *start, *width);
+            by_bits.entry(key).or_default().push(index);
+        }
+    }
+
+    /// The value of the first fingerprint added that is at most the
+    /// distance away from `hash`.
+    pub fn find(&self, hash: u64) -> Option<&T> {
+        let near = |&(h, _): &(u64, T)| text::hamming(h, hash) <= self.distance;
+        if self.groups.is_empty() {
+            return self.entries.iter().find(|e| near(e)).map(|(_, v)| v);
+        }
+        let mut first: Option<usize> = None;
+        for (start, width, by_bits) in &self.groups {
+            let Some(indices) = by_bits.get(&group_key(hash, *start, *width)) else {
+                continue;
+            };
+            // In the order added: the first near one is this group's earliest.
+            let mut earlier = indices.iter().take_while(|&&i| first.is_none_or(|f| i < f));
+            if let Some(&i) = earlier.find(|&&i| near(&self.entries[i])) {
+                first = Some(i);
+            }
+        }
+        first.map(|i| &self.entries[i].1)
+    }
+}
+
+/// The key of `hash`'s `width` bits from `start` in a group's index: the
+/// bits, spread over the whole key by an odd multiplier (no two bit
+/// patterns share a key), as the map's hasher takes keys as they are.
+fn group_key(hash: u64, start: u32, width: u32) -> u64 {
+    let bits = (hash >> start) & (u64::MAX >> (64 - width));
+    bits.wrapping_mul(0x9e37_79b9_7f4a_7c15)
+}
+
 /// The longest slug made from a title, in bytes.
 pub const MAX_SLUG_LEN: usize = 60;
 
@@ -310,6 +393,36 @@ mod tests {
         );
         let fp = fingerprint(&[Block::paragraph(["Russian drones hit Kyiv on Monday."])]);
         assert_eq!(parse_fingerprint(&fingerprint_hex(fp)), Some(fp));
+    }
+
+    #[test]
+    fn near_duplicates_are_found_as_by_a_scan() {
+        let mut x = 0x2545_f491_4f6c_dd1du64;
+        let mut next = move || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x
+        };
+        let mut hashes: Vec<u64> = (0..400).map(|_| next()).collect();
+        // Near copies of earlier hashes: a few bits flipped.
+        for i in 0..400 {
+            let mut h = hashes[i * 7 % 400];
+            for _ in 0..(i % 6) {
+                h ^= 1 << (next() % 64);
+            }
+            hashes.push(h);
+        }
+        for distance in [0, 1, 2, 3, 5, 7, 8, 12, 32] {
+            let mut list = NearDuplicates::new(distance);
+            for (i, &h) in hashes.iter().enumerate() {
+                let scan = hashes[..i]
+                    .iter()
+                    .position(|&e| text::hamming(e, h) <= distance);
+                assert_eq!(list.find(h).copied(), scan, "distance {distance}, {i}");
+                list.push(h, i);
+            }
+        }
     }
 
     #[test]

@@ -240,7 +240,8 @@ pub fn import(
         .collect();
     drop((new_terms, old_terms));
 
-    let mut plan = Planner::new(root, &existing, options);
+    let distance = config.import.near_duplicate_distance;
+    let mut plan = Planner::new(root, &existing, options, distance);
     let mut report = ImportReport::default();
     for ((input, prepared), tags) in inputs.iter().zip(prepared).zip(new_tags) {
         let item = match (prepared, tags) {
@@ -478,7 +479,8 @@ struct Planner<'a> {
     options: &'a ImportOptions,
     by_sha: HashMap<&'a str, &'a Existing>,
     seen: HashMap<String, String>,
-    fingerprints: Vec<(u64, String)>,
+    /// Fingerprints of the stories so far, with their primary story's slug.
+    fingerprints: analyse::NearDuplicates<String>,
     slugs: BTreeSet<String>,
     /// Files to write: path, front matter (without the body's hash yet) and body.
     pending: Vec<(String, ArticleFrontMatter, Draft)>,
@@ -486,14 +488,20 @@ struct Planner<'a> {
 }
 
 impl<'a> Planner<'a> {
-    fn new(root: &'a Path, existing: &'a [Existing], options: &'a ImportOptions) -> Self {
+    /// `distance`: of near-duplicate fingerprints (`import.near_duplicate_distance`).
+    fn new(
+        root: &'a Path,
+        existing: &'a [Existing],
+        options: &'a ImportOptions,
+        distance: u32,
+    ) -> Self {
         let mut by_sha = HashMap::new();
-        let mut fingerprints = Vec::new();
+        let mut fingerprints = analyse::NearDuplicates::new(distance);
         for e in existing {
             if let Some(record) = &e.record {
                 by_sha.entry(record.sha256.as_str()).or_insert(e);
                 if let Some(hash) = analyse::parse_fingerprint(&record.simhash) {
-                    fingerprints.push((hash, e.slug.clone()));
+                    fingerprints.push(hash, e.slug.clone());
                 }
             }
         }
@@ -563,16 +571,11 @@ impl<'a> Planner<'a> {
             slug = format!("{base}-{n}");
         };
         self.slugs.insert(slug.clone());
-        let threshold = config.import.near_duplicate_distance;
-        let duplicate_of = self
-            .fingerprints
-            .iter()
-            .find(|(hash, _)| crate::text::hamming(*hash, p.simhash) <= threshold)
-            .map(|(_, primary)| primary.clone());
-        self.fingerprints.push((
+        let duplicate_of = self.fingerprints.find(p.simhash).cloned();
+        self.fingerprints.push(
             p.simhash,
             duplicate_of.clone().unwrap_or_else(|| slug.clone()),
-        ));
+        );
         front.duplicate_of = duplicate_of.clone().map(|s| toml::Spanned::new(0..0, s));
         self.pending.push((path.clone(), front, p.draft));
         Ok(item(

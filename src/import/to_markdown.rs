@@ -91,13 +91,11 @@ fn escape_inline(text: &str) -> String {
     // Every character escaped is ASCII, so bytes can be scanned, and the
     // text between two of them copied at once.
     let mut copied = 0;
-    for (i, b) in text.bytes().enumerate() {
-        let escape = match b {
-            b'\\' | b'`' | b'*' | b'_' | b'[' | b']' | b'<' | b'|' | b'~' => true,
-            b'&' => starts_entity(&text[i + 1..]),
-            _ => false,
-        };
-        if escape {
+    for (i, &b) in text.as_bytes().iter().enumerate() {
+        if !MARKUP[usize::from(b)] {
+            continue;
+        }
+        if b != b'&' || starts_entity(&text[i + 1..]) {
             out.push_str(&text[copied..i]);
             out.push('\\');
             copied = i;
@@ -106,6 +104,19 @@ fn escape_inline(text: &str) -> String {
     out.push_str(&text[copied..]);
     out
 }
+
+/// The bytes [`escape_inline`] may escape (`&` only before an entity), as a
+/// table: one look per byte of text.
+const MARKUP: [bool; 256] = {
+    let mut table = [false; 256];
+    let bytes = b"\\`*_[]<|~&";
+    let mut i = 0;
+    while i < bytes.len() {
+        table[bytes[i] as usize] = true;
+        i += 1;
+    }
+    table
+};
 
 /// True when `rest` (the text after a `&`) would make it an entity such as `&amp;` or `&#39;`.
 fn starts_entity(rest: &str) -> bool {
