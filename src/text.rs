@@ -499,13 +499,15 @@ impl FoldedWords {
         }
     }
 
-    /// Adds the folded form of `word`.
-    pub fn push(&mut self, word: &str) {
+    /// Adds the folded form of `word`, and returns it.
+    pub fn push(&mut self, word: &str) -> &str {
         if !self.starts.is_empty() {
             self.text.push(' ');
         }
-        self.starts.push(self.text.len());
+        let start = self.text.len();
+        self.starts.push(start);
         fold_into(word, &mut self.text);
+        &self.text[start..]
     }
 
     /// How many words there are.

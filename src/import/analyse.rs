@@ -78,14 +78,31 @@ pub fn decode_raw(bytes: &[u8]) -> Result<(String, Option<String>), Rejection> {
             (text, Some(warning))
         }
     };
-    let text: String = decode::normalize(text)
-        .chars()
-        .filter(|&c| !c.is_control() || c == '\n' || c == '\t')
-        .collect();
+    let text = decode::normalize(text);
+    let text: String = if has_stray_controls(&text) {
+        text.chars()
+            .filter(|&c| !c.is_control() || c == '\n' || c == '\t')
+            .collect()
+    } else {
+        text // nearly always: nothing to drop, no copy
+    };
     if text.trim().is_empty() {
         return Err(Rejection::Empty);
     }
     Ok((text, warning))
+}
+
+/// True when `text` has control characters other than tabs and line
+/// breaks: U+0000 to U+001F, U+007F, or U+0080 to U+009F (`char::is_control`),
+/// which UTF-8 writes as one byte below 0x20, 0x7F, or 0xC2 then 0x80 to 0x9F.
+fn has_stray_controls(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().any(|(i, &b)| match b {
+        b'\n' | b'\t' => false,
+        0..0x20 | 0x7f => true,
+        0xc2 => bytes.get(i + 1).is_some_and(|n| (0x80..0xa0).contains(n)),
+        _ => false,
+    })
 }
 
 /// Where an article's date came from.
@@ -195,14 +212,46 @@ pub const SHINGLE_WORDS: usize = 3;
 
 /// The near-duplicate fingerprint of a body: the SimHash of its 3-word shingles.
 pub fn fingerprint(blocks: &[Block]) -> u64 {
-    let lines = || blocks.iter().flat_map(|b| b.lines.iter());
-    let mut words = text::FoldedWords::with_capacity(lines().map(|l| l.len() + 1).sum());
-    for line in lines() {
+    let mut words = text::FoldedWords::with_capacity(text_len(blocks));
+    for line in blocks.iter().flat_map(|b| b.lines.iter()) {
         for word in text::words(line) {
             words.push(word);
         }
     }
+    fingerprint_words(&words)
+}
+
+/// The bytes of the blocks' lines with a space or line break after each.
+pub fn text_len(blocks: &[Block]) -> usize {
+    blocks
+        .iter()
+        .flat_map(|b| b.lines.iter())
+        .map(|l| l.len() + 1)
+        .sum()
+}
+
+/// [`fingerprint`] of a body whose words, folded, are `words`, in order.
+pub fn fingerprint_words(words: &text::FoldedWords) -> u64 {
     text::simhash(words.shingles(SHINGLE_WORDS))
+}
+
+/// True when the words of each block's text ([`Block::text`], its lines
+/// joined by spaces) are the words of its lines, one line after the other,
+/// so that the words read in block texts make its [`fingerprint`].
+///
+/// A space between two other characters is a word boundary on both sides
+/// (UAX #29), except before a character that word segmentation attaches
+/// to what precedes it (a combining mark, a format character, a joiner).
+/// Lines are trimmed; a line that starts with an ASCII character cannot
+/// start so. Other lines are rare, and then the fingerprint reads the
+/// lines themselves.
+pub fn words_cross_no_line(blocks: &[Block]) -> bool {
+    blocks.iter().all(|b| {
+        b.lines
+            .iter()
+            .skip(1)
+            .all(|l| l.as_bytes().first().is_some_and(u8::is_ascii))
+    })
 }
 
 /// Formats a fingerprint as written in front matter.
@@ -330,6 +379,22 @@ mod tests {
     }
 
     #[test]
+    fn stray_controls_are_found_as_char_is_control_finds_them() {
+        let stray = |t: &str| t.chars().any(|c| c.is_control() && c != '\n' && c != '\t');
+        for text in [
+            "plain\ttext\n",
+            "bell\x07",
+            "del\x7f",
+            "c1 \u{85} \u{9f}",
+            "not c1: \u{a0} é \u{100} \u{2028}",
+            "\r",
+            "",
+        ] {
+            assert_eq!(has_stray_controls(text), stray(text), "{text:?}");
+        }
+    }
+
+    #[test]
     fn decoding_rejects_binary_and_empty_files() {
         assert_eq!(decode_raw(b"\x89PNG\r\n\x1a\n\0\0"), Err(Rejection::Binary));
         assert_eq!(decode_raw(b"\x01\x02\x03\x04abc"), Err(Rejection::Binary));
@@ -393,6 +458,34 @@ mod tests {
         );
         let fp = fingerprint(&[Block::paragraph(["Russian drones hit Kyiv on Monday."])]);
         assert_eq!(parse_fingerprint(&fingerprint_hex(fp)), Some(fp));
+    }
+
+    #[test]
+    fn fingerprints_of_block_texts_are_those_of_lines() {
+        let blocks = [
+            Block::paragraph([
+                "Russian drones’ attacks",
+                "on Kyiv — U.S.",
+                "Army’s “Zürich” café.",
+            ]),
+            Block {
+                kind: BlockKind::Heading,
+                lines: vec!["A heading".into()],
+            },
+            Block::paragraph(["1,000 x.", "2.5 percent"]),
+        ];
+        assert!(words_cross_no_line(&blocks));
+        let mut words = text::FoldedWords::default();
+        for block in &blocks {
+            for word in text::words(&block.text()) {
+                words.push(word);
+            }
+        }
+        assert_eq!(fingerprint_words(&words), fingerprint(&blocks));
+        // A line starting with a combining mark joins the word before it.
+        let marked = [Block::paragraph(["Cafe", "\u{301}tude"])];
+        assert!(!words_cross_no_line(&marked));
+        assert_eq!(text_len(&[Block::paragraph(["ab", "c"])]), 5);
     }
 
     #[test]

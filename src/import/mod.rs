@@ -34,7 +34,7 @@ use crate::error::{Error, Result};
 use crate::source;
 use crate::source::date::DateValue;
 use crate::source::front_matter::{self, ArticleFrontMatter, ImportRecord};
-use crate::{fs, report};
+use crate::{fs, report, text};
 
 /// Where imported articles go, under the site root.
 pub const ARTICLES_DIR: &str = "content/articles";
@@ -463,10 +463,18 @@ fn prepare_bytes(
         return Err(Rejection::NoParagraphs);
     }
     let texts: Vec<String> = draft.blocks.iter().map(clean::Block::text).collect();
-    let observed = tags::observe(&draft.title, texts.iter().map(String::as_str), vocabulary);
+    // Tags and the fingerprint read the same words: segmented and folded once.
+    let mut words = text::FoldedWords::with_capacity(analyse::text_len(&draft.blocks));
+    let paragraphs = texts.iter().map(String::as_str);
+    let observed = tags::observe_into(&draft.title, paragraphs, vocabulary, &mut words);
+    let simhash = if analyse::words_cross_no_line(&draft.blocks) {
+        analyse::fingerprint_words(&words)
+    } else {
+        analyse::fingerprint(&draft.blocks)
+    };
     let prepared = Prepared {
         sha256: analyse::sha256_hex(bytes),
-        simhash: analyse::fingerprint(&draft.blocks),
+        simhash,
         draft,
         warnings: warning.into_iter().collect(),
     };

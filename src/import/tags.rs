@@ -171,6 +171,23 @@ pub fn observe<'a>(
     paragraphs: impl IntoIterator<Item = &'a str>,
     vocabulary: &mut Vocabulary,
 ) -> Observed {
+    observe_into(
+        title,
+        paragraphs,
+        vocabulary,
+        &mut text::FoldedWords::default(),
+    )
+}
+
+/// [`observe`], which also appends the words of the paragraphs (not of the
+/// title), folded, to `words`: it folds them anyway, and the near-duplicate
+/// fingerprint is made of them.
+pub fn observe_into<'a>(
+    title: &str,
+    paragraphs: impl IntoIterator<Item = &'a str>,
+    vocabulary: &mut Vocabulary,
+    words: &mut text::FoldedWords,
+) -> Observed {
     let title_keys: Vec<String> = text::words(title)
         .map(|w| key(strip_possessive(w)))
         .collect();
@@ -181,6 +198,7 @@ pub fn observe<'a>(
         run: WordList::default(),
         // Sized for a typical article, to skip the first few rehashes.
         lowercase: WordMap::with_capacity_and_hasher(512, Default::default()),
+        words,
         folded: String::new(),
     };
     for paragraph in paragraphs {
@@ -296,7 +314,7 @@ impl StemTable {
 }
 
 /// The state of [`observe`] while it reads one article.
-struct Observer<'a, 'v> {
+struct Observer<'a, 'v, 'w> {
     /// Where case counts go.
     vocabulary: &'v mut Vocabulary,
     /// The runs kept so far.
@@ -307,11 +325,38 @@ struct Observer<'a, 'v> {
     /// Lowercase content words (folded) and their counts; mostly borrowed
     /// from the paragraphs, since most words are already folded.
     lowercase: WordMap<Cow<'a, str>, u32>,
-    /// Room to fold a word in.
+    /// Every word read, folded.
+    words: &'w mut text::FoldedWords,
+    /// Room to fold a word of a run in.
     folded: String,
 }
 
-impl<'a> Observer<'a, '_> {
+/// Counts `folded`, the folded form of the lowercase word `base`.
+fn count_lowercase<'a>(lowercase: &mut WordMap<Cow<'a, str>, u32>, folded: &str, base: &'a str) {
+    if let Some(count) = lowercase.get_mut(folded) {
+        *count += 1;
+        return;
+    }
+    // Borrow the word from the paragraph when folding left it as it was.
+    let folded = if folded == base {
+        Cow::Borrowed(base)
+    } else {
+        Cow::Owned(folded.to_owned())
+    };
+    lowercase.insert(folded, 1);
+}
+
+/// The length of [`text::fold`] of an ending [`strip_possessive`] cuts off:
+/// `’s` and `'s` fold to `'s`, `’` to `'`.
+fn folded_len(ending: &str) -> usize {
+    match ending {
+        "" => 0,
+        "’" => 1,
+        _ => 2,
+    }
+}
+
+impl<'a> Observer<'a, '_, '_> {
     fn paragraph(&mut self, text: &'a str) {
         let mut sentence_start = true;
         let mut prev_end = 0;
@@ -345,7 +390,10 @@ impl<'a> Observer<'a, '_> {
         let base = strip_possessive(word);
         let possessive = base.len() != word.len();
         let first = base.chars().next().unwrap_or(' ');
-        let folded = fold_in(&mut self.folded, base);
+        // Folding goes character by character, so `base` folds to the start
+        // of the folded word: all of it but the folded possessive ending.
+        let folded_word = self.words.push(word);
+        let folded = &folded_word[..folded_word.len() - folded_len(&word[base.len()..])];
         // A word neither lowercase nor capitalised (`2025`) counts nowhere:
         // no entry is made for it, which reads the same as zero counts.
         if first.is_lowercase() {
@@ -365,30 +413,14 @@ impl<'a> Observer<'a, '_> {
         } else if !self.run.is_empty() && !possessive && CONNECTORS.contains(&base) {
             self.run.push(base, false);
         } else {
-            // Counted before `flush`, which folds other words in `self.folded`.
-            if first.is_lowercase() && is_content_word(&self.folded) {
-                self.count_lowercase(base);
+            if first.is_lowercase() && is_content_word(folded) {
+                count_lowercase(&mut self.lowercase, folded, base);
             }
             self.flush();
         }
         if possessive {
             self.flush();
         }
-    }
-
-    /// Counts the folded word in `self.folded`, written `base`.
-    fn count_lowercase(&mut self, base: &'a str) {
-        if let Some(count) = self.lowercase.get_mut(self.folded.as_str()) {
-            *count += 1;
-            return;
-        }
-        // Borrow the word from the paragraph when folding left it as it was.
-        let folded = if self.folded == base {
-            Cow::Borrowed(base)
-        } else {
-            Cow::Owned(self.folded.clone())
-        };
-        self.lowercase.insert(folded, 1);
     }
 
     /// Word segmentation leaves the final dot off `U.S.`; put it back in the name.
@@ -1076,6 +1108,29 @@ mod tests {
         assert_eq!(
             topics_of("Drones attack", "attacks attack attacked drones drone"),
             [("attack".to_owned(), 3)]
+        );
+    }
+
+    #[test]
+    fn possessive_endings_fold_to_their_length() {
+        for word in ["Russia’s", "Russia's", "drones’", "’s", "Kyiv", "RUSSIA’S"] {
+            let ending = &word[strip_possessive(word).len()..];
+            assert_eq!(folded_len(ending), text::fold(ending).len(), "{word}");
+        }
+    }
+
+    #[test]
+    fn observing_folds_the_words_for_the_fingerprint() {
+        let mut words = text::FoldedWords::default();
+        let text = "Russia’s drones hit Kyiv’s U.S. embassy";
+        observe_into("Title", [text], &mut Vocabulary::default(), &mut words);
+        let mut expected = text::FoldedWords::default();
+        for w in text::words(text) {
+            expected.push(w);
+        }
+        assert_eq!(
+            words.shingles(1).collect::<Vec<_>>(),
+            expected.shingles(1).collect::<Vec<_>>()
         );
     }
 
