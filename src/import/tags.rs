@@ -22,7 +22,6 @@
 //! compact forms: the words of runs in one string, per-word counts summed
 //! into the shared [`Vocabulary`] instead of kept per article.
 
-use std::borrow::Cow;
 use std::collections::hash_map::Entry;
 use std::collections::{BTreeMap, HashMap};
 use std::sync::LazyLock;
@@ -196,8 +195,6 @@ pub fn observe_into<'a>(
         run_words: WordList::default(),
         run_ends: Vec::new(),
         run: WordList::default(),
-        // Sized for a typical article, to skip the first few rehashes.
-        lowercase: WordMap::with_capacity_and_hasher(512, Default::default()),
         words,
         folded: String::new(),
     };
@@ -208,34 +205,38 @@ pub fn observe_into<'a>(
         vocabulary,
         run_words,
         run_ends,
-        lowercase,
         ..
     } = observer;
     Observed {
-        topics: topics(lowercase, &title_keys, vocabulary),
+        topics: topics(&title_keys, vocabulary),
         run_words,
         run_ends,
         title_keys,
     }
 }
 
-/// Counts the stems of an article's lowercase words in `vocabulary` (one
-/// document each), and returns its [`Topic`]s.
-fn topics(
-    lowercase: WordMap<Cow<'_, str>, u32>,
-    title_keys: &[String],
-    vocabulary: &mut Vocabulary,
-) -> Vec<Topic> {
+/// Counts the stems of the article's lowercase content words (counted in
+/// `vocabulary.words`) in `vocabulary` (one document each), and returns its
+/// [`Topic`]s. Empties the article's word counts for the next article.
+fn topics(title_keys: &[String], vocabulary: &mut Vocabulary) -> Vec<Topic> {
+    let Vocabulary {
+        topics: document_counts,
+        stems,
+        words,
+        ..
+    } = vocabulary;
     // By stem: the total count, and the most used spelling (of those used
     // equally, the first in alphabetical order), with its count.
-    let mut stems: WordMap<StemId, (u32, Cow<'_, str>, u32)> = WordMap::default();
-    stems.reserve(lowercase.len());
-    for (word, count) in lowercase {
-        match stems.entry(vocabulary.stems.id(&word)) {
+    let mut by_stem: WordMap<StemId, (u32, WordId, u32)> = WordMap::default();
+    by_stem.reserve(words.counted.len());
+    for (word, count) in words.take_counts() {
+        match by_stem.entry(words.stem(word, stems)) {
             Entry::Occupied(mut e) => {
                 let (total, best, best_count) = e.get_mut();
                 *total += count;
-                if count > *best_count || (count == *best_count && word < *best) {
+                let first = count > *best_count
+                    || (count == *best_count && words.text(word) < words.text(*best));
+                if first {
                     (*best, *best_count) = (word, count);
                 }
             }
@@ -244,27 +245,120 @@ fn topics(
             }
         }
     }
-    for &stem in stems.keys() {
-        let df_key = vocabulary.stems.topic_key(stem);
-        *vocabulary.topics.entry(df_key).or_default() += 1;
+    for &stem in by_stem.keys() {
+        *document_counts.entry(stems.topic_key(stem)).or_default() += 1;
     }
-    let title_stems: Vec<StemId> = title_keys.iter().map(|t| vocabulary.stems.id(t)).collect();
-    let mut topics: Vec<(StemId, u32, Cow<'_, str>)> = stems
+    let title_stems: Vec<StemId> = title_keys.iter().map(|t| stems.id(t)).collect();
+    let mut topics: Vec<(StemId, u32, WordId)> = by_stem
         .into_iter()
         .filter(|(stem, (count, ..))| *count >= MIN_TOPIC_COUNT && title_stems.contains(stem))
         .map(|(stem, (count, spelling, _))| (stem, count, spelling))
         .collect();
     // In the order of their stems, as they always were.
-    let table = &vocabulary.stems;
-    topics.sort_unstable_by(|a, b| table.text(a.0).cmp(table.text(b.0)));
+    topics.sort_unstable_by(|a, b| stems.text(a.0).cmp(stems.text(b.0)));
     topics
         .into_iter()
         .map(|(stem, count, spelling)| Topic {
-            df_key: table.topic_key(stem),
+            df_key: stems.topic_key(stem),
             count,
-            spelling: spelling.into_owned(),
+            spelling: words.text(spelling).to_owned(),
         })
         .collect()
+}
+
+/// The number of a word in a [`WordTable`].
+type WordId = usize;
+
+/// The lowercase words of four letters or more a worker has read, each
+/// numbered once, with what observing them needs: whether it is a content
+/// word (see [`is_content_word`]) and its stem. An article counts its words
+/// by number, instead of hashing and comparing each in a map of its own.
+///
+/// A word is found by its hash (`text::hash64` of the folded word, which
+/// the case counts need anyway) and checked against its text: two words
+/// with one hash would be kept apart.
+#[derive(Debug, Clone, Default)]
+struct WordTable {
+    /// By hash: the first word read with that hash.
+    by_hash: IdMap<WordId>,
+    /// Words whose hash an earlier, different word has.
+    collided: WordMap<String, WordId>,
+    words: Vec<TableWord>,
+    /// The current article's count of each word, by number (zero for the
+    /// words it does not use), and the words it uses.
+    counts: Vec<u32>,
+    counted: Vec<WordId>,
+}
+
+#[derive(Debug, Clone)]
+struct TableWord {
+    text: String,
+    content: bool,
+    /// Looked up the first time it is needed.
+    stem: Option<StemId>,
+}
+
+impl WordTable {
+    /// Counts a use of the folded word `folded`, of hash `hash`, in the
+    /// current article if it is a content word.
+    fn count(&mut self, folded: &str, hash: u64) {
+        let id = self.id(folded, hash);
+        if self.words[id].content {
+            if self.counts[id] == 0 {
+                self.counted.push(id);
+            }
+            self.counts[id] += 1;
+        }
+    }
+
+    /// The number of `folded`, of hash `hash`, added if new.
+    fn id(&mut self, folded: &str, hash: u64) -> WordId {
+        match self.by_hash.get(&hash) {
+            None => {
+                let id = self.add(folded);
+                self.by_hash.insert(hash, id);
+                id
+            }
+            Some(&id) if self.words[id].text == folded => id,
+            Some(_) => match self.collided.get(folded) {
+                Some(&id) => id,
+                None => {
+                    let id = self.add(folded);
+                    self.collided.insert(folded.to_owned(), id);
+                    id
+                }
+            },
+        }
+    }
+
+    fn add(&mut self, folded: &str) -> WordId {
+        self.words.push(TableWord {
+            text: folded.to_owned(),
+            content: is_content_word(folded),
+            stem: None,
+        });
+        self.counts.push(0);
+        self.words.len() - 1
+    }
+
+    /// The current article's words and their counts, which start again from zero.
+    fn take_counts(&mut self) -> Vec<(WordId, u32)> {
+        let counts = &mut self.counts;
+        self.counted
+            .drain(..)
+            .map(|id| (id, std::mem::take(&mut counts[id])))
+            .collect()
+    }
+
+    fn text(&self, id: WordId) -> &str {
+        &self.words[id].text
+    }
+
+    /// The number of the word's stem in `stems`.
+    fn stem(&mut self, id: WordId, stems: &mut StemTable) -> StemId {
+        let word = &mut self.words[id];
+        *word.stem.get_or_insert_with(|| stems.id(&word.text))
+    }
 }
 
 /// The number of a stem in a [`StemTable`].
@@ -314,7 +408,7 @@ impl StemTable {
 }
 
 /// The state of [`observe`] while it reads one article.
-struct Observer<'a, 'v, 'w> {
+struct Observer<'v, 'w> {
     /// Where case counts go.
     vocabulary: &'v mut Vocabulary,
     /// The runs kept so far.
@@ -322,28 +416,10 @@ struct Observer<'a, 'v, 'w> {
     run_ends: Vec<usize>,
     /// The run being read.
     run: WordList,
-    /// Lowercase content words (folded) and their counts; mostly borrowed
-    /// from the paragraphs, since most words are already folded.
-    lowercase: WordMap<Cow<'a, str>, u32>,
     /// Every word read, folded.
     words: &'w mut text::FoldedWords,
     /// Room to fold a word of a run in.
     folded: String,
-}
-
-/// Counts `folded`, the folded form of the lowercase word `base`.
-fn count_lowercase<'a>(lowercase: &mut WordMap<Cow<'a, str>, u32>, folded: &str, base: &'a str) {
-    if let Some(count) = lowercase.get_mut(folded) {
-        *count += 1;
-        return;
-    }
-    // Borrow the word from the paragraph when folding left it as it was.
-    let folded = if folded == base {
-        Cow::Borrowed(base)
-    } else {
-        Cow::Owned(folded.to_owned())
-    };
-    lowercase.insert(folded, 1);
 }
 
 /// The length of [`text::fold`] of an ending [`strip_possessive`] cuts off:
@@ -356,8 +432,8 @@ fn folded_len(ending: &str) -> usize {
     }
 }
 
-impl<'a> Observer<'a, '_, '_> {
-    fn paragraph(&mut self, text: &'a str) {
+impl Observer<'_, '_> {
+    fn paragraph(&mut self, text: &str) {
         let mut sentence_start = true;
         let mut prev_end = 0;
         let mut prev_word = "";
@@ -386,7 +462,7 @@ impl<'a> Observer<'a, '_, '_> {
     }
 
     /// Counts one word, and adds it to the run or ends the run.
-    fn word(&mut self, word: &'a str, boundary: Gap, sentence_start: bool) {
+    fn word(&mut self, word: &str, boundary: Gap, sentence_start: bool) {
         let base = strip_possessive(word);
         let possessive = base.len() != word.len();
         let first = base.chars().next().unwrap_or(' ');
@@ -396,9 +472,11 @@ impl<'a> Observer<'a, '_, '_> {
         let folded = &folded_word[..folded_word.len() - folded_len(&word[base.len()..])];
         // A word neither lowercase nor capitalised (`2025`) counts nowhere:
         // no entry is made for it, which reads the same as zero counts.
+        let mut lowercase_hash = None;
         if first.is_lowercase() {
-            let count = self.vocabulary.cases.entry(text::hash64(folded.as_bytes()));
-            count.or_default().lower += 1;
+            let hash = text::hash64(folded.as_bytes());
+            self.vocabulary.cases.entry(hash).or_default().lower += 1;
+            lowercase_hash = Some(hash);
         } else if first.is_uppercase() && !sentence_start {
             let count = self.vocabulary.cases.entry(text::hash64(folded.as_bytes()));
             count.or_default().capitalised += 1;
@@ -413,8 +491,11 @@ impl<'a> Observer<'a, '_, '_> {
         } else if !self.run.is_empty() && !possessive && CONNECTORS.contains(&base) {
             self.run.push(base, false);
         } else {
-            if first.is_lowercase() && is_content_word(folded) {
-                count_lowercase(&mut self.lowercase, folded, base);
+            // Words under four letters are never content words: not looked up.
+            if let Some(hash) = lowercase_hash
+                && folded.chars().nth(3).is_some()
+            {
+                self.vocabulary.words.count(folded, hash);
             }
             self.flush();
         }
@@ -593,14 +674,15 @@ pub struct Vocabulary {
     cases: IdMap<CaseCount>,
     /// In how many articles each stem appears, by [`topic_key`].
     topics: IdMap<u32>,
-    /// Not counts: the stems of the words seen, kept for [`observe`].
+    /// Not counts: the words and stems seen, kept for [`observe`].
     stems: StemTable,
+    words: WordTable,
 }
 
 impl Vocabulary {
     /// The counts of both vocabularies together.
     pub fn merge(self, other: Vocabulary) -> Vocabulary {
-        // The stems of the bigger one are kept; the other's are only a cache.
+        // The words and stems of the bigger one are kept; the other's are only a cache.
         let (mut big, small) = if self.cases.len() >= other.cases.len() {
             (self, other)
         } else {
@@ -1132,6 +1214,31 @@ mod tests {
             words.shingles(1).collect::<Vec<_>>(),
             expected.shingles(1).collect::<Vec<_>>()
         );
+    }
+
+    #[test]
+    fn word_table_numbers_words_and_keeps_equal_hashes_apart() {
+        let mut table = WordTable::default();
+        let attacks = table.id("attacks", 7);
+        assert_eq!(table.id("attacks", 7), attacks);
+        // Another word with the same hash (as if hash64 collided).
+        let drones = table.id("drones", 7);
+        assert_ne!(drones, attacks);
+        assert_eq!(table.id("drones", 7), drones);
+        assert_eq!(
+            (table.text(attacks), table.text(drones)),
+            ("attacks", "drones")
+        );
+        // Only content words are counted; counts start again after being taken.
+        table.count("attacks", 7);
+        table.count("drones", 7);
+        table.count("attacks", 7);
+        table.count("about", 8);
+        assert_eq!(table.take_counts(), [(attacks, 2), (drones, 1)]);
+        assert_eq!(table.take_counts(), []);
+        let mut stems = StemTable::default();
+        let stem = table.stem(attacks, &mut stems);
+        assert_eq!(stems.text(stem), "attack");
     }
 
     #[test]
