@@ -192,6 +192,10 @@ struct Prepared {
     sha256: String,
     draft: Draft,
     simhash: u64,
+    /// The front matter's summary, and the slug before any `-2` suffix:
+    /// worked out here, in parallel, not while deciding file by file.
+    summary: Option<String>,
+    slug: String,
     warnings: Vec<String>,
 }
 
@@ -238,7 +242,9 @@ pub fn import(
                 .map(|terms| tags::pick(terms, &df, &display, &config.import))
         })
         .collect();
-    drop((new_terms, old_terms));
+    // Dropped in parallel too: the terms are many small allocations.
+    new_terms.into_par_iter().for_each(drop);
+    old_terms.into_par_iter().for_each(drop);
 
     let distance = config.import.near_duplicate_distance;
     let mut plan = Planner::new(root, &existing, options, distance);
@@ -475,6 +481,8 @@ fn prepare_bytes(
     let prepared = Prepared {
         sha256: analyse::sha256_hex(bytes),
         simhash,
+        summary: analyse::summary(&draft.blocks, config.import.summary_max_chars),
+        slug: analyse::slug_for(&draft.title),
         draft,
         warnings: warning.into_iter().collect(),
     };
@@ -566,7 +574,7 @@ impl<'a> Planner<'a> {
         }
         self.seen.insert(p.sha256.clone(), input.shown.clone());
 
-        let base = analyse::slug_for(&p.draft.title);
+        let base = p.slug.clone();
         let folder = format!("{ARTICLES_DIR}/{:04}", date.year());
         let mut slug = base.clone();
         let mut n = 1;
@@ -615,7 +623,7 @@ fn front_matter_of(
             .or_else(|| config.import.default_source.clone())
             .or_else(|| p.draft.source.clone()),
         tags,
-        summary: analyse::summary(&p.draft.blocks, config.import.summary_max_chars),
+        summary: p.summary.clone(),
         credit: (!p.draft.credits.is_empty()).then(|| p.draft.credits.join(" ")),
         dateline: p.draft.dateline.clone(),
         import: Some(ImportRecord {
