@@ -68,6 +68,19 @@ pub fn fold_into(word: &str, out: &mut String) {
     }
 }
 
+/// [`hash64`] of [`fold`] of `word`, without building the folded word
+/// when `word` is ASCII (its bytes are then lowercased one by one).
+pub fn hash_folded(word: &str) -> u64 {
+    if !word.is_ascii() {
+        return hash64(fold(word).as_bytes());
+    }
+    let mut h = Hash64::new();
+    for b in word.bytes() {
+        h.write(&[b.to_ascii_lowercase()]);
+    }
+    h.finish()
+}
+
 static ENGLISH: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::English));
 
 /// The English Snowball stem of a lowercase word (`attacks` → `attack`).
@@ -684,6 +697,13 @@ mod tests {
             buf.truncate(1);
             fold_into(word, &mut buf);
             assert_eq!(&buf[1..], fold(word), "{word}");
+        }
+    }
+
+    #[test]
+    fn hash_folded_is_the_hash_of_the_folded_word() {
+        for word in ["Kyiv", "NATO", "plain", "Zürich", "Russia’s", ""] {
+            assert_eq!(hash_folded(word), hash64(fold(word).as_bytes()), "{word}");
         }
     }
 

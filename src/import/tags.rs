@@ -653,15 +653,33 @@ fn is_acronym(word: &str) -> bool {
 /// The identity of a term: folded, without dots, spaces collapsed.
 /// `U.S.`, `US` and `us` share one key; so do `NATO` and `Nato`.
 pub fn key(name: &str) -> String {
-    let folded = text::fold(name);
-    let mut out = String::with_capacity(folded.len());
+    let mut out = String::with_capacity(name.len());
+    key_into(name, &mut out);
+    out
+}
+
+/// [`key`] of `name`, in `out` (cleared first): no allocation when `out`
+/// has room.
+fn key_into(name: &str, out: &mut String) {
+    out.clear();
+    text::fold_into(name, out);
+    // Usually the folded name already is its key: no dots, and words split
+    // by single spaces.
+    let tidy = !out.contains('.')
+        && !out.starts_with(' ')
+        && !out.ends_with(' ')
+        && !out.contains("  ")
+        && !out.contains(|c: char| c.is_whitespace() && c != ' ');
+    if tidy {
+        return;
+    }
+    let folded = std::mem::take(out);
     for word in folded.split_whitespace() {
         if !out.is_empty() {
             out.push(' ');
         }
         out.extend(word.chars().filter(|&c| c != '.'));
     }
-    out
 }
 
 /// Corpus-wide counts: how words are written, and in how many articles each stem appears.
@@ -701,11 +719,8 @@ impl Vocabulary {
     }
 
     fn case_count(&self, word: &str) -> CaseCount {
-        let folded = text::fold(word);
-        self.cases
-            .get(&text::hash64(folded.as_bytes()))
-            .copied()
-            .unwrap_or_default()
+        let hash = text::hash_folded(word);
+        self.cases.get(&hash).copied().unwrap_or_default()
     }
 
     /// True when `word` is written in lowercase more often than capitalised
@@ -792,26 +807,34 @@ pub fn terms(observed: &Observed, vocabulary: &Vocabulary, rules: &TagRules) -> 
         .collect();
     let mut names: BTreeMap<String, Term> = BTreeMap::new();
     let mut run: Vec<Word<'_>> = Vec::new();
+    // Room to fold a word, and to make a word's key, without allocating.
+    let (mut folded, mut word_key) = (String::new(), String::new());
+    let mut is_surname = |word: &str| {
+        key_into(word, &mut word_key);
+        surnames.contains(&word_key)
+    };
     for run_words in observed.runs() {
         run.clear();
         run.extend(run_words);
         let mut words: &[Word<'_>] = &run;
         while let Some((first, rest)) = words.split_first() {
-            let folded = text::fold(first.text);
+            let folded = fold_in(&mut folded, first.text);
             // A sentence's first word is a name only with evidence: written
             // so elsewhere, or followed by more of the name and not an
             // inflected word (`Providing Ukraine`, `Asked Trump`).
-            let unproven = if rest.is_empty() {
-                !vocabulary.is_name(first.text) && !surnames.contains(&key(first.text))
-            } else {
-                vocabulary.is_common(first.text) || looks_inflected(&folded)
+            let mut unproven = || {
+                if rest.is_empty() {
+                    !vocabulary.is_name(first.text) && !is_surname(first.text)
+                } else {
+                    vocabulary.is_common(first.text) || looks_inflected(folded)
+                }
             };
             // Mid-sentence, a capitalised word before more of a name is part of
             // it (`New York`), even when it is a common word on its own.
-            let common = text::is_stop_word(&folded)
-                || (first.initial && unproven)
+            let common = text::is_stop_word(folded)
+                || (first.initial && unproven())
                 || (!first.initial && rest.is_empty() && !vocabulary.is_name(first.text));
-            if common || CONNECTORS.contains(&folded.as_ref()) {
+            if common || CONNECTORS.contains(&folded) {
                 words = rest;
             } else {
                 break;
@@ -821,14 +844,14 @@ pub fn terms(observed: &Observed, vocabulary: &Vocabulary, rules: &TagRules) -> 
             continue;
         }
         if let [single] = words {
-            let folded = text::fold(single.text);
-            if !(vocabulary.is_name(single.text) || surnames.contains(&key(single.text)))
-                || CALENDAR.contains(&folded.as_ref())
-                || is_demonym(&folded)
-                || is_role(&folded)
+            let folded = fold_in(&mut folded, single.text);
+            if !(vocabulary.is_name(single.text) || is_surname(single.text))
+                || CALENDAR.contains(&folded)
+                || is_demonym(folded)
+                || is_role(folded)
                 || !single.text.chars().any(char::is_alphabetic)
                 || single.text.chars().count() < 2
-                || is_contraction(&folded)
+                || is_contraction(folded)
             {
                 continue;
             }
@@ -1266,5 +1289,29 @@ mod tests {
         assert_eq!(key("U.S."), "us");
         assert_eq!(key("Zürich  Airport"), "zurich airport");
         assert_eq!(key("NATO"), key("Nato"));
+        // As first written, without the shortcut for names already tidy.
+        let by_words = |name: &str| {
+            let folded = text::fold(name);
+            let mut out = String::new();
+            for word in folded.split_whitespace() {
+                if !out.is_empty() {
+                    out.push(' ');
+                }
+                out.extend(word.chars().filter(|&c| c != '.'));
+            }
+            out
+        };
+        for name in [
+            "Donald Trump",
+            " New  York ",
+            "U.S. Army",
+            "U.S. .",
+            ". x",
+            "A\u{a0}B",
+            "Jean-Claude Juncker",
+            "",
+        ] {
+            assert_eq!(key(name), by_words(name), "{name:?}");
+        }
     }
 }
