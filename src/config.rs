@@ -621,14 +621,35 @@ impl ImportConfig {
 pub struct LinePattern {
     text: String,
     lower: String,
+    /// Worked out once, for the shortcuts of [`LinePattern::matches`]
+    /// (patterns are tried on every line of every article): whether the
+    /// pattern is ASCII, whether it has a `*`, and the byte lengths of its
+    /// text before the first `*` and after the last (all of it and none
+    /// without a `*`).
+    ascii: bool,
+    star: bool,
+    head: usize,
+    tail: usize,
 }
 
 impl LinePattern {
     /// A pattern from its text.
     pub fn new(pattern: &str) -> Self {
         let text = pattern.trim().to_owned();
+        let lower = text.to_lowercase();
+        let (head, tail) = match lower.split_once('*') {
+            None => (lower.len(), 0),
+            Some((head, rest)) => (
+                head.len(),
+                rest.rsplit_once('*').map_or(rest, |(_, t)| t).len(),
+            ),
+        };
         LinePattern {
-            lower: text.to_lowercase(),
+            ascii: text.is_ascii(),
+            star: text.contains('*'),
+            head,
+            tail,
+            lower,
             text,
         }
     }
@@ -644,13 +665,16 @@ impl LinePattern {
         let line = line.trim();
         // Without a `*`, only a line of the pattern's length can match (in
         // every path below): most lines are told apart without reading them.
-        if line.len() != self.text.len() && !self.text.contains('*') {
+        if line.len() != self.text.len() && !self.star {
+            return None;
+        }
+        if self.ascii && self.ends_differ(line) {
             return None;
         }
         // Fastest path, for an ASCII line and pattern (nearly always): their
         // lowercase is their ASCII lowercase, so compare ignoring ASCII case
         // instead of lowercasing a copy of the line for every pattern.
-        if line.is_ascii() && self.text.is_ascii() {
+        if self.ascii && line.is_ascii() {
             let (start, end) = glob(line, &self.lower, <[u8]>::eq_ignore_ascii_case)?;
             return Some(line[start..end].trim());
         }
@@ -661,6 +685,24 @@ impl LinePattern {
             return Some(line[start..end].trim());
         }
         self.matches_slowly(line)
+    }
+
+    /// True when the line cannot match an ASCII pattern because of the
+    /// pattern's text before its first `*` or after its last `*`: the line
+    /// is too short for it, or has other ASCII bytes at that end (ignoring
+    /// case). Every path of [`LinePattern::matches`] would say no: at
+    /// either end of a line, lowercasing leaves ASCII bytes in place, as
+    /// the same bytes lowercased.
+    fn ends_differ(&self, line: &str) -> bool {
+        let lower = self.lower.as_bytes();
+        let (head, tail) = (&lower[..self.head], &lower[lower.len() - self.tail..]);
+        let line = line.as_bytes();
+        let differs = |end: Option<&[u8]>, part: &[u8]| match end {
+            None => true,
+            Some(end) => end.is_ascii() && !end.eq_ignore_ascii_case(part),
+        };
+        differs(line.get(..head.len()), head)
+            || differs(line.len().checked_sub(tail.len()).map(|t| &line[t..]), tail)
     }
 
     fn matches_slowly<'a>(&self, line: &'a str) -> Option<&'a str> {
@@ -915,6 +957,67 @@ mod tests {
             return None;
         }
         Some((capture_start, capture_end.unwrap_or(tail)))
+    }
+
+    /// `LinePattern::matches` as first written: the line lowercased for every pattern.
+    fn matches_by_lowercasing<'a>(pattern: &LinePattern, line: &'a str) -> Option<&'a str> {
+        let line = line.trim();
+        let lower = line.to_lowercase();
+        if lower.len() == line.len() && pattern.lower.len() == pattern.text.len() {
+            let (start, end) = glob_by_str(&lower, &pattern.lower)?;
+            return Some(line[start..end].trim());
+        }
+        pattern.matches_slowly(line)
+    }
+
+    #[test]
+    fn matching_takes_shortcuts_to_the_same_answers() {
+        let patterns = [
+            "Share this @*",
+            "Related",
+            "More from *",
+            "* contributed to this report.",
+            "*browser is no longer supported*",
+            "(Reporting by *)",
+            "a*b*c",
+            "ab*ba",
+            "é*",
+            "*ς",
+            "k*",
+            "*ss",
+        ];
+        let lines = [
+            "",
+            "  Related ",
+            "RELATED",
+            "Related stories",
+            "share THIS @X.org",
+            "Share this @zürich.ch",
+            "More from ÉTÉ",
+            "The AP contributed to this report.",
+            "The AP contributed to this REPORT.",
+            "Your Browser is no longer SUPPORTED",
+            "(Reporting by Ça Va)",
+            "aXbYc",
+            "aba",
+            "É",
+            "ΟΔΟΣ",
+            "\u{212a}elvin sign, then Ⱥ",
+            "İstanbul",
+            "STRASSE",
+            "straẞ",
+        ];
+        for pattern in patterns {
+            let pattern = LinePattern::new(pattern);
+            for line in lines {
+                assert_eq!(
+                    pattern.matches(line),
+                    matches_by_lowercasing(&pattern, line),
+                    "{} {line:?}",
+                    pattern.text
+                );
+            }
+        }
     }
 
     #[test]
