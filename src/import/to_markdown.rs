@@ -27,7 +27,7 @@ pub fn body(blocks: &[Block]) -> String {
             }
             BlockKind::Paragraph => {
                 for line in &block.lines {
-                    out.push_str(&escape_line(line));
+                    push_escaped_line(&mut out, line);
                     out.push('\n');
                 }
             }
@@ -39,12 +39,32 @@ pub fn body(blocks: &[Block]) -> String {
 /// The text of an article file: `+++`, the front matter, `+++`, the body.
 pub fn to_file_string(front: &ArticleFrontMatter, body: &str) -> Result<String, toml::ser::Error> {
     let toml = toml::to_string(front)?;
-    Ok(format!("{DELIMITER}\n{toml}{DELIMITER}\n{body}"))
+    // Sized once: a file is several kilobytes, and `format!` would grow it.
+    let mut text = String::with_capacity(2 * (DELIMITER.len() + 1) + toml.len() + body.len());
+    for part in [DELIMITER, "\n", &toml, DELIMITER, "\n", body] {
+        text.push_str(part);
+    }
+    Ok(text)
 }
 
 /// Escapes one line of a paragraph so that Markdown shows it as plain text.
 pub fn escape_line(line: &str) -> String {
-    let mut out = escape_inline(line);
+    let mut out = String::with_capacity(line.len() + 8);
+    push_escaped_line(&mut out, line);
+    out
+}
+
+/// Appends [`escape_line`] of `line` to `out`.
+fn push_escaped_line(out: &mut String, line: &str) {
+    let start = out.len();
+    push_escaped_inline(out, line);
+    mark_block_start(out, start);
+}
+
+/// Escapes, in `text[start..]` (an escaped line), what would start a block:
+/// `#`, `>`, a bullet or a setext underline, `1999. `.
+fn mark_block_start(text: &mut String, start: usize) {
+    let out = &text[start..];
     let first = out.chars().next();
     let second = out[first.map_or(0, char::len_utf8)..].chars().next();
     let spaced = second.is_none_or(|c| c == ' ' || c == '\t');
@@ -56,7 +76,7 @@ pub fn escape_line(line: &str) -> String {
         _ => false,
     };
     if block_marker {
-        out.insert(0, '\\');
+        text.insert(start, '\\');
     } else if let Some(digits) = out.find(|c: char| !c.is_ascii_digit())
         && (1..=9).contains(&digits)
         && out[digits..].starts_with(['.', ')'])
@@ -66,9 +86,8 @@ pub fn escape_line(line: &str) -> String {
             .is_none_or(|c| c == ' ' || c == '\t')
     {
         // `1999. ` would start an ordered list.
-        out.insert(digits, '\\');
+        text.insert(start + digits, '\\');
     }
-    out
 }
 
 /// Escapes a subheading's text: also `#` (a closing sequence) and `{` (attributes).
@@ -88,6 +107,12 @@ pub fn escape_heading(text: &str) -> String {
 /// starts an entity (`&amp;`).
 fn escape_inline(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
+    push_escaped_inline(&mut out, text);
+    out
+}
+
+/// Appends [`escape_inline`] of `text` to `out`.
+fn push_escaped_inline(out: &mut String, text: &str) {
     // Every character escaped is ASCII, so bytes can be scanned, and the
     // text between two of them copied at once.
     let mut copied = 0;
@@ -102,7 +127,6 @@ fn escape_inline(text: &str) -> String {
         }
     }
     out.push_str(&text[copied..]);
-    out
 }
 
 /// The bytes [`escape_inline`] may escape (`&` only before an entity), as a
@@ -252,6 +276,8 @@ mod tests {
             ..ArticleFrontMatter::default()
         };
         let text = to_file_string(&front, "\nBody.\n").unwrap();
+        let toml = toml::to_string(&front).unwrap();
+        assert_eq!(text, format!("{DELIMITER}\n{toml}{DELIMITER}\n\nBody.\n"));
         let split = crate::source::front_matter::split("a.md", &text).unwrap();
         let back: ArticleFrontMatter =
             crate::source::front_matter::parse("a.md", &text, &split).unwrap();
