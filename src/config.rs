@@ -644,14 +644,35 @@ impl ImportConfig {
 pub struct LinePattern {
     text: String,
     lower: String,
+    /// Worked out once, for the shortcuts of [`LinePattern::matches`]
+    /// (patterns are tried on every line of every article): whether the
+    /// pattern is ASCII, whether it has a `*`, and the byte lengths of its
+    /// text before the first `*` and after the last (all of it and none
+    /// without a `*`).
+    ascii: bool,
+    star: bool,
+    head: usize,
+    tail: usize,
 }
 
 impl LinePattern {
     /// A pattern from its text.
     pub fn new(pattern: &str) -> Self {
         let text = pattern.trim().to_owned();
+        let lower = text.to_lowercase();
+        let (head, tail) = match lower.split_once('*') {
+            None => (lower.len(), 0),
+            Some((head, rest)) => (
+                head.len(),
+                rest.rsplit_once('*').map_or(rest, |(_, t)| t).len(),
+            ),
+        };
         LinePattern {
-            lower: text.to_lowercase(),
+            ascii: text.is_ascii(),
+            star: text.contains('*'),
+            head,
+            tail,
+            lower,
             text,
         }
     }
@@ -665,13 +686,46 @@ impl LinePattern {
     /// pattern has none), trimmed.
     pub fn matches<'a>(&self, line: &'a str) -> Option<&'a str> {
         let line = line.trim();
+        // Without a `*`, only a line of the pattern's length can match (in
+        // every path below): most lines are told apart without reading them.
+        if line.len() != self.text.len() && !self.star {
+            return None;
+        }
+        if self.ascii && self.ends_differ(line) {
+            return None;
+        }
+        // Fastest path, for an ASCII line and pattern (nearly always): their
+        // lowercase is their ASCII lowercase, so compare ignoring ASCII case
+        // instead of lowercasing a copy of the line for every pattern.
+        if self.ascii && line.is_ascii() {
+            let (start, end) = glob(line, &self.lower, <[u8]>::eq_ignore_ascii_case)?;
+            return Some(line[start..end].trim());
+        }
         // Fast path: lowercase both once when that keeps byte offsets (almost always).
         let lower = line.to_lowercase();
         if lower.len() == line.len() && self.lower.len() == self.text.len() {
-            let (start, end) = glob(&lower, &self.lower)?;
+            let (start, end) = glob(&lower, &self.lower, <[u8]>::eq)?;
             return Some(line[start..end].trim());
         }
         self.matches_slowly(line)
+    }
+
+    /// True when the line cannot match an ASCII pattern because of the
+    /// pattern's text before its first `*` or after its last `*`: the line
+    /// is too short for it, or has other ASCII bytes at that end (ignoring
+    /// case). Every path of [`LinePattern::matches`] would say no: at
+    /// either end of a line, lowercasing leaves ASCII bytes in place, as
+    /// the same bytes lowercased.
+    fn ends_differ(&self, line: &str) -> bool {
+        let lower = self.lower.as_bytes();
+        let (head, tail) = (&lower[..self.head], &lower[lower.len() - self.tail..]);
+        let line = line.as_bytes();
+        let differs = |end: Option<&[u8]>, part: &[u8]| match end {
+            None => true,
+            Some(end) => end.is_ascii() && !end.eq_ignore_ascii_case(part),
+        };
+        differs(line.get(..head.len()), head)
+            || differs(line.len().checked_sub(tail.len()).map(|t| &line[t..]), tail)
     }
 
     fn matches_slowly<'a>(&self, line: &'a str) -> Option<&'a str> {
@@ -697,31 +751,58 @@ impl LinePattern {
     }
 }
 
-/// Matches `text` against a `*` pattern (both already lowercase); returns
-/// the byte range matched by the first `*` (empty when there is none).
-fn glob(text: &str, pattern: &str) -> Option<(usize, usize)> {
-    let mut parts = pattern.split('*');
+/// Matches `text` against a `*` pattern, comparing bytes with `eq` (both
+/// already lowercase, with `<[u8]>::eq`; or `pattern` lowercase and both
+/// ASCII, with `eq_ignore_ascii_case`); returns the byte range matched by
+/// the first `*` (empty when there is none).
+fn glob(text: &str, pattern: &str, eq: impl Fn(&[u8], &[u8]) -> bool) -> Option<(usize, usize)> {
+    let text = text.as_bytes();
+    let Some((head, last)) = pattern.rsplit_once('*') else {
+        // No `*`: the whole line.
+        let whole = text.len() == pattern.len() && eq(text, pattern.as_bytes());
+        return whole.then_some((text.len(), text.len()));
+    };
+    let mut parts = head.split('*').map(str::as_bytes);
     let first = parts.next().unwrap_or_default();
     let mut pos = first.len();
-    if !text.starts_with(first) {
+    if !text.get(..pos).is_some_and(|start| eq(start, first)) {
         return None;
     }
-    let rest: Vec<&str> = parts.collect();
-    let Some((last, middle)) = rest.split_last() else {
-        return (pos == text.len()).then_some((pos, pos));
-    };
     let capture_start = pos;
     let mut capture_end = None;
-    for part in middle {
-        let found = text[pos..].find(part)?;
+    for part in parts {
+        let found = find(&text[pos..], part, &eq)?;
         capture_end.get_or_insert(pos + found);
         pos += found + part.len();
     }
+    let last = last.as_bytes();
     let tail = text.len().checked_sub(last.len())?;
-    if tail < pos || !text.ends_with(last) {
+    if tail < pos || !eq(&text[tail..], last) {
         return None;
     }
     Some((capture_start, capture_end.unwrap_or(tail)))
+}
+
+/// Where `part` first occurs in `text`, comparing with `eq` (as [`glob`]
+/// does). In valid UTF-8, a byte that starts a match starts a character.
+fn find(text: &[u8], part: &[u8], eq: impl Fn(&[u8], &[u8]) -> bool) -> Option<usize> {
+    let Some(lead) = part.first() else {
+        return Some(0);
+    };
+    let last_start = text.len().checked_sub(part.len())?;
+    let mut i = 0;
+    while i <= last_start {
+        // A match starts with `lead`, at least ignoring ASCII case: a quick
+        // scan for that before comparing the rest.
+        i += text[i..=last_start]
+            .iter()
+            .position(|b| b.eq_ignore_ascii_case(lead))?;
+        if eq(&text[i..i + part.len()], part) {
+            return Some(i);
+        }
+        i += 1;
+    }
+    None
 }
 
 /// The byte length of `prefix` at the start of `text`, if `text` starts with it (ignoring case).
@@ -878,6 +959,144 @@ mod tests {
         assert!(LinePattern::new("a*c").matches("ac").is_some());
         assert!(LinePattern::new("ab*ba").matches("aba").is_none());
         assert!(LinePattern::new("é*").matches("É").is_some());
+    }
+
+    /// `glob` as first written, with `str` methods (both lowercase).
+    fn glob_by_str(text: &str, pattern: &str) -> Option<(usize, usize)> {
+        let mut parts = pattern.split('*');
+        let first = parts.next().unwrap_or_default();
+        let mut pos = first.len();
+        if !text.starts_with(first) {
+            return None;
+        }
+        let rest: Vec<&str> = parts.collect();
+        let Some((last, middle)) = rest.split_last() else {
+            return (pos == text.len()).then_some((pos, pos));
+        };
+        let capture_start = pos;
+        let mut capture_end = None;
+        for part in middle {
+            let found = text[pos..].find(part)?;
+            capture_end.get_or_insert(pos + found);
+            pos += found + part.len();
+        }
+        let tail = text.len().checked_sub(last.len())?;
+        if tail < pos || !text.ends_with(last) {
+            return None;
+        }
+        Some((capture_start, capture_end.unwrap_or(tail)))
+    }
+
+    /// `LinePattern::matches` as first written: the line lowercased for every pattern.
+    fn matches_by_lowercasing<'a>(pattern: &LinePattern, line: &'a str) -> Option<&'a str> {
+        let line = line.trim();
+        let lower = line.to_lowercase();
+        if lower.len() == line.len() && pattern.lower.len() == pattern.text.len() {
+            let (start, end) = glob_by_str(&lower, &pattern.lower)?;
+            return Some(line[start..end].trim());
+        }
+        pattern.matches_slowly(line)
+    }
+
+    #[test]
+    fn matching_takes_shortcuts_to_the_same_answers() {
+        let patterns = [
+            "Share this @*",
+            "Related",
+            "More from *",
+            "* contributed to this report.",
+            "*browser is no longer supported*",
+            "(Reporting by *)",
+            "a*b*c",
+            "ab*ba",
+            "é*",
+            "*ς",
+            "k*",
+            "*ss",
+        ];
+        let lines = [
+            "",
+            "  Related ",
+            "RELATED",
+            "Related stories",
+            "share THIS @X.org",
+            "Share this @zürich.ch",
+            "More from ÉTÉ",
+            "The AP contributed to this report.",
+            "The AP contributed to this REPORT.",
+            "Your Browser is no longer SUPPORTED",
+            "(Reporting by Ça Va)",
+            "aXbYc",
+            "aba",
+            "É",
+            "ΟΔΟΣ",
+            "\u{212a}elvin sign, then Ⱥ",
+            "İstanbul",
+            "STRASSE",
+            "straẞ",
+        ];
+        for pattern in patterns {
+            let pattern = LinePattern::new(pattern);
+            for line in lines {
+                assert_eq!(
+                    pattern.matches(line),
+                    matches_by_lowercasing(&pattern, line),
+                    "{} {line:?}",
+                    pattern.text
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn ascii_lines_match_as_their_lowercase_does() {
+        let patterns = [
+            "Share this @*",
+            "Related",
+            "* contributed to this report.",
+            "*browser is no longer supported*",
+            "(Reporting by *)",
+            "a*b*c",
+            "a**c",
+            "ab*ba",
+            "*",
+            "*é*",
+            "zürich*",
+            "*aab*",
+            "a*ab*b",
+        ];
+        let lines = [
+            "",
+            "Related",
+            "RELATED stories",
+            "share THIS @X.org",
+            "The AP contributed to this report.",
+            "Your Browser is no longer SUPPORTED, sorry",
+            "(reporting by Jane Doe; editing by X)",
+            "(Reporting by Jane Doe)",
+            "aXbYc",
+            "abc",
+            "ac",
+            "aba",
+            "abba",
+            "Zürich *café* ÉTÉ",
+            "é",
+            "aaab",
+            "AaAbB",
+            "xaAaBaab",
+        ];
+        for pattern in patterns {
+            let pattern = LinePattern::new(pattern);
+            for line in lines {
+                let lower = line.to_lowercase();
+                let by_lowercase = glob(&lower, &pattern.lower, <[u8]>::eq);
+                assert_eq!(by_lowercase, glob_by_str(&lower, &pattern.lower));
+                if line.is_ascii() && pattern.text.is_ascii() {
+                    let ignoring_case = glob(line, &pattern.lower, <[u8]>::eq_ignore_ascii_case);
+                    assert_eq!(ignoring_case, by_lowercase, "{} {line}", pattern.text);
+                }
+            }
+        }
     }
 
     #[test]

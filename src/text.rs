@@ -7,12 +7,12 @@
 //! on another machine next year.
 
 use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 use rust_stemmers::{Algorithm, Stemmer};
 use unicode_segmentation::UnicodeSegmentation;
-
-use crate::hash::{FnvMap, FnvSet};
 
 /// The words of `text` as written (Unicode word boundaries; punctuation and
 /// spaces are skipped, `Russia’s` and `U.S` are one word each).
@@ -36,6 +36,20 @@ pub fn fold(word: &str) -> Cow<'_, str> {
         return Cow::Borrowed(word);
     }
     let mut out = String::with_capacity(word.len());
+    fold_into(word, &mut out);
+    Cow::Owned(out)
+}
+
+/// Appends [`fold`] of `word` to `out`: the same text, into a buffer the
+/// caller reuses, so folding many words allocates nothing.
+pub fn fold_into(word: &str, out: &mut String) {
+    if word.is_ascii() {
+        // ASCII folds byte by byte: the common case, without the per-char match below.
+        let start = out.len();
+        out.push_str(word);
+        out[start..].make_ascii_lowercase();
+        return;
+    }
     for c in word.chars() {
         match c {
             '\u{2019}' | '\u{2018}' => out.push('\''),
@@ -52,7 +66,19 @@ pub fn fold(word: &str) -> Cow<'_, str> {
             c => out.extend(c.to_lowercase()),
         }
     }
-    Cow::Owned(out)
+}
+
+/// [`hash64`] of [`fold`] of `word`, without building the folded word
+/// when `word` is ASCII (its bytes are then lowercased one by one).
+pub fn hash_folded(word: &str) -> u64 {
+    if !word.is_ascii() {
+        return hash64(fold(word).as_bytes());
+    }
+    let mut h = Hash64::new();
+    for b in word.bytes() {
+        h.write(&[b.to_ascii_lowercase()]);
+    }
+    h.finish()
 }
 
 static ENGLISH: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::English));
@@ -340,10 +366,10 @@ pub fn index_terms(text: &str, mut f: impl FnMut(&str)) {
 
 thread_local! {
     /// Stems already computed on this thread, by folded word.
-    static STEMS: std::cell::RefCell<FnvMap<String, String>> = std::cell::RefCell::new(FnvMap::default());
+    static STEMS: std::cell::RefCell<WordMap<String, String>> = std::cell::RefCell::new(WordMap::default());
 }
 
-fn memo_stem<'m>(stems: &'m mut FnvMap<String, String>, folded: Cow<'_, str>) -> &'m str {
+fn memo_stem<'m>(stems: &'m mut WordMap<String, String>, folded: Cow<'_, str>) -> &'m str {
     if stems.len() > 500_000 {
         stems.clear(); // bound the memory of a long-running `serve`
     }
@@ -357,10 +383,16 @@ fn memo_stem<'m>(stems: &'m mut FnvMap<String, String>, folded: Cow<'_, str>) ->
 /// [`stem`], remembered: the stem of a lowercase word, computed once per
 /// thread (a corpus repeats its words, and stemming is the costly part).
 pub fn stem_cached(word: &str) -> String {
-    STEMS.with(|stems| memo_stem(&mut stems.borrow_mut(), Cow::Borrowed(word)).to_owned())
+    with_stem(word, str::to_owned)
 }
 
-static STOP_WORD_SET: LazyLock<FnvSet<&'static str>> =
+/// Calls `f` with [`stem_cached`] of `word`, lent from the per-thread memo
+/// instead of copied. `f` must not stem words itself (the memo is in use).
+pub fn with_stem<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    STEMS.with(|stems| f(memo_stem(&mut stems.borrow_mut(), Cow::Borrowed(word))))
+}
+
+static STOP_WORD_SET: LazyLock<WordSet<&'static str>> =
     LazyLock::new(|| STOP_WORDS.iter().copied().collect());
 
 /// True for an English stop word (`the`, `said`, `however`); expects a folded word.
@@ -371,55 +403,204 @@ pub fn is_stop_word(word: &str) -> bool {
 /// A stable 64-bit hash of `bytes`: FNV-1a followed by a 64-bit finaliser,
 /// so every output bit depends on every input bit (SimHash needs that).
 pub fn hash64(bytes: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in bytes {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0000_0100_0000_01b3);
-    }
-    // MurmurHash3's fmix64.
-    h ^= h >> 33;
-    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
-    h ^= h >> 33;
-    h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
-    h ^ (h >> 33)
+    let mut h = Hash64::new();
+    h.write(bytes);
+    h.finish()
 }
+
+/// [`hash64`] fed in pieces: writing `a` then `b` gives `hash64` of `a`
+/// followed by `b`, without building that text (FNV-1a reads bytes in order).
+#[derive(Debug, Clone, Copy)]
+pub struct Hash64(u64);
+
+impl Hash64 {
+    /// A hash of nothing yet.
+    pub const fn new() -> Self {
+        Hash64(0xcbf2_9ce4_8422_2325)
+    }
+
+    /// Adds `bytes` after those written before.
+    pub fn write(&mut self, bytes: &[u8]) {
+        let mut h = self.0;
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+
+    /// The hash of the bytes written so far.
+    pub fn finish(&self) -> u64 {
+        // MurmurHash3's fmix64.
+        let mut h = self.0;
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+        h ^ (h >> 33)
+    }
+}
+
+impl Default for Hash64 {
+    fn default() -> Self {
+        Hash64::new()
+    }
+}
+
+impl Hasher for Hash64 {
+    fn write(&mut self, bytes: &[u8]) {
+        Hash64::write(self, bytes);
+    }
+
+    fn finish(&self) -> u64 {
+        Hash64::finish(self)
+    }
+}
+
+/// A map keyed by words, hashed by [`Hash64`]. Plain FNV-1a
+/// ([`crate::hash::FnvMap`]) barely mixes its top bits, which hashbrown
+/// reads first to tell keys apart: short words then often look alike and
+/// cost extra string comparisons. The final mix of `Hash64` avoids that.
+pub type WordMap<K, V> = HashMap<K, V, BuildHasherDefault<Hash64>>;
+/// A set of words, hashed as in [`WordMap`].
+pub type WordSet<K> = HashSet<K, BuildHasherDefault<Hash64>>;
 
 /// The hashes of the `n`-word shingles of `tokens` (every run of `n`
 /// consecutive words). Fewer than `n` words make one shingle of them all.
 pub fn shingles<S: AsRef<str>>(tokens: &[S], n: usize) -> impl Iterator<Item = u64> + '_ {
     let n = n.max(1);
-    let count = if tokens.is_empty() {
-        0
-    } else {
-        tokens.len().saturating_sub(n) + 1
-    };
-    (0..count).map(move |i| {
-        let mut buf = Vec::with_capacity(n * 8);
+    (0..shingle_count(tokens.len(), n)).map(move |i| {
+        // The hash of the words joined by single spaces, fed word by word.
+        let mut h = Hash64::new();
         for (j, t) in tokens[i..(i + n).min(tokens.len())].iter().enumerate() {
             if j > 0 {
-                buf.push(b' ');
+                h.write(b" ");
             }
-            buf.extend_from_slice(t.as_ref().as_bytes());
+            h.write(t.as_ref().as_bytes());
         }
-        hash64(&buf)
+        h.finish()
     })
+}
+
+/// How many `n`-word shingles `words` words make (see [`shingles`]).
+fn shingle_count(words: usize, n: usize) -> usize {
+    if words == 0 {
+        0
+    } else {
+        words.saturating_sub(n) + 1
+    }
+}
+
+/// Folded words (see [`fold`]) kept one after the other in a single string,
+/// joined by single spaces. A run of consecutive words is then one slice
+/// of it, so [`FoldedWords::shingles`] hashes each shingle where it lies,
+/// and the words cost no allocation each.
+#[derive(Debug, Clone, Default)]
+pub struct FoldedWords {
+    text: String,
+    /// Where each word starts in `text`.
+    starts: Vec<usize>,
+}
+
+impl FoldedWords {
+    /// Room for words taking up to `bytes` bytes with their spaces.
+    pub fn with_capacity(bytes: usize) -> Self {
+        FoldedWords {
+            text: String::with_capacity(bytes),
+            // Words of news text average some six bytes with their space.
+            starts: Vec::with_capacity(bytes / 5),
+        }
+    }
+
+    /// Adds the folded form of `word`, and returns it.
+    pub fn push(&mut self, word: &str) -> &str {
+        if !self.starts.is_empty() {
+            self.text.push(' ');
+        }
+        let start = self.text.len();
+        self.starts.push(start);
+        fold_into(word, &mut self.text);
+        &self.text[start..]
+    }
+
+    /// How many words there are.
+    pub fn len(&self) -> usize {
+        self.starts.len()
+    }
+
+    /// True when there are no words.
+    pub fn is_empty(&self) -> bool {
+        self.starts.is_empty()
+    }
+
+    /// The same hashes as [`shingles`] of the words.
+    pub fn shingles(&self, n: usize) -> impl Iterator<Item = u64> + '_ {
+        let n = n.max(1);
+        (0..shingle_count(self.len(), n)).map(move |i| {
+            // Up to the space before word `i + n`, or to the end.
+            let end = self
+                .starts
+                .get(i + n)
+                .map_or(self.text.len(), |&next| next - 1);
+            hash64(&self.text.as_bytes()[self.starts[i]..end])
+        })
+    }
 }
 
 /// The 64-bit SimHash of a set of feature hashes: similar sets give hashes
 /// that differ in few bits (see [`hamming`]). No features give 0.
 pub fn simhash(features: impl IntoIterator<Item = u64>) -> u64 {
-    let mut weights = [0i64; 64];
+    // A bit is set when more features set it than not. The counts of set
+    // bits are kept eight to a `u64`, one per byte: each byte of a feature
+    // adds its bits spread over the eight bytes (`SPREAD`), so a feature
+    // costs 8 additions instead of 64. The bytes are emptied into `ones`
+    // before they can overflow.
+    let mut ones = [0u64; 64];
+    let mut packed = [0u64; 8];
+    let mut total = 0u64;
+    let mut pending = 0u32;
     for h in features {
-        // Branch-free, so the compiler can vectorise it: +1 for a set bit, -1 otherwise.
-        for (bit, w) in weights.iter_mut().enumerate() {
-            *w += ((h >> bit & 1) as i64) * 2 - 1;
+        for (k, counts) in packed.iter_mut().enumerate() {
+            *counts += SPREAD[usize::from((h >> (8 * k)) as u8)];
+        }
+        total += 1;
+        pending += 1;
+        if pending == u32::from(u8::MAX) {
+            unpack_counts(&mut packed, &mut ones);
+            pending = 0;
         }
     }
-    weights
-        .iter()
+    unpack_counts(&mut packed, &mut ones);
+    ones.iter()
         .enumerate()
-        .filter(|&(_, &w)| w > 0)
+        .filter(|&(_, &n)| 2 * n > total)
         .fold(0, |acc, (bit, _)| acc | 1 << bit)
+}
+
+/// Byte `j` of `SPREAD[b]` is bit `j` of `b`.
+const SPREAD: [u64; 256] = {
+    let mut table = [0u64; 256];
+    let mut b = 0;
+    while b < 256 {
+        let mut j = 0;
+        while j < 8 {
+            table[b] |= ((b as u64 >> j) & 1) << (8 * j);
+            j += 1;
+        }
+        b += 1;
+    }
+    table
+};
+
+/// Adds the byte counters of `packed` (byte `j` of `packed[k]` counts bit
+/// `8k + j`) to `ones`, and empties them.
+fn unpack_counts(packed: &mut [u64; 8], ones: &mut [u64; 64]) {
+    for (k, counts) in packed.iter_mut().enumerate() {
+        for j in 0..8 {
+            ones[8 * k + j] += (*counts >> (8 * j)) & 0xff;
+        }
+        *counts = 0;
+    }
 }
 
 /// The number of bits in which two hashes differ.
@@ -498,6 +679,118 @@ mod tests {
             Some(hash64(b"a b")),
             "words are joined by one space"
         );
+    }
+
+    #[test]
+    fn fold_into_appends_what_fold_gives() {
+        let mut buf = String::from("x");
+        for word in [
+            "Zürich",
+            "plain",
+            "NATO",
+            "Russia’s",
+            "Москва",
+            "ǅemal",
+            "Ǳ",
+            "straße",
+        ] {
+            buf.truncate(1);
+            fold_into(word, &mut buf);
+            assert_eq!(&buf[1..], fold(word), "{word}");
+        }
+    }
+
+    #[test]
+    fn hash_folded_is_the_hash_of_the_folded_word() {
+        for word in ["Kyiv", "NATO", "plain", "Zürich", "Russia’s", ""] {
+            assert_eq!(hash_folded(word), hash64(fold(word).as_bytes()), "{word}");
+        }
+    }
+
+    #[test]
+    fn with_stem_lends_the_cached_stem() {
+        assert_eq!(with_stem("attacks", str::len), "attack".len());
+        assert_eq!(
+            with_stem("negotiations", str::to_owned),
+            stem("negotiations")
+        );
+        assert_eq!(stem_cached("negotiations"), "negoti");
+    }
+
+    #[test]
+    fn hashing_in_pieces_equals_hashing_at_once() {
+        let mut h = Hash64::new();
+        h.write(b"kyiv");
+        h.write(b"");
+        h.write(b" attack");
+        assert_eq!(h.finish(), hash64(b"kyiv attack"));
+        assert_eq!(Hash64::default().finish(), hash64(b""));
+    }
+
+    #[test]
+    fn word_maps_hash_with_hash64() {
+        use std::hash::BuildHasher;
+        let build = BuildHasherDefault::<Hash64>::default();
+        // `str` hashes its bytes and then 0xff.
+        assert_eq!(build.hash_one("kyiv"), hash64(b"kyiv\xff"));
+        let set: WordSet<&str> = ["kyiv", "kiev"].into_iter().collect();
+        assert!(set.contains("kyiv") && !set.contains("lviv"));
+    }
+
+    #[test]
+    fn folded_words_give_the_same_shingles() {
+        let text = "Russian drones’ attacks on Kyiv — a 2025 “Zürich” CAFÉ, x.";
+        let tokens: Vec<String> = tokens(text).collect();
+        for len in 0..=tokens.len() {
+            let mut folded = FoldedWords::default();
+            for w in words(text).take(len) {
+                folded.push(w);
+            }
+            assert_eq!(folded.len(), len);
+            assert_eq!(folded.is_empty(), len == 0);
+            for n in [0, 1, 2, 3, 5, 20] {
+                let expected: Vec<u64> = shingles(&tokens[..len], n).collect();
+                assert_eq!(
+                    folded.shingles(n).collect::<Vec<_>>(),
+                    expected,
+                    "{len} {n}"
+                );
+            }
+        }
+    }
+
+    /// SimHash as first written: one signed weight per bit.
+    fn simhash_by_weights(features: &[u64]) -> u64 {
+        let mut weights = [0i64; 64];
+        for h in features {
+            for (bit, w) in weights.iter_mut().enumerate() {
+                *w += if h >> bit & 1 == 1 { 1 } else { -1 };
+            }
+        }
+        (0..64)
+            .filter(|&b| weights[b] > 0)
+            .fold(0, |acc, b| acc | 1 << b)
+    }
+
+    #[test]
+    fn simhash_counts_bits_exactly() {
+        // Enough features to empty the packed counters several times.
+        let mut x = 0x9e37_79b9_7f4a_7c15u64;
+        let mut features = Vec::new();
+        for _ in 0..1200 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            // Biased bits, so some weights are near zero and some far from it.
+            features.push(x & (x >> 3) | 0x8000_0000_0000_0001);
+        }
+        for len in [0, 1, 2, 3, 254, 255, 256, 510, 511, 1200] {
+            let f = &features[..len];
+            assert_eq!(simhash(f.iter().copied()), simhash_by_weights(f), "{len}");
+        }
+        let ties = [0b01u64, 0b10];
+        assert_eq!(simhash(ties), 0, "a tie leaves the bit clear");
+        assert_eq!(simhash([u64::MAX; 300]), u64::MAX);
     }
 
     #[test]

@@ -9,6 +9,7 @@ use jiff::civil;
 use sha2::{Digest, Sha256};
 
 use super::clean::{Block, BlockKind};
+use crate::hash::IdMap;
 use crate::source::decode;
 use crate::text;
 
@@ -77,14 +78,31 @@ pub fn decode_raw(bytes: &[u8]) -> Result<(String, Option<String>), Rejection> {
             (text, Some(warning))
         }
     };
-    let text: String = decode::normalize(text)
-        .chars()
-        .filter(|&c| !c.is_control() || c == '\n' || c == '\t')
-        .collect();
+    let text = decode::normalize(text);
+    let text: String = if has_stray_controls(&text) {
+        text.chars()
+            .filter(|&c| !c.is_control() || c == '\n' || c == '\t')
+            .collect()
+    } else {
+        text // nearly always: nothing to drop, no copy
+    };
     if text.trim().is_empty() {
         return Err(Rejection::Empty);
     }
     Ok((text, warning))
+}
+
+/// True when `text` has control characters other than tabs and line
+/// breaks: U+0000 to U+001F, U+007F, or U+0080 to U+009F (`char::is_control`),
+/// which UTF-8 writes as one byte below 0x20, 0x7F, or 0xC2 then 0x80 to 0x9F.
+fn has_stray_controls(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().any(|(i, &b)| match b {
+        b'\n' | b'\t' => false,
+        0..0x20 | 0x7f => true,
+        0xc2 => bytes.get(i + 1).is_some_and(|n| (0x80..0xa0).contains(n)),
+        _ => false,
+    })
 }
 
 /// Where an article's date came from.
@@ -181,10 +199,13 @@ pub fn cut_on_word(text: &str, max: usize) -> String {
 
 /// The SHA-256 of `bytes`, in lowercase hex.
 pub fn sha256_hex(bytes: &[u8]) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
     let digest = Sha256::digest(bytes);
     let mut hex = String::with_capacity(64);
-    for b in digest.iter() {
-        hex.push_str(&format!("{b:02x}"));
+    for &b in digest.iter() {
+        // Two hex digits by hand: a `format!` per byte cost more than the hash.
+        hex.push(char::from(DIGITS[usize::from(b >> 4)]));
+        hex.push(char::from(DIGITS[usize::from(b & 0xf)]));
     }
     hex
 }
@@ -194,12 +215,46 @@ pub const SHINGLE_WORDS: usize = 3;
 
 /// The near-duplicate fingerprint of a body: the SimHash of its 3-word shingles.
 pub fn fingerprint(blocks: &[Block]) -> u64 {
-    let tokens: Vec<String> = blocks
+    let mut words = text::FoldedWords::with_capacity(text_len(blocks));
+    for line in blocks.iter().flat_map(|b| b.lines.iter()) {
+        for word in text::words(line) {
+            words.push(word);
+        }
+    }
+    fingerprint_words(&words)
+}
+
+/// The bytes of the blocks' lines with a space or line break after each.
+pub fn text_len(blocks: &[Block]) -> usize {
+    blocks
         .iter()
         .flat_map(|b| b.lines.iter())
-        .flat_map(|line| text::tokens(line))
-        .collect();
-    text::simhash(text::shingles(&tokens, SHINGLE_WORDS))
+        .map(|l| l.len() + 1)
+        .sum()
+}
+
+/// [`fingerprint`] of a body whose words, folded, are `words`, in order.
+pub fn fingerprint_words(words: &text::FoldedWords) -> u64 {
+    text::simhash(words.shingles(SHINGLE_WORDS))
+}
+
+/// True when the words of each block's text ([`Block::text`], its lines
+/// joined by spaces) are the words of its lines, one line after the other,
+/// so that the words read in block texts make its [`fingerprint`].
+///
+/// A space between two other characters is a word boundary on both sides
+/// (UAX #29), except before a character that word segmentation attaches
+/// to what precedes it (a combining mark, a format character, a joiner).
+/// Lines are trimmed; a line that starts with an ASCII character cannot
+/// start so. Other lines are rare, and then the fingerprint reads the
+/// lines themselves.
+pub fn words_cross_no_line(blocks: &[Block]) -> bool {
+    blocks.iter().all(|b| {
+        b.lines
+            .iter()
+            .skip(1)
+            .all(|l| l.as_bytes().first().is_some_and(u8::is_ascii))
+    })
 }
 
 /// Formats a fingerprint as written in front matter.
@@ -210,6 +265,88 @@ pub fn fingerprint_hex(hash: u64) -> String {
 /// Reads a fingerprint written by [`fingerprint_hex`].
 pub fn parse_fingerprint(hex: &str) -> Option<u64> {
     u64::from_str_radix(hex, 16).ok()
+}
+
+/// Fingerprints in the order they were added, each with a value (the slug
+/// of its story), to find the first one within a Hamming distance.
+///
+/// Two 64-bit hashes at most `distance` bits apart agree on at least one of
+/// any `distance + 1` disjoint groups of their bits (pigeonhole). So the
+/// fingerprints are indexed by their bits in each group, and only those
+/// that share a group's bits with the one looked for are compared, instead
+/// of all of them. When the groups would be too small to narrow the search
+/// (a large distance), all are compared, as in a plain list.
+#[derive(Debug, Clone)]
+pub struct NearDuplicates<T> {
+    distance: u32,
+    entries: Vec<(u64, T)>,
+    /// Each group's first bit and width, and the entries by their bits in
+    /// it (see [`group_key`]), in the order they were added.
+    groups: Vec<(u32, u32, IdMap<Vec<usize>>)>,
+}
+
+/// Groups narrower than this do not pay for their index.
+const MIN_GROUP_BITS: u32 = 8;
+
+impl<T> NearDuplicates<T> {
+    /// An empty list, for fingerprints at most `distance` bits apart.
+    pub fn new(distance: u32) -> Self {
+        let count = distance + 1;
+        let mut groups = Vec::new();
+        if 64 / count >= MIN_GROUP_BITS {
+            let mut start = 0;
+            for g in 0..count {
+                // 64 bits shared as evenly as possible.
+                let width = 64 / count + u32::from(g < 64 % count);
+                groups.push((start, width, IdMap::default()));
+                start += width;
+            }
+        }
+        NearDuplicates {
+            distance,
+            entries: Vec::new(),
+            groups,
+        }
+    }
+
+    /// Adds `hash`, standing for `value`.
+    pub fn push(&mut self, hash: u64, value: T) {
+        let index = self.entries.len();
+        self.entries.push((hash, value));
+        for (start, width, by_bits) in &mut self.groups {
+            let key = group_key(hash, *start, *width);
+            by_bits.entry(key).or_default().push(index);
+        }
+    }
+
+    /// The value of the first fingerprint added that is at most the
+    /// distance away from `hash`.
+    pub fn find(&self, hash: u64) -> Option<&T> {
+        let near = |&(h, _): &(u64, T)| text::hamming(h, hash) <= self.distance;
+        if self.groups.is_empty() {
+            return self.entries.iter().find(|e| near(e)).map(|(_, v)| v);
+        }
+        let mut first: Option<usize> = None;
+        for (start, width, by_bits) in &self.groups {
+            let Some(indices) = by_bits.get(&group_key(hash, *start, *width)) else {
+                continue;
+            };
+            // In the order added: the first near one is this group's earliest.
+            let mut earlier = indices.iter().take_while(|&&i| first.is_none_or(|f| i < f));
+            if let Some(&i) = earlier.find(|&&i| near(&self.entries[i])) {
+                first = Some(i);
+            }
+        }
+        first.map(|i| &self.entries[i].1)
+    }
+}
+
+/// The key of `hash`'s `width` bits from `start` in a group's index: the
+/// bits, spread over the whole key by an odd multiplier (no two bit
+/// patterns share a key), as the map's hasher takes keys as they are.
+fn group_key(hash: u64, start: u32, width: u32) -> u64 {
+    let bits = (hash >> start) & (u64::MAX >> (64 - width));
+    bits.wrapping_mul(0x9e37_79b9_7f4a_7c15)
 }
 
 /// The longest slug made from a title, in bytes.
@@ -242,6 +379,22 @@ mod tests {
             w.as_deref(),
             Some("not valid UTF-8 (byte 0xA3 on line 3); read as Latin-1")
         );
+    }
+
+    #[test]
+    fn stray_controls_are_found_as_char_is_control_finds_them() {
+        let stray = |t: &str| t.chars().any(|c| c.is_control() && c != '\n' && c != '\t');
+        for text in [
+            "plain\ttext\n",
+            "bell\x07",
+            "del\x7f",
+            "c1 \u{85} \u{9f}",
+            "not c1: \u{a0} é \u{100} \u{2028}",
+            "\r",
+            "",
+        ] {
+            assert_eq!(has_stray_controls(text), stray(text), "{text:?}");
+        }
     }
 
     #[test]
@@ -308,6 +461,64 @@ mod tests {
         );
         let fp = fingerprint(&[Block::paragraph(["Russian drones hit Kyiv on Monday."])]);
         assert_eq!(parse_fingerprint(&fingerprint_hex(fp)), Some(fp));
+    }
+
+    #[test]
+    fn fingerprints_of_block_texts_are_those_of_lines() {
+        let blocks = [
+            Block::paragraph([
+                "Russian drones’ attacks",
+                "on Kyiv — U.S.",
+                "Army’s “Zürich” café.",
+            ]),
+            Block {
+                kind: BlockKind::Heading,
+                lines: vec!["A heading".into()],
+            },
+            Block::paragraph(["1,000 x.", "2.5 percent"]),
+        ];
+        assert!(words_cross_no_line(&blocks));
+        let mut words = text::FoldedWords::default();
+        for block in &blocks {
+            for word in text::words(&block.text()) {
+                words.push(word);
+            }
+        }
+        assert_eq!(fingerprint_words(&words), fingerprint(&blocks));
+        // A line starting with a combining mark joins the word before it.
+        let marked = [Block::paragraph(["Cafe", "\u{301}tude"])];
+        assert!(!words_cross_no_line(&marked));
+        assert_eq!(text_len(&[Block::paragraph(["ab", "c"])]), 5);
+    }
+
+    #[test]
+    fn near_duplicates_are_found_as_by_a_scan() {
+        let mut x = 0x2545_f491_4f6c_dd1du64;
+        let mut next = move || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x
+        };
+        let mut hashes: Vec<u64> = (0..400).map(|_| next()).collect();
+        // Near copies of earlier hashes: a few bits flipped.
+        for i in 0..400 {
+            let mut h = hashes[i * 7 % 400];
+            for _ in 0..(i % 6) {
+                h ^= 1 << (next() % 64);
+            }
+            hashes.push(h);
+        }
+        for distance in [0, 1, 2, 3, 5, 7, 8, 12, 32] {
+            let mut list = NearDuplicates::new(distance);
+            for (i, &h) in hashes.iter().enumerate() {
+                let scan = hashes[..i]
+                    .iter()
+                    .position(|&e| text::hamming(e, h) <= distance);
+                assert_eq!(list.find(h).copied(), scan, "distance {distance}, {i}");
+                list.push(h, i);
+            }
+        }
     }
 
     #[test]

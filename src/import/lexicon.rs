@@ -1,6 +1,7 @@
 //! Word lists for automatic tags: job titles, nationalities, calendar
 //! words, abbreviations. All lowercase and folded unless said otherwise;
-//! lists searched with `binary_search` are sorted (a test checks it).
+//! the sorted lists stay sorted, for readers and diffs (a test checks it);
+//! `tags` looks the longer ones up through hash sets.
 
 /// Abbreviations followed by a dot that does not end a sentence.
 pub(super) const ABBREVIATIONS: &[&str] = &[

@@ -34,7 +34,7 @@ use crate::error::{Error, Result};
 use crate::source;
 use crate::source::date::DateValue;
 use crate::source::front_matter::{self, ArticleFrontMatter, ImportRecord};
-use crate::{fs, report};
+use crate::{fs, report, text};
 
 /// Where imported articles go, under the site root.
 pub const ARTICLES_DIR: &str = "content/articles";
@@ -183,18 +183,24 @@ struct Existing {
     record: Option<ImportRecord>,
     date: Option<toml::Spanned<DateValue>>,
     body_sha256: String,
-    observed: tags::Observed,
 }
 
-/// A raw file read, cleaned and analysed (all but its tags).
+/// A raw file read, cleaned and analysed (all but its tags, which
+/// [`tags::Observed`] holds the makings of).
 #[derive(Debug)]
 struct Prepared {
     sha256: String,
     draft: Draft,
-    observed: tags::Observed,
     simhash: u64,
+    /// The front matter's summary, and the slug before any `-2` suffix:
+    /// worked out here, in parallel, not while deciding file by file.
+    summary: Option<String>,
+    slug: String,
     warnings: Vec<String>,
 }
+
+/// What reading one raw file gave.
+type PrepareResult = std::result::Result<(Prepared, tags::Observed), Rejection>;
 
 /// Imports the raw files at `paths` (files, or folders searched for `*.txt`) into the site at `root`.
 pub fn import(
@@ -204,51 +210,48 @@ pub fn import(
     options: &ImportOptions,
 ) -> Result<ImportReport> {
     let (inputs, mut missing) = collect_inputs(paths);
-    let existing = load_existing(root)?;
+    let (existing, old_observed, old_vocabulary) = load_existing(root)?;
 
     let bar = report::progress_bar(options.progress, inputs.len() as u64, "importing");
-    let prepared: Vec<std::result::Result<Prepared, Rejection>> = inputs
-        .par_iter()
-        .map(|input| {
-            let result = prepare(input, config);
-            bar.inc(1);
-            result
-        })
-        .collect();
+    let (prepared, new_vocabulary) = prepare_all(&inputs, config, &bar);
     bar.finish_and_clear();
 
     // Tags are scored against every article of this import and of the site.
-    let observed: Vec<&tags::Observed> = prepared
-        .iter()
-        .filter_map(|p| p.as_ref().ok())
-        .map(|p| &p.observed)
-        .chain(existing.iter().map(|e| &e.observed))
-        .collect();
-    let vocabulary = tags::Vocabulary::new(&observed);
-    let new_terms: Vec<Option<tags::Terms>> = prepared
-        .par_iter()
-        .map(|p| {
-            p.as_ref()
-                .ok()
-                .map(|p| tags::terms(&p.observed, &vocabulary, &config.import))
+    // Each article's observations are dropped as soon as its terms are known.
+    let vocabulary = new_vocabulary.merge(old_vocabulary);
+    let rules = tags::TagRules::new(&config.import);
+    let (prepared, new_terms): (Vec<_>, Vec<_>) = prepared
+        .into_par_iter()
+        .map(|p| match p {
+            Ok((p, observed)) => (Ok(p), Some(tags::terms(&observed, &vocabulary, &rules))),
+            Err(rejection) => (Err(rejection), None),
         })
-        .collect();
-    let old_terms: Vec<tags::Terms> = existing
-        .par_iter()
-        .map(|e| tags::terms(&e.observed, &vocabulary, &config.import))
+        .unzip();
+    let old_terms: Vec<tags::Terms> = old_observed
+        .into_par_iter()
+        .map(|observed| tags::terms(&observed, &vocabulary, &rules))
         .collect();
     let all_terms = || new_terms.iter().flatten().chain(old_terms.iter());
-    let df = tags::DocumentFrequency::new(all_terms());
+    let df = tags::DocumentFrequency::new(&vocabulary, all_terms());
     let display = tags::spellings(all_terms());
+    let new_tags: Vec<Option<Vec<String>>> = new_terms
+        .par_iter()
+        .map(|terms| {
+            terms
+                .as_ref()
+                .map(|terms| tags::pick(terms, &df, &display, &config.import))
+        })
+        .collect();
+    // Dropped in parallel too: the terms are many small allocations.
+    new_terms.into_par_iter().for_each(drop);
+    old_terms.into_par_iter().for_each(drop);
 
-    let mut plan = Planner::new(root, &existing, options);
+    let distance = config.import.near_duplicate_distance;
+    let mut plan = Planner::new(root, &existing, options, distance);
     let mut report = ImportReport::default();
-    for ((input, prepared), terms) in inputs.iter().zip(prepared).zip(&new_terms) {
-        let item = match (prepared, terms) {
-            (Ok(p), Some(terms)) => {
-                let tags = tags::pick(terms, &df, &display, &config.import);
-                plan.decide(input, p, tags, config)?
-            }
+    for ((input, prepared), tags) in inputs.iter().zip(prepared).zip(new_tags) {
+        let item = match (prepared, tags) {
+            (Ok(p), Some(tags)) => plan.decide(input, p, tags, config)?,
             (Err(rejection), _) => ImportItem {
                 input: input.shown.clone(),
                 outcome: Outcome::Rejected {
@@ -256,7 +259,7 @@ pub fn import(
                 },
                 warnings: Vec::new(),
             },
-            (Ok(_), None) => unreachable!("every prepared file has terms"),
+            (Ok(_), None) => unreachable!("every prepared file has tags"),
         };
         report.items.push(item);
     }
@@ -361,42 +364,89 @@ struct LenientFrontMatter {
     import: Option<ImportRecord>,
 }
 
-/// Reads the front matter (and words, for tag statistics) of the site's articles.
-fn load_existing(root: &Path) -> Result<Vec<Existing>> {
+/// Reads, cleans and analyses the raw files, in parallel, in the order of
+/// `inputs`; their words are counted in the vocabulary returned.
+fn prepare_all(
+    inputs: &[Input],
+    config: &Config,
+    bar: &indicatif::ProgressBar,
+) -> (Vec<PrepareResult>, tags::Vocabulary) {
+    // Each worker counts words into a vocabulary of its own, merged at the
+    // end: no per-article counts are kept. `reduce` keeps the order of the
+    // items, so the results come out in input order.
+    inputs
+        .par_iter()
+        .fold(
+            || (Vec::new(), tags::Vocabulary::default()),
+            |(mut results, mut vocabulary), input| {
+                results.push(prepare(input, config, &mut vocabulary));
+                bar.inc(1);
+                (results, vocabulary)
+            },
+        )
+        .reduce(
+            || (Vec::new(), tags::Vocabulary::default()),
+            |(mut a, va), (mut b, vb)| {
+                a.append(&mut b);
+                (a, va.merge(vb))
+            },
+        )
+}
+
+/// Reads the front matter (and words, for tag statistics) of the site's
+/// articles; their words are counted in the vocabulary returned.
+fn load_existing(root: &Path) -> Result<(Vec<Existing>, Vec<tags::Observed>, tags::Vocabulary)> {
     let tree = source::discover(root);
-    let articles: Vec<Option<Existing>> = tree
+    let (articles, vocabulary) = tree
         .articles
         .par_iter()
-        .map(|file| {
-            let text = source::decode::read(&file.rel, &file.abs).ok()?;
-            let split = front_matter::split(&file.rel, &text).ok()?;
-            let (title, slug, record, date) = match toml::from_str::<ArticleFrontMatter>(split.toml)
-            {
-                Ok(f) => (f.title, f.slug.map(|s| s.into_inner()), f.import, f.date),
-                Err(_) => {
-                    let f: LenientFrontMatter = toml::from_str(split.toml).unwrap_or_default();
-                    (f.title, f.slug, f.import, None)
-                }
-            };
-            let stem = file.rel.rsplit('/').next().unwrap_or(&file.rel);
-            let slug =
-                slug.unwrap_or_else(|| crate::slug::from_file_stem(stem.trim_end_matches(".md")));
-            let paragraphs: Vec<&str> = split.body.split("\n\n").collect();
-            Some(Existing {
-                path: file.rel.clone(),
-                slug,
-                record,
-                date,
-                body_sha256: analyse::sha256_hex(split.body.as_bytes()),
-                observed: tags::observe(&title, paragraphs),
-            })
-        })
-        .collect();
-    Ok(articles.into_iter().flatten().collect())
+        .fold(
+            || (Vec::new(), tags::Vocabulary::default()),
+            |(mut articles, mut vocabulary), file| {
+                articles.extend(read_existing(file, &mut vocabulary));
+                (articles, vocabulary)
+            },
+        )
+        .reduce(
+            || (Vec::new(), tags::Vocabulary::default()),
+            |(mut a, va), (mut b, vb)| {
+                a.append(&mut b);
+                (a, va.merge(vb))
+            },
+        );
+    let (existing, observed) = articles.into_iter().unzip();
+    Ok((existing, observed, vocabulary))
+}
+
+/// One article of the site, if it can be read.
+fn read_existing(
+    file: &source::SourceFile,
+    vocabulary: &mut tags::Vocabulary,
+) -> Option<(Existing, tags::Observed)> {
+    let text = source::decode::read(&file.rel, &file.abs).ok()?;
+    let split = front_matter::split(&file.rel, &text).ok()?;
+    let (title, slug, record, date) = match toml::from_str::<ArticleFrontMatter>(split.toml) {
+        Ok(f) => (f.title, f.slug.map(|s| s.into_inner()), f.import, f.date),
+        Err(_) => {
+            let f: LenientFrontMatter = toml::from_str(split.toml).unwrap_or_default();
+            (f.title, f.slug, f.import, None)
+        }
+    };
+    let stem = file.rel.rsplit('/').next().unwrap_or(&file.rel);
+    let slug = slug.unwrap_or_else(|| crate::slug::from_file_stem(stem.trim_end_matches(".md")));
+    let observed = tags::observe(&title, split.body.split("\n\n"), vocabulary);
+    let existing = Existing {
+        path: file.rel.clone(),
+        slug,
+        record,
+        date,
+        body_sha256: analyse::sha256_hex(split.body.as_bytes()),
+    };
+    Some((existing, observed))
 }
 
 /// Reads, cleans and analyses one raw file.
-fn prepare(input: &Input, config: &Config) -> std::result::Result<Prepared, Rejection> {
+fn prepare(input: &Input, config: &Config, vocabulary: &mut tags::Vocabulary) -> PrepareResult {
     // The size is checked before reading: a huge file costs no memory.
     let bytes = fs::read_at_most(&input.abs, analyse::MAX_RAW_BYTES)
         .map_err(|e| match e {
@@ -404,10 +454,14 @@ fn prepare(input: &Input, config: &Config) -> std::result::Result<Prepared, Reje
             other => Rejection::Unreadable(other.to_string()),
         })?
         .map_err(|size| Rejection::TooLarge(usize::try_from(size).unwrap_or(usize::MAX)))?;
-    prepare_bytes(&bytes, config)
+    prepare_bytes(&bytes, config, vocabulary)
 }
 
-fn prepare_bytes(bytes: &[u8], config: &Config) -> std::result::Result<Prepared, Rejection> {
+fn prepare_bytes(
+    bytes: &[u8],
+    config: &Config,
+    vocabulary: &mut tags::Vocabulary,
+) -> PrepareResult {
     let (text, warning) = analyse::decode_raw(bytes)?;
     let draft = clean::clean(&text, &config.import);
     if draft.title.is_empty() {
@@ -417,14 +471,24 @@ fn prepare_bytes(bytes: &[u8], config: &Config) -> std::result::Result<Prepared,
         return Err(Rejection::NoParagraphs);
     }
     let texts: Vec<String> = draft.blocks.iter().map(clean::Block::text).collect();
-    let observed = tags::observe(&draft.title, texts.iter().map(String::as_str));
-    Ok(Prepared {
+    // Tags and the fingerprint read the same words: segmented and folded once.
+    let mut words = text::FoldedWords::with_capacity(analyse::text_len(&draft.blocks));
+    let paragraphs = texts.iter().map(String::as_str);
+    let observed = tags::observe_into(&draft.title, paragraphs, vocabulary, &mut words);
+    let simhash = if analyse::words_cross_no_line(&draft.blocks) {
+        analyse::fingerprint_words(&words)
+    } else {
+        analyse::fingerprint(&draft.blocks)
+    };
+    let prepared = Prepared {
         sha256: analyse::sha256_hex(bytes),
-        simhash: analyse::fingerprint(&draft.blocks),
-        observed,
+        simhash,
+        summary: analyse::summary(&draft.blocks, config.import.summary_max_chars),
+        slug: analyse::slug_for(&draft.title),
         draft,
         warnings: warning.into_iter().collect(),
-    })
+    };
+    Ok((prepared, observed))
 }
 
 /// Decides, file by file in input order, what to write.
@@ -433,7 +497,8 @@ struct Planner<'a> {
     options: &'a ImportOptions,
     by_sha: HashMap<&'a str, &'a Existing>,
     seen: HashMap<String, String>,
-    fingerprints: Vec<(u64, String)>,
+    /// Fingerprints of the stories so far, with their primary story's slug.
+    fingerprints: analyse::NearDuplicates<String>,
     slugs: BTreeSet<String>,
     /// Files to write: path, front matter (without the body's hash yet) and body.
     pending: Vec<(String, ArticleFrontMatter, Draft)>,
@@ -441,14 +506,20 @@ struct Planner<'a> {
 }
 
 impl<'a> Planner<'a> {
-    fn new(root: &'a Path, existing: &'a [Existing], options: &'a ImportOptions) -> Self {
+    /// `distance`: of near-duplicate fingerprints (`import.near_duplicate_distance`).
+    fn new(
+        root: &'a Path,
+        existing: &'a [Existing],
+        options: &'a ImportOptions,
+        distance: u32,
+    ) -> Self {
         let mut by_sha = HashMap::new();
-        let mut fingerprints = Vec::new();
+        let mut fingerprints = analyse::NearDuplicates::new(distance);
         for e in existing {
             if let Some(record) = &e.record {
                 by_sha.entry(record.sha256.as_str()).or_insert(e);
                 if let Some(hash) = analyse::parse_fingerprint(&record.simhash) {
-                    fingerprints.push((hash, e.slug.clone()));
+                    fingerprints.push(hash, e.slug.clone());
                 }
             }
         }
@@ -505,7 +576,7 @@ impl<'a> Planner<'a> {
         }
         self.seen.insert(p.sha256.clone(), input.shown.clone());
 
-        let base = analyse::slug_for(&p.draft.title);
+        let base = p.slug.clone();
         let folder = format!("{ARTICLES_DIR}/{:04}", date.year());
         let mut slug = base.clone();
         let mut n = 1;
@@ -518,16 +589,11 @@ impl<'a> Planner<'a> {
             slug = format!("{base}-{n}");
         };
         self.slugs.insert(slug.clone());
-        let threshold = config.import.near_duplicate_distance;
-        let duplicate_of = self
-            .fingerprints
-            .iter()
-            .find(|(hash, _)| crate::text::hamming(*hash, p.simhash) <= threshold)
-            .map(|(_, primary)| primary.clone());
-        self.fingerprints.push((
+        let duplicate_of = self.fingerprints.find(p.simhash).cloned();
+        self.fingerprints.push(
             p.simhash,
             duplicate_of.clone().unwrap_or_else(|| slug.clone()),
-        ));
+        );
         front.duplicate_of = duplicate_of.clone().map(|s| toml::Spanned::new(0..0, s));
         self.pending.push((path.clone(), front, p.draft));
         Ok(item(
@@ -559,7 +625,7 @@ fn front_matter_of(
             .or_else(|| config.import.default_source.clone())
             .or_else(|| p.draft.source.clone()),
         tags,
-        summary: analyse::summary(&p.draft.blocks, config.import.summary_max_chars),
+        summary: p.summary.clone(),
         credit: (!p.draft.credits.is_empty()).then(|| p.draft.credits.join(" ")),
         dateline: p.draft.dateline.clone(),
         import: Some(ImportRecord {
@@ -596,10 +662,11 @@ pub fn convert_one(
     config: &Config,
     options: &ImportOptions,
 ) -> std::result::Result<(ArticleFrontMatter, String), Rejection> {
-    let p = prepare_bytes(bytes, config)?;
-    let vocabulary = tags::Vocabulary::new(&[&p.observed]);
-    let terms = tags::terms(&p.observed, &vocabulary, &config.import);
-    let df = tags::DocumentFrequency::new([&terms]);
+    let mut vocabulary = tags::Vocabulary::default();
+    let (p, observed) = prepare_bytes(bytes, config, &mut vocabulary)?;
+    let rules = tags::TagRules::new(&config.import);
+    let terms = tags::terms(&observed, &vocabulary, &rules);
+    let df = tags::DocumentFrequency::new(&vocabulary, [&terms]);
     let display = tags::spellings([&terms]);
     let tags = tags::pick(&terms, &df, &display, &config.import);
     let (date, _) = analyse::pick_date(options.date, name, p.draft.date, options.today);

@@ -4,9 +4,10 @@
 //!
 //! 1. [`observe`] (per article, in parallel) finds runs of capitalised words
 //!    (`President Donald Trump`, `Ukraine Defense Contact Group`), splits off
-//!    job titles and nationalities, and counts how often each word is
-//!    written in lowercase or capitalised mid-sentence.
-//! 2. [`Vocabulary::new`] adds those counts up over the whole corpus, so a
+//!    job titles and nationalities, and counts in a [`Vocabulary`] how often
+//!    each word is written in lowercase or capitalised mid-sentence, and
+//!    which stems the article uses.
+//! 2. [`Vocabulary::merge`] adds those counts up over the whole corpus, so a
 //!    word capitalised only because it opens a sentence (`Asked`, `Now`) is
 //!    told apart from a name (`Kyiv`).
 //! 3. [`terms`] turns an article's runs into terms: sentence-initial common
@@ -15,15 +16,22 @@
 //!    States`), weekdays, months, the blocklist and stop words left out.
 //! 4. [`pick`] scores terms by count × inverse document frequency (a term
 //!    in the title counts extra) and keeps the best `max_tags`.
+//!
+//! An import holds what it observed of every article until the corpus is
+//! read, so [`Observed`] and [`Terms`] keep only what scoring needs, in
+//! compact forms: the words of runs in one string, per-word counts summed
+//! into the shared [`Vocabulary`] instead of kept per article.
 
+use std::collections::hash_map::Entry;
 use std::collections::{BTreeMap, HashMap};
+use std::sync::LazyLock;
 
-use rayon::prelude::*;
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::lexicon::{ABBREVIATIONS, CALENDAR, CONNECTORS, DEMONYMS, ROLES};
 use crate::config::ImportConfig;
-use crate::text;
+use crate::hash::IdMap;
+use crate::text::{self, WordMap, WordSet};
 
 /// How often a word was written each way, over a corpus.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -37,29 +45,98 @@ pub struct CaseCount {
 }
 
 /// A word of a run, as written.
-#[derive(Debug, Clone, PartialEq, Eq)]
-struct Word {
-    text: String,
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Word<'a> {
+    text: &'a str,
     /// At the start of a sentence (or after an opening quote or colon).
     initial: bool,
+}
+
+/// Words one after the other in one string, without separators: word `i`
+/// is `text[ends[i - 1]..ends[i]]`. One allocation for all the words of an
+/// article instead of one each.
+#[derive(Debug, Clone, Default)]
+struct WordList {
+    text: String,
+    /// Where each word ends in `text`, and whether it opens a sentence.
+    ends: Vec<(usize, bool)>,
+}
+
+impl WordList {
+    fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    fn push(&mut self, word: &str, initial: bool) {
+        self.text.push_str(word);
+        self.ends.push((self.text.len(), initial));
+    }
+
+    /// Appends `more` to the last word; there must be one.
+    fn extend_last(&mut self, more: &str) {
+        self.text.push_str(more);
+        if let Some(last) = self.ends.last_mut() {
+            last.0 = self.text.len();
+        }
+    }
+
+    fn get(&self, i: usize) -> Word<'_> {
+        let start = if i == 0 { 0 } else { self.ends[i - 1].0 };
+        let (end, initial) = self.ends[i];
+        Word {
+            text: &self.text[start..end],
+            initial,
+        }
+    }
+
+    fn last(&self) -> Option<Word<'_>> {
+        self.len().checked_sub(1).map(|i| self.get(i))
+    }
+
+    fn clear(&mut self) {
+        self.text.clear();
+        self.ends.clear();
+    }
 }
 
 /// What one article says, before corpus statistics are known.
 #[derive(Debug, Clone, Default)]
 pub struct Observed {
-    /// Runs of capitalised words, split at job titles.
-    runs: Vec<Vec<Word>>,
-    /// How each folded word was written in this article, by [`text::hash64`] of the word.
-    cases: HashMap<u64, CaseCount>,
+    /// The words of the runs of capitalised words, split at job titles.
+    run_words: WordList,
+    /// Where each run ends in `run_words` (it starts where the one before ends).
+    run_ends: Vec<usize>,
     /// The title's words, normalised (see [`key`]).
     title_keys: Vec<String>,
-    /// Lowercase content words (folded) and their counts.
-    lowercase: HashMap<String, u32>,
-    /// Lowercase content words used at least [`MIN_TOPIC_COUNT`] times, by
-    /// stem: count and the most used spelling.
-    stems: BTreeMap<String, (u32, String)>,
-    /// Every stem of the article, hashed (for document frequencies).
-    stem_keys: Vec<u64>,
+    /// The article's key-term candidates (see [`Topic`]).
+    topics: Vec<Topic>,
+}
+
+impl Observed {
+    /// The runs, each as its words.
+    fn runs(&self) -> impl Iterator<Item = impl ExactSizeIterator<Item = Word<'_>>> + '_ {
+        let starts = std::iter::once(0).chain(self.run_ends.iter().copied());
+        starts
+            .zip(&self.run_ends)
+            .map(|(start, &end)| (start..end).map(|i| self.run_words.get(i)))
+    }
+}
+
+/// A stem of the article's lowercase words that could be a tag: used at
+/// least [`MIN_TOPIC_COUNT`] times, and also a stem of a title word (only
+/// those are ever picked).
+#[derive(Debug, Clone, PartialEq)]
+struct Topic {
+    /// The stem's [`topic_key`].
+    df_key: u64,
+    /// Uses of words with this stem.
+    count: u32,
+    /// The most used of those words.
+    spelling: String,
 }
 
 /// A lowercase word is a key term only if the article uses it this often.
@@ -67,7 +144,11 @@ const MIN_TOPIC_COUNT: u32 = 3;
 
 /// The document-frequency key of a stem (kept apart from names).
 fn topic_key(stem: &str) -> u64 {
-    text::hash64(format!("topic:{stem}").as_bytes())
+    // `hash64` of `topic:{stem}`, without formatting that string.
+    let mut h = text::Hash64::new();
+    h.write(b"topic:");
+    h.write(stem.as_bytes());
+    h.finish()
 }
 
 /// The document-frequency key of a name's key.
@@ -75,112 +156,418 @@ fn name_key(key: &str) -> u64 {
     text::hash64(key.as_bytes())
 }
 
-/// Reads an article's title and paragraphs.
-pub fn observe<'a>(title: &str, paragraphs: impl IntoIterator<Item = &'a str>) -> Observed {
-    let mut observed = Observed {
-        title_keys: text::words(title)
-            .map(|w| key(strip_possessive(w)))
-            .collect(),
-        ..Observed::default()
-    };
-    for paragraph in paragraphs {
-        observe_paragraph(paragraph, &mut observed);
-    }
-    // Stem each distinct word once: stemming is the costly part.
-    let mut words: Vec<(String, u32)> = observed.lowercase.drain().collect();
-    words.sort_unstable_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-    let mut stems: BTreeMap<String, (u32, String)> = BTreeMap::new();
-    for (word, count) in words {
-        let stem = text::stem_cached(&word);
-        let entry = stems.entry(stem).or_insert((0, word));
-        entry.0 += count;
-    }
-    observed.stem_keys = stems.keys().map(|s| topic_key(s)).collect();
-    stems.retain(|_, (count, _)| *count >= MIN_TOPIC_COUNT);
-    observed.stems = stems;
-    observed
+/// [`text::fold`] of `word` into `buf` (cleared first), returned; allocates nothing.
+fn fold_in<'b>(buf: &'b mut String, word: &str) -> &'b str {
+    buf.clear();
+    text::fold_into(word, buf);
+    buf
 }
 
-fn observe_paragraph(text: &str, out: &mut Observed) {
-    let mut run: Vec<Word> = Vec::new();
-    let mut sentence_start = true;
-    let mut prev_end = 0;
-    let mut prev_word = "";
-    for (start, word) in text.unicode_word_indices() {
-        let gap = &text[prev_end..start];
-        restore_dot(&mut run, gap, prev_word);
-        let boundary = classify_gap(gap, prev_word);
-        match boundary {
-            Gap::Space | Gap::Hyphen | Gap::Abbreviation => {}
-            Gap::Clause => flush(&mut run, out),
-            Gap::Sentence => {
-                flush(&mut run, out);
-                sentence_start = true;
+/// Reads an article's title and paragraphs, and adds how its words are
+/// written (and which stems it uses) to `vocabulary`.
+pub fn observe<'a>(
+    title: &str,
+    paragraphs: impl IntoIterator<Item = &'a str>,
+    vocabulary: &mut Vocabulary,
+) -> Observed {
+    observe_into(
+        title,
+        paragraphs,
+        vocabulary,
+        &mut text::FoldedWords::default(),
+    )
+}
+
+/// [`observe`], which also appends the words of the paragraphs (not of the
+/// title), folded, to `words`: it folds them anyway, and the near-duplicate
+/// fingerprint is made of them.
+pub fn observe_into<'a>(
+    title: &str,
+    paragraphs: impl IntoIterator<Item = &'a str>,
+    vocabulary: &mut Vocabulary,
+    words: &mut text::FoldedWords,
+) -> Observed {
+    let title_keys: Vec<String> = text::words(title)
+        .map(|w| key(strip_possessive(w)))
+        .collect();
+    let mut observer = Observer {
+        vocabulary,
+        run_words: WordList::default(),
+        run_ends: Vec::new(),
+        run: WordList::default(),
+        words,
+        folded: String::new(),
+    };
+    for paragraph in paragraphs {
+        observer.paragraph(paragraph);
+    }
+    let Observer {
+        vocabulary,
+        run_words,
+        run_ends,
+        ..
+    } = observer;
+    Observed {
+        topics: topics(&title_keys, vocabulary),
+        run_words,
+        run_ends,
+        title_keys,
+    }
+}
+
+/// Counts the stems of the article's lowercase content words (counted in
+/// `vocabulary.words`) in `vocabulary` (one document each), and returns its
+/// [`Topic`]s. Empties the article's word counts for the next article.
+fn topics(title_keys: &[String], vocabulary: &mut Vocabulary) -> Vec<Topic> {
+    let Vocabulary {
+        topics: document_counts,
+        stems,
+        words,
+        ..
+    } = vocabulary;
+    // By stem: the total count, and the most used spelling (of those used
+    // equally, the first in alphabetical order), with its count.
+    let mut by_stem: WordMap<StemId, (u32, WordId, u32)> = WordMap::default();
+    by_stem.reserve(words.counted.len());
+    for (word, count) in words.take_counts() {
+        match by_stem.entry(words.stem(word, stems)) {
+            Entry::Occupied(mut e) => {
+                let (total, best, best_count) = e.get_mut();
+                *total += count;
+                let first = count > *best_count
+                    || (count == *best_count && words.text(word) < words.text(*best));
+                if first {
+                    (*best, *best_count) = (word, count);
+                }
+            }
+            Entry::Vacant(e) => {
+                e.insert((count, word, count));
             }
         }
-        if boundary == Gap::Clause && gap.contains(['“', '"', '‘', ':', '(', '—']) {
-            sentence_start = true;
+    }
+    for &stem in by_stem.keys() {
+        *document_counts.entry(stems.topic_key(stem)).or_default() += 1;
+    }
+    let title_stems: Vec<StemId> = title_keys.iter().map(|t| stems.id(t)).collect();
+    let mut topics: Vec<(StemId, u32, WordId)> = by_stem
+        .into_iter()
+        .filter(|(stem, (count, ..))| *count >= MIN_TOPIC_COUNT && title_stems.contains(stem))
+        .map(|(stem, (count, spelling, _))| (stem, count, spelling))
+        .collect();
+    // In the order of their stems, as they always were.
+    topics.sort_unstable_by(|a, b| stems.text(a.0).cmp(stems.text(b.0)));
+    topics
+        .into_iter()
+        .map(|(stem, count, spelling)| Topic {
+            df_key: stems.topic_key(stem),
+            count,
+            spelling: words.text(spelling).to_owned(),
+        })
+        .collect()
+}
+
+/// The number of a word in a [`WordTable`].
+type WordId = usize;
+
+/// The lowercase words of four letters or more a worker has read, each
+/// numbered once, with what observing them needs: whether it is a content
+/// word (see [`is_content_word`]) and its stem. An article counts its words
+/// by number, instead of hashing and comparing each in a map of its own.
+///
+/// A word is found by its hash (`text::hash64` of the folded word, which
+/// the case counts need anyway) and checked against its text: two words
+/// with one hash would be kept apart.
+#[derive(Debug, Clone, Default)]
+struct WordTable {
+    /// By hash: the first word read with that hash.
+    by_hash: IdMap<WordId>,
+    /// Words whose hash an earlier, different word has.
+    collided: WordMap<String, WordId>,
+    words: Vec<TableWord>,
+    /// The current article's count of each word, by number (zero for the
+    /// words it does not use), and the words it uses.
+    counts: Vec<u32>,
+    counted: Vec<WordId>,
+}
+
+#[derive(Debug, Clone)]
+struct TableWord {
+    text: String,
+    content: bool,
+    /// Looked up the first time it is needed.
+    stem: Option<StemId>,
+}
+
+impl WordTable {
+    /// Counts a use of the folded word `folded`, of hash `hash`, in the
+    /// current article if it is a content word.
+    fn count(&mut self, folded: &str, hash: u64) {
+        let id = self.id(folded, hash);
+        if self.words[id].content {
+            if self.counts[id] == 0 {
+                self.counted.push(id);
+            }
+            self.counts[id] += 1;
         }
-        prev_end = start + word.len();
-        prev_word = word;
+    }
+
+    /// The number of `folded`, of hash `hash`, added if new.
+    fn id(&mut self, folded: &str, hash: u64) -> WordId {
+        match self.by_hash.get(&hash) {
+            None => {
+                let id = self.add(folded);
+                self.by_hash.insert(hash, id);
+                id
+            }
+            Some(&id) if self.words[id].text == folded => id,
+            Some(_) => match self.collided.get(folded) {
+                Some(&id) => id,
+                None => {
+                    let id = self.add(folded);
+                    self.collided.insert(folded.to_owned(), id);
+                    id
+                }
+            },
+        }
+    }
+
+    fn add(&mut self, folded: &str) -> WordId {
+        self.words.push(TableWord {
+            text: folded.to_owned(),
+            content: is_content_word(folded),
+            stem: None,
+        });
+        self.counts.push(0);
+        self.words.len() - 1
+    }
+
+    /// The current article's words and their counts, which start again from zero.
+    fn take_counts(&mut self) -> Vec<(WordId, u32)> {
+        let counts = &mut self.counts;
+        self.counted
+            .drain(..)
+            .map(|id| (id, std::mem::take(&mut counts[id])))
+            .collect()
+    }
+
+    fn text(&self, id: WordId) -> &str {
+        &self.words[id].text
+    }
+
+    /// The number of the word's stem in `stems`.
+    fn stem(&mut self, id: WordId, stems: &mut StemTable) -> StemId {
+        let word = &mut self.words[id];
+        *word.stem.get_or_insert_with(|| stems.id(&word.text))
+    }
+}
+
+/// The number of a stem in a [`StemTable`].
+type StemId = usize;
+
+/// The stems of the lowercase words a worker has seen, each computed once
+/// (a corpus repeats its words, and stemming is the costly part) and
+/// numbered: words with the same stem get the same number, so an article
+/// groups its words by number, without copying or comparing stems.
+#[derive(Debug, Clone, Default)]
+struct StemTable {
+    /// The stem of each word seen.
+    by_word: WordMap<String, StemId>,
+    /// The number of each stem.
+    by_stem: WordMap<String, StemId>,
+    /// Each stem, and its [`topic_key`], by number.
+    stems: Vec<(String, u64)>,
+}
+
+impl StemTable {
+    /// The number of the stem of `word` (lowercase).
+    fn id(&mut self, word: &str) -> StemId {
+        if let Some(&id) = self.by_word.get(word) {
+            return id;
+        }
+        let stem = text::stem(word);
+        let id = match self.by_stem.get(stem.as_ref()) {
+            Some(&id) => id,
+            None => {
+                let id = self.stems.len();
+                self.stems.push((stem.to_string(), topic_key(&stem)));
+                self.by_stem.insert(stem.into_owned(), id);
+                id
+            }
+        };
+        self.by_word.insert(word.to_owned(), id);
+        id
+    }
+
+    fn text(&self, id: StemId) -> &str {
+        &self.stems[id].0
+    }
+
+    fn topic_key(&self, id: StemId) -> u64 {
+        self.stems[id].1
+    }
+}
+
+/// The state of [`observe`] while it reads one article.
+struct Observer<'v, 'w> {
+    /// Where case counts go.
+    vocabulary: &'v mut Vocabulary,
+    /// The runs kept so far.
+    run_words: WordList,
+    run_ends: Vec<usize>,
+    /// The run being read.
+    run: WordList,
+    /// Every word read, folded.
+    words: &'w mut text::FoldedWords,
+    /// Room to fold a word of a run in.
+    folded: String,
+}
+
+/// The length of [`text::fold`] of an ending [`strip_possessive`] cuts off:
+/// `’s` and `'s` fold to `'s`, `’` to `'`.
+fn folded_len(ending: &str) -> usize {
+    match ending {
+        "" => 0,
+        "’" => 1,
+        _ => 2,
+    }
+}
+
+impl Observer<'_, '_> {
+    fn paragraph(&mut self, text: &str) {
+        let mut sentence_start = true;
+        let mut prev_end = 0;
+        let mut prev_word = "";
+        for (start, word) in text.unicode_word_indices() {
+            let gap = &text[prev_end..start];
+            self.restore_dot(gap, prev_word);
+            let boundary = classify_gap(gap, prev_word);
+            match boundary {
+                Gap::Space | Gap::Hyphen | Gap::Abbreviation => {}
+                Gap::Clause => self.flush(),
+                Gap::Sentence => {
+                    self.flush();
+                    sentence_start = true;
+                }
+            }
+            if boundary == Gap::Clause && gap.contains(['“', '"', '‘', ':', '(', '—']) {
+                sentence_start = true;
+            }
+            prev_end = start + word.len();
+            prev_word = word;
+            self.word(word, boundary, sentence_start);
+            sentence_start = false;
+        }
+        self.restore_dot(&text[prev_end..], prev_word);
+        self.flush();
+    }
+
+    /// Counts one word, and adds it to the run or ends the run.
+    fn word(&mut self, word: &str, boundary: Gap, sentence_start: bool) {
         let base = strip_possessive(word);
         let possessive = base.len() != word.len();
         let first = base.chars().next().unwrap_or(' ');
-        let folded = text::fold(base).into_owned();
-        let count = out
-            .cases
-            .entry(text::hash64(folded.as_bytes()))
-            .or_default();
+        // Folding goes character by character, so `base` folds to the start
+        // of the folded word: all of it but the folded possessive ending.
+        let folded_word = self.words.push(word);
+        let folded = &folded_word[..folded_word.len() - folded_len(&word[base.len()..])];
+        // A word neither lowercase nor capitalised (`2025`) counts nowhere:
+        // no entry is made for it, which reads the same as zero counts.
+        let mut lowercase_hash = None;
         if first.is_lowercase() {
-            count.lower += 1;
+            let hash = text::hash64(folded.as_bytes());
+            self.vocabulary.cases.entry(hash).or_default().lower += 1;
+            lowercase_hash = Some(hash);
         } else if first.is_uppercase() && !sentence_start {
-            count.capitalised += 1;
+            let count = self.vocabulary.cases.entry(text::hash64(folded.as_bytes()));
+            count.or_default().capitalised += 1;
         }
         if first.is_uppercase() {
-            if boundary == Gap::Hyphen
-                && let Some(last) = run.last_mut()
-            {
-                last.text.push('-');
-                last.text.push_str(base);
+            if boundary == Gap::Hyphen && !self.run.is_empty() {
+                self.run.extend_last("-");
+                self.run.extend_last(base);
             } else {
-                run.push(Word {
-                    text: base.to_owned(),
-                    initial: sentence_start,
-                });
+                self.run.push(base, sentence_start);
             }
-        } else if CONNECTORS.contains(&base) && !run.is_empty() && !possessive {
-            run.push(Word {
-                text: base.to_owned(),
-                initial: false,
-            });
+        } else if !self.run.is_empty() && !possessive && CONNECTORS.contains(&base) {
+            self.run.push(base, false);
         } else {
-            flush(&mut run, out);
-            if first.is_lowercase()
-                && folded.chars().count() >= 4
-                && !text::is_stop_word(&folded)
-                && folded.chars().all(char::is_alphabetic)
+            // Words under four letters are never content words: not looked up.
+            if let Some(hash) = lowercase_hash
+                && folded.chars().nth(3).is_some()
             {
-                *out.lowercase.entry(folded).or_default() += 1;
+                self.vocabulary.words.count(folded, hash);
             }
+            self.flush();
         }
         if possessive {
-            flush(&mut run, out);
+            self.flush();
         }
-        sentence_start = false;
     }
-    restore_dot(&mut run, &text[prev_end..], prev_word);
-    flush(&mut run, out);
+
+    /// Word segmentation leaves the final dot off `U.S.`; put it back in the name.
+    fn restore_dot(&mut self, gap: &str, prev_word: &str) {
+        if gap.starts_with('.')
+            && prev_word.contains('.')
+            && self.run.last().is_some_and(|w| w.text.ends_with(prev_word))
+        {
+            self.run.extend_last(".");
+        }
+    }
+
+    /// Ends a run: splits it at job titles, drops nationalities at its start,
+    /// and keeps the pieces.
+    fn flush(&mut self) {
+        let mut piece_start = 0;
+        for i in 0..self.run.len() {
+            if is_role(fold_in(&mut self.folded, self.run.get(i).text)) {
+                // The word before a title qualifies it (`Defense Secretary`), unless an acronym.
+                let mut end = i;
+                if end - piece_start > 1
+                    || (end > piece_start && !is_acronym(self.run.get(end - 1).text))
+                {
+                    end -= 1;
+                }
+                self.push_piece(piece_start, end);
+                piece_start = i + 1;
+            }
+        }
+        self.push_piece(piece_start, self.run.len());
+        self.run.clear();
+    }
+
+    /// Keeps the words `start..end` of the run, without connectors,
+    /// nationalities and stop words at the start, nor connectors at the end.
+    fn push_piece(&mut self, mut start: usize, mut end: usize) {
+        while start < end && {
+            let f = fold_in(&mut self.folded, self.run.get(start).text);
+            CONNECTORS.contains(&f) || is_demonym(f) || text::is_stop_word(f)
+        } {
+            start += 1;
+        }
+        while end > start && CONNECTORS.contains(&self.run.get(end - 1).text) {
+            end -= 1;
+        }
+        if end == start + 1 && !self.run.get(start).initial {
+            let folded = fold_in(&mut self.folded, self.run.get(start).text);
+            let count = self.vocabulary.cases.entry(text::hash64(folded.as_bytes()));
+            count.or_default().alone += 1;
+        }
+        if start < end {
+            for i in start..end {
+                let word = self.run.get(i);
+                self.run_words.push(word.text, word.initial);
+            }
+            self.run_ends.push(self.run_words.len());
+        }
+    }
 }
 
-/// Word segmentation leaves the final dot off `U.S.`; put it back in the name.
-fn restore_dot(run: &mut [Word], gap: &str, prev_word: &str) {
-    if gap.starts_with('.')
-        && prev_word.contains('.')
-        && let Some(last) = run.last_mut()
-        && last.text.ends_with(prev_word)
-    {
-        last.text.push('.');
-    }
+/// A lowercase word worth counting as a possible key term (folded):
+/// four letters or more, only letters, not a stop word.
+fn is_content_word(folded: &str) -> bool {
+    folded.chars().count() >= 4
+        && folded.chars().all(char::is_alphabetic)
+        && !text::is_stop_word(folded)
 }
 
 /// The text between two words, as far as names are concerned.
@@ -219,8 +606,15 @@ fn classify_gap(gap: &str, prev_word: &str) -> Gap {
 fn is_abbreviation(word: &str) -> bool {
     word.contains('.')
         || (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
-        || ABBREVIATIONS.contains(&word)
+        || ABBREVIATION_SET.contains(word)
 }
+
+/// The word lists looked up for nearly every word, as sets: one hash
+/// instead of a string comparison per list entry.
+static ABBREVIATION_SET: LazyLock<WordSet<&str>> =
+    LazyLock::new(|| ABBREVIATIONS.iter().copied().collect());
+static ROLE_SET: LazyLock<WordSet<&str>> = LazyLock::new(|| ROLES.iter().copied().collect());
+static DEMONYM_SET: LazyLock<WordSet<&str>> = LazyLock::new(|| DEMONYMS.iter().copied().collect());
 
 fn strip_possessive(word: &str) -> &str {
     word.strip_suffix("’s")
@@ -230,59 +624,12 @@ fn strip_possessive(word: &str) -> &str {
         .unwrap_or(word)
 }
 
-/// Ends a run: splits it at job titles, drops nationalities at its start,
-/// and keeps the pieces.
-fn flush(run: &mut Vec<Word>, out: &mut Observed) {
-    let words = std::mem::take(run);
-    let mut piece: Vec<Word> = Vec::new();
-    for word in words {
-        let folded = text::fold(&word.text);
-        if is_role(&folded) {
-            // The word before a title qualifies it (`Defense Secretary`), unless an acronym.
-            if piece.len() > 1 || piece.last().is_some_and(|w| !is_acronym(&w.text)) {
-                piece.pop();
-            }
-            push_piece(std::mem::take(&mut piece), out);
-        } else {
-            piece.push(word);
-        }
-    }
-    push_piece(piece, out);
-}
-
-fn push_piece(mut piece: Vec<Word>, out: &mut Observed) {
-    while piece.first().is_some_and(|w| {
-        let f = text::fold(&w.text);
-        CONNECTORS.contains(&f.as_ref()) || is_demonym(&f) || text::is_stop_word(&f)
-    }) {
-        piece.remove(0);
-    }
-    while piece
-        .last()
-        .is_some_and(|w| CONNECTORS.contains(&w.text.as_str()))
-    {
-        piece.pop();
-    }
-    if let [word] = piece.as_slice()
-        && !word.initial
-    {
-        let folded = text::fold(&word.text);
-        out.cases
-            .entry(text::hash64(folded.as_bytes()))
-            .or_default()
-            .alone += 1;
-    }
-    if !piece.is_empty() {
-        out.runs.push(piece);
-    }
-}
-
 fn is_role(folded: &str) -> bool {
-    ROLES.binary_search(&folded.trim_end_matches('.')).is_ok()
+    ROLE_SET.contains(folded.trim_end_matches('.'))
 }
 
 fn is_demonym(folded: &str) -> bool {
-    DEMONYMS.binary_search(&folded).is_ok()
+    DEMONYM_SET.contains(folded)
 }
 
 /// `Providing`, `Asked`, `Reportedly`: verb and adverb forms, which open
@@ -306,57 +653,80 @@ fn is_acronym(word: &str) -> bool {
 /// The identity of a term: folded, without dots, spaces collapsed.
 /// `U.S.`, `US` and `us` share one key; so do `NATO` and `Nato`.
 pub fn key(name: &str) -> String {
-    let folded = text::fold(name);
-    let mut out = String::with_capacity(folded.len());
+    let mut out = String::with_capacity(name.len());
+    key_into(name, &mut out);
+    out
+}
+
+/// [`key`] of `name`, in `out` (cleared first): no allocation when `out`
+/// has room.
+fn key_into(name: &str, out: &mut String) {
+    out.clear();
+    text::fold_into(name, out);
+    // Usually the folded name already is its key: no dots, and words split
+    // by single spaces.
+    let tidy = !out.contains('.')
+        && !out.starts_with(' ')
+        && !out.ends_with(' ')
+        && !out.contains("  ")
+        && !out.contains(|c: char| c.is_whitespace() && c != ' ');
+    if tidy {
+        return;
+    }
+    let folded = std::mem::take(out);
     for word in folded.split_whitespace() {
         if !out.is_empty() {
             out.push(' ');
         }
         out.extend(word.chars().filter(|&c| c != '.'));
     }
-    out
 }
 
-/// Corpus-wide counts: how words are written, and in how many articles each term appears.
+/// Corpus-wide counts: how words are written, and in how many articles each stem appears.
+///
+/// [`observe`] adds to one as it reads; vocabularies of parts of a corpus
+/// [`merge`](Vocabulary::merge) into the corpus's.
 #[derive(Debug, Clone, Default)]
 pub struct Vocabulary {
-    cases: HashMap<u64, CaseCount>,
+    /// How each folded word is written, by [`text::hash64`] of the word.
+    cases: IdMap<CaseCount>,
+    /// In how many articles each stem appears, by [`topic_key`].
+    topics: IdMap<u32>,
+    /// Not counts: the words and stems seen, kept for [`observe`].
+    stems: StemTable,
+    words: WordTable,
 }
 
 impl Vocabulary {
-    /// Adds up the case counts of every article.
-    pub fn new(observed: &[&Observed]) -> Self {
-        fn add(
-            mut total: HashMap<u64, CaseCount>,
-            other: &HashMap<u64, CaseCount>,
-        ) -> HashMap<u64, CaseCount> {
-            for (word, c) in other {
-                let t = total.entry(*word).or_default();
-                t.lower += c.lower;
-                t.capitalised += c.capitalised;
-                t.alone += c.alone;
-            }
-            total
+    /// The counts of both vocabularies together.
+    pub fn merge(self, other: Vocabulary) -> Vocabulary {
+        // The words and stems of the bigger one are kept; the other's are only a cache.
+        let (mut big, small) = if self.cases.len() >= other.cases.len() {
+            (self, other)
+        } else {
+            (other, self)
+        };
+        for (word, c) in small.cases {
+            let t = big.cases.entry(word).or_default();
+            t.lower += c.lower;
+            t.capitalised += c.capitalised;
+            t.alone += c.alone;
         }
-        let cases = observed
-            .par_iter()
-            .fold(HashMap::new, |total, o| add(total, &o.cases))
-            .reduce(HashMap::new, |a, b| {
-                let (big, small) = if a.len() >= b.len() { (a, b) } else { (b, a) };
-                add(big, &small)
-            });
-        Vocabulary { cases }
+        for (stem, n) in small.topics {
+            *big.topics.entry(stem).or_default() += n;
+        }
+        big
+    }
+
+    fn case_count(&self, word: &str) -> CaseCount {
+        let hash = text::hash_folded(word);
+        self.cases.get(&hash).copied().unwrap_or_default()
     }
 
     /// True when `word` is written in lowercase more often than capitalised
     /// mid-sentence: a common word.
     fn is_common(&self, word: &str) -> bool {
-        let folded = text::fold(word);
-        let c = self
-            .cases
-            .get(&text::hash64(folded.as_bytes()))
-            .copied()
-            .unwrap_or_default();
+        let c = self.case_count(word);
         c.lower >= 1 && c.lower >= c.capitalised
     }
 
@@ -368,25 +738,55 @@ impl Vocabulary {
         if is_acronym(word) {
             return true;
         }
-        let folded = text::fold(word);
-        let c = self
-            .cases
-            .get(&text::hash64(folded.as_bytes()))
-            .copied()
-            .unwrap_or_default();
+        let c = self.case_count(word);
         c.alone >= 1 && c.alone >= c.lower
     }
 }
 
-/// An article's terms: key → (weight, spellings with their counts).
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Terms {
-    names: BTreeMap<String, Term>,
-    topics: BTreeMap<String, Term>,
-    stem_keys: Vec<u64>,
+/// The config's tag aliases and blocklist, normalised once for all articles.
+#[derive(Debug, Clone, Default)]
+pub struct TagRules {
+    /// By the [`key`] of the alias: the name it stands for, and that name's key.
+    aliases: HashMap<String, (String, String)>,
+    /// Keys of names never used as tags.
+    blocked: Vec<String>,
 }
 
-/// One term of an article.
+impl TagRules {
+    /// Reads `config.tag_aliases` and `config.tag_blocklist`.
+    pub fn new(config: &ImportConfig) -> Self {
+        TagRules {
+            // Collected like a map: of two aliases with one key, the last wins.
+            aliases: config
+                .tag_aliases
+                .iter()
+                .map(|(from, to)| (key(from), (to.clone(), key(to))))
+                .collect(),
+            blocked: config.tag_blocklist.iter().map(|b| key(b)).collect(),
+        }
+    }
+}
+
+/// An article's terms, as [`pick`] scores them.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Terms {
+    /// Names, by key.
+    names: Vec<Name>,
+    /// Key terms from the title, not blocked.
+    topics: Vec<Topic>,
+}
+
+/// A name of an article.
+#[derive(Debug, Clone, PartialEq)]
+struct Name {
+    key: String,
+    count: u32,
+    in_title: bool,
+    /// How the article writes it, and how often; by spelling.
+    spellings: Vec<(String, u32)>,
+}
+
+/// A name while [`terms`] works it out.
 #[derive(Debug, Clone, Default, PartialEq)]
 struct Term {
     count: u32,
@@ -396,51 +796,45 @@ struct Term {
     merged: Vec<String>,
 }
 
-impl Terms {
-    /// The hashed keys of the article's terms (for document frequencies).
-    fn df_keys(&self) -> impl Iterator<Item = u64> + '_ {
-        self.names
-            .keys()
-            .map(|k| name_key(k))
-            .chain(self.stem_keys.iter().copied())
-    }
-}
-
 /// Turns an article's observations into terms.
-pub fn terms(observed: &Observed, vocabulary: &Vocabulary, config: &ImportConfig) -> Terms {
-    let aliases: HashMap<String, &str> = config
-        .tag_aliases
-        .iter()
-        .map(|(k, v)| (key(k), v.as_str()))
-        .collect();
-    let blocked: Vec<String> = config.tag_blocklist.iter().map(|b| key(b)).collect();
+pub fn terms(observed: &Observed, vocabulary: &Vocabulary, rules: &TagRules) -> Terms {
     // Last words of the article's longer names: a surname alone is a name
     // even at the start of a sentence (`Reyes said…` after `Tomas Reyes`).
     let surnames: Vec<String> = observed
-        .runs
-        .iter()
+        .runs()
         .filter(|run| run.len() >= 2)
-        .filter_map(|run| run.last().map(|w| key(&w.text)))
+        .filter_map(|run| run.last().map(|w| key(w.text)))
         .collect();
     let mut names: BTreeMap<String, Term> = BTreeMap::new();
-    for run in &observed.runs {
-        let mut words: &[Word] = run;
+    let mut run: Vec<Word<'_>> = Vec::new();
+    // Room to fold a word, and to make a word's key, without allocating.
+    let (mut folded, mut word_key) = (String::new(), String::new());
+    let mut is_surname = |word: &str| {
+        key_into(word, &mut word_key);
+        surnames.contains(&word_key)
+    };
+    for run_words in observed.runs() {
+        run.clear();
+        run.extend(run_words);
+        let mut words: &[Word<'_>] = &run;
         while let Some((first, rest)) = words.split_first() {
-            let folded = text::fold(&first.text);
+            let folded = fold_in(&mut folded, first.text);
             // A sentence's first word is a name only with evidence: written
             // so elsewhere, or followed by more of the name and not an
             // inflected word (`Providing Ukraine`, `Asked Trump`).
-            let unproven = if rest.is_empty() {
-                !vocabulary.is_name(&first.text) && !surnames.contains(&key(&first.text))
-            } else {
-                vocabulary.is_common(&first.text) || looks_inflected(&folded)
+            let mut unproven = || {
+                if rest.is_empty() {
+                    !vocabulary.is_name(first.text) && !is_surname(first.text)
+                } else {
+                    vocabulary.is_common(first.text) || looks_inflected(folded)
+                }
             };
             // Mid-sentence, a capitalised word before more of a name is part of
             // it (`New York`), even when it is a common word on its own.
-            let common = text::is_stop_word(&folded)
-                || (first.initial && unproven)
-                || (!first.initial && rest.is_empty() && !vocabulary.is_name(&first.text));
-            if common || CONNECTORS.contains(&folded.as_ref()) {
+            let common = text::is_stop_word(folded)
+                || (first.initial && unproven())
+                || (!first.initial && rest.is_empty() && !vocabulary.is_name(first.text));
+            if common || CONNECTORS.contains(&folded) {
                 words = rest;
             } else {
                 break;
@@ -450,82 +844,75 @@ pub fn terms(observed: &Observed, vocabulary: &Vocabulary, config: &ImportConfig
             continue;
         }
         if let [single] = words {
-            let folded = text::fold(&single.text);
-            if !(vocabulary.is_name(&single.text) || surnames.contains(&key(&single.text)))
-                || CALENDAR.contains(&folded.as_ref())
-                || is_demonym(&folded)
-                || is_role(&folded)
+            let folded = fold_in(&mut folded, single.text);
+            if !(vocabulary.is_name(single.text) || is_surname(single.text))
+                || CALENDAR.contains(&folded)
+                || is_demonym(folded)
+                || is_role(folded)
                 || !single.text.chars().any(char::is_alphabetic)
                 || single.text.chars().count() < 2
-                || is_contraction(&folded)
+                || is_contraction(folded)
             {
                 continue;
             }
         }
-        let name = words
-            .iter()
-            .map(|w| w.text.as_str())
-            .collect::<Vec<_>>()
-            .join(" ");
+        let name = words.iter().map(|w| w.text).collect::<Vec<_>>().join(" ");
         let term = names.entry(key(&name)).or_default();
         term.count += 1;
         *term.spellings.entry(name).or_default() += 1;
     }
     merge_surnames(&mut names);
-    let mut out = Terms::default();
+    let mut out: BTreeMap<String, Term> = BTreeMap::new();
     for (k, term) in names {
-        let (k, term) = match aliases.get(&k) {
-            Some(target) => {
+        let (k, term) = match rules.aliases.get(&k) {
+            Some((target, target_key)) => {
                 let mut term = term;
-                term.spellings = BTreeMap::from([((*target).to_owned(), term.count)]);
-                (key(target), term)
+                term.spellings = BTreeMap::from([(target.clone(), term.count)]);
+                (target_key.clone(), term)
             }
             None => (k, term),
         };
-        if blocked.contains(&k) {
+        if rules.blocked.contains(&k) {
             continue;
         }
-        let entry = out.names.entry(k).or_default();
+        let entry = out.entry(k).or_default();
         entry.count += term.count;
         entry.merged.extend(term.merged);
         for (s, n) in term.spellings {
             *entry.spellings.entry(s).or_default() += n;
         }
     }
-    for (k, term) in &mut out.names {
+    let title_keys = &observed.title_keys;
+    for (k, term) in &mut out {
         let words: Vec<&str> = k.split(' ').collect();
         let mut alias_spellings = term.spellings.keys().map(|s| key(s));
-        term.in_title = observed
-            .title_keys
+        term.in_title = title_keys
             .windows(words.len())
             .any(|w| w == words.as_slice())
-            || alias_spellings.any(|s| observed.title_keys.contains(&s))
-            || term.merged.iter().any(|m| observed.title_keys.contains(m))
-            || aliases
+            || alias_spellings.any(|s| title_keys.contains(&s))
+            || term.merged.iter().any(|m| title_keys.contains(m))
+            || rules
+                .aliases
                 .iter()
-                .any(|(from, to)| key(to) == *k && observed.title_keys.contains(from));
+                .any(|(from, (_, to))| to == k && title_keys.contains(from));
     }
-    out.stem_keys = observed.stem_keys.clone();
-    let title_stems: Vec<String> = observed
-        .title_keys
-        .iter()
-        .map(|t| text::stem_cached(t))
-        .collect();
-    for (stem, (count, spelling)) in &observed.stems {
-        if blocked.contains(&key(spelling)) {
-            continue;
-        }
-        out.topics.insert(
-            stem.clone(),
-            Term {
-                count: *count,
-                in_title: title_stems.iter().any(|t| t == stem),
-                spellings: BTreeMap::from([(spelling.clone(), *count)]),
-                merged: Vec::new(),
-            },
-        );
+    Terms {
+        names: out
+            .into_iter()
+            .map(|(key, term)| Name {
+                key,
+                count: term.count,
+                in_title: term.in_title,
+                spellings: term.spellings.into_iter().collect(),
+            })
+            .collect(),
+        topics: observed
+            .topics
+            .iter()
+            .filter(|t| !rules.blocked.contains(&key(&t.spelling)))
+            .cloned()
+            .collect(),
     }
-    out
 }
 
 /// Adds `Trump` to `Donald Trump` when the article has exactly one name
@@ -556,27 +943,41 @@ fn merge_surnames(names: &mut BTreeMap<String, Term>) {
 }
 
 /// In how many articles each term appears.
-#[derive(Debug, Clone, Default)]
-pub struct DocumentFrequency {
-    counts: HashMap<u64, u32>,
+#[derive(Debug, Clone)]
+pub struct DocumentFrequency<'v> {
+    /// Names, by [`name_key`].
+    names: IdMap<u32>,
+    /// Stems, by [`topic_key`]: counted by [`observe`].
+    topics: &'v IdMap<u32>,
     documents: u32,
 }
 
-impl DocumentFrequency {
-    /// Counts over every article's terms.
-    pub fn new<'a>(all: impl IntoIterator<Item = &'a Terms>) -> Self {
-        let mut df = DocumentFrequency::default();
+impl<'v> DocumentFrequency<'v> {
+    /// Counts over every article's terms, and the stems of `vocabulary`
+    /// (which must have observed exactly those articles).
+    pub fn new<'a>(vocabulary: &'v Vocabulary, all: impl IntoIterator<Item = &'a Terms>) -> Self {
+        let mut df = DocumentFrequency {
+            names: IdMap::default(),
+            topics: &vocabulary.topics,
+            documents: 0,
+        };
         for terms in all {
             df.documents += 1;
-            for k in terms.df_keys() {
-                *df.counts.entry(k).or_default() += 1;
+            for name in &terms.names {
+                *df.names.entry(name_key(&name.key)).or_default() += 1;
             }
         }
         df
     }
 
+    /// In how many articles the term of `key` appears. Names and stems
+    /// share one key space: a name and a stem of the same hash add up.
+    fn count(&self, key: u64) -> u32 {
+        self.names.get(&key).copied().unwrap_or(0) + self.topics.get(&key).copied().unwrap_or(0)
+    }
+
     fn idf(&self, key: u64) -> f64 {
-        let df = f64::from(self.counts.get(&key).copied().unwrap_or(0));
+        let df = f64::from(self.count(key));
         (1.0 + f64::from(self.documents) / (1.0 + df)).ln()
     }
 }
@@ -591,21 +992,21 @@ const MIN_DOCUMENTS_FOR_TOPICS: u32 = 50;
 /// `display` gives the spelling used across the corpus for a name's key.
 pub fn pick(
     terms: &Terms,
-    df: &DocumentFrequency,
+    df: &DocumentFrequency<'_>,
     display: &HashMap<String, String>,
     config: &ImportConfig,
 ) -> Vec<String> {
     let mut scored: Vec<(f64, String)> = Vec::new();
-    for (k, term) in &terms.names {
+    for term in &terms.names {
         let weight = f64::from(term.count) + if term.in_title { 2.0 } else { 0.0 };
         if weight < 2.0 {
             continue;
         }
         let name = display
-            .get(k)
+            .get(&term.key)
             .cloned()
-            .unwrap_or_else(|| best_spelling(&term.spellings));
-        scored.push((weight * df.idf(name_key(k)), name));
+            .unwrap_or_else(|| best_spelling(term.spellings.iter().map(|(s, n)| (s.as_str(), *n))));
+        scored.push((weight * df.idf(name_key(&term.key)), name));
     }
     scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
     let mut tags: Vec<String> = Vec::new();
@@ -618,19 +1019,14 @@ pub fn pick(
         }
     }
     if df.documents >= MIN_DOCUMENTS_FOR_TOPICS {
+        // Every topic is in the title (see `Topic`): it weighs 2 more.
         let mut topics: Vec<(f64, String)> = terms
             .topics
             .iter()
-            .filter(|(k, t)| {
-                t.in_title
-                    && df.counts.get(&topic_key(k)).copied().unwrap_or(0) * 50 <= df.documents
-            })
-            .map(|(k, t)| {
-                let weight = f64::from(t.count) + if t.in_title { 2.0 } else { 0.0 };
-                (
-                    weight * df.idf(topic_key(k)),
-                    capitalise(&best_spelling(&t.spellings)),
-                )
+            .filter(|t| df.count(t.df_key) * 50 <= df.documents)
+            .map(|t| {
+                let weight = f64::from(t.count) + 2.0;
+                (weight * df.idf(t.df_key), capitalise(&t.spelling))
             })
             .collect();
         topics.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
@@ -649,31 +1045,34 @@ pub fn pick(
 
 /// The spelling most used across articles, for each name's key.
 pub fn spellings<'a>(all: impl IntoIterator<Item = &'a Terms>) -> HashMap<String, String> {
-    let mut counts: HashMap<String, BTreeMap<String, u32>> = HashMap::new();
+    // Borrowed from the terms: no string is copied until the answer.
+    let mut counts: WordMap<&str, WordMap<&str, u32>> = WordMap::default();
     for terms in all {
-        for (k, term) in &terms.names {
-            let entry = counts.entry(k.clone()).or_default();
-            for (s, n) in &term.spellings {
-                *entry.entry(s.clone()).or_default() += n;
+        for name in &terms.names {
+            let entry = counts.entry(name.key.as_str()).or_default();
+            for (s, n) in &name.spellings {
+                *entry.entry(s.as_str()).or_default() += n;
             }
         }
     }
     counts
         .into_iter()
-        .map(|(k, s)| (k, best_spelling(&s)))
+        .map(|(k, s)| (k.to_owned(), best_spelling(s)))
         .collect()
 }
 
-fn best_spelling(spellings: &BTreeMap<String, u32>) -> String {
-    // Most used; on a tie, the one with most capitals (`NATO` over `Nato`), then the first.
+/// Of `spellings` (each listed once, with its count), the most used; on a
+/// tie, the one with most capitals (`NATO` over `Nato`), then the first in
+/// order. The answer does not depend on the order they come in.
+fn best_spelling<'s>(spellings: impl IntoIterator<Item = (&'s str, u32)>) -> String {
     spellings
-        .iter()
+        .into_iter()
         .max_by(|a, b| {
-            a.1.cmp(b.1)
+            a.1.cmp(&b.1)
                 .then_with(|| capitals(a.0).cmp(&capitals(b.0)))
                 .then_with(|| b.0.cmp(a.0))
         })
-        .map(|(s, _)| s.clone())
+        .map(|(s, _)| s.to_owned())
         .unwrap_or_default()
 }
 
@@ -695,25 +1094,19 @@ mod tests {
 
     fn tags_of(title: &str, paragraphs: &[&str]) -> Vec<String> {
         let config = ImportConfig::default();
-        let observed = observe(title, paragraphs.iter().copied());
-        let vocabulary = Vocabulary::new(&[&observed]);
-        let terms = terms(&observed, &vocabulary, &config);
-        let df = DocumentFrequency::new([&terms]);
+        let mut vocabulary = Vocabulary::default();
+        let observed = observe(title, paragraphs.iter().copied(), &mut vocabulary);
+        let terms = terms(&observed, &vocabulary, &TagRules::new(&config));
+        let df = DocumentFrequency::new(&vocabulary, [&terms]);
         let display = spellings([&terms]);
         pick(&terms, &df, &display, &config)
     }
 
     fn names_of(paragraph: &str) -> Vec<String> {
-        let observed = observe("", [paragraph]);
+        let observed = observe("", [paragraph], &mut Vocabulary::default());
         observed
-            .runs
-            .iter()
-            .map(|r| {
-                r.iter()
-                    .map(|w| w.text.as_str())
-                    .collect::<Vec<_>>()
-                    .join(" ")
-            })
+            .runs()
+            .map(|r| r.map(|w| w.text).collect::<Vec<_>>().join(" "))
             .collect()
     }
 
@@ -791,9 +1184,134 @@ mod tests {
     }
 
     #[test]
+    fn stem_table_numbers_words_by_stem() {
+        let mut table = StemTable::default();
+        let attack = table.id("attacks");
+        assert_eq!(table.id("attack"), attack);
+        assert_eq!(table.id("attacks"), attack);
+        assert_ne!(table.id("drones"), attack);
+        assert_eq!(table.text(attack), "attack");
+        assert_eq!(table.topic_key(attack), text::hash64(b"topic:attack"));
+        assert_eq!(topic_key("drone"), text::hash64(b"topic:drone"));
+    }
+
+    #[test]
+    fn topics_take_the_most_used_spelling_of_a_title_stem() {
+        let topics_of = |title: &str, text: &str| {
+            let observed = observe(title, [text], &mut Vocabulary::default());
+            observed
+                .topics
+                .iter()
+                .map(|t| (t.spelling.clone(), t.count))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            topics_of("Attack", "attacks attacks attack attacking, then drones."),
+            [("attacks".to_owned(), 4)]
+        );
+        // Of spellings used equally, the first in alphabetical order.
+        assert_eq!(
+            topics_of("Drones attack", "attacks attack attacked drones drone"),
+            [("attack".to_owned(), 3)]
+        );
+    }
+
+    #[test]
+    fn possessive_endings_fold_to_their_length() {
+        for word in ["Russia’s", "Russia's", "drones’", "’s", "Kyiv", "RUSSIA’S"] {
+            let ending = &word[strip_possessive(word).len()..];
+            assert_eq!(folded_len(ending), text::fold(ending).len(), "{word}");
+        }
+    }
+
+    #[test]
+    fn observing_folds_the_words_for_the_fingerprint() {
+        let mut words = text::FoldedWords::default();
+        let text = "Russia’s drones hit Kyiv’s U.S. embassy";
+        observe_into("Title", [text], &mut Vocabulary::default(), &mut words);
+        let mut expected = text::FoldedWords::default();
+        for w in text::words(text) {
+            expected.push(w);
+        }
+        assert_eq!(
+            words.shingles(1).collect::<Vec<_>>(),
+            expected.shingles(1).collect::<Vec<_>>()
+        );
+    }
+
+    #[test]
+    fn word_table_numbers_words_and_keeps_equal_hashes_apart() {
+        let mut table = WordTable::default();
+        let attacks = table.id("attacks", 7);
+        assert_eq!(table.id("attacks", 7), attacks);
+        // Another word with the same hash (as if hash64 collided).
+        let drones = table.id("drones", 7);
+        assert_ne!(drones, attacks);
+        assert_eq!(table.id("drones", 7), drones);
+        assert_eq!(
+            (table.text(attacks), table.text(drones)),
+            ("attacks", "drones")
+        );
+        // Only content words are counted; counts start again after being taken.
+        table.count("attacks", 7);
+        table.count("drones", 7);
+        table.count("attacks", 7);
+        table.count("about", 8);
+        assert_eq!(table.take_counts(), [(attacks, 2), (drones, 1)]);
+        assert_eq!(table.take_counts(), []);
+        let mut stems = StemTable::default();
+        let stem = table.stem(attacks, &mut stems);
+        assert_eq!(stems.text(stem), "attack");
+    }
+
+    #[test]
+    fn word_lists_read_as_sets() {
+        assert!(is_role("president") && is_role("gen.") && !is_role("kyiv"));
+        assert!(is_demonym("ukrainian") && !is_demonym("ukraine"));
+        assert!(is_abbreviation("Gen") && is_abbreviation("U.S") && !is_abbreviation("Kyiv"));
+    }
+
+    #[test]
+    fn vocabularies_merge_by_adding() {
+        let mut a = Vocabulary::default();
+        let mut b = Vocabulary::default();
+        observe("", ["Kyiv was calm. The city of kyiv slept."], &mut a);
+        observe("", ["In Kyiv, drones."], &mut b);
+        let both = a.merge(b);
+        let kyiv = both.case_count("Kyiv");
+        assert_eq!((kyiv.lower, kyiv.capitalised, kyiv.alone), (1, 1, 1));
+        assert_eq!(both.topics[&topic_key("kyiv")], 1);
+        assert_eq!(both.topics[&topic_key("drone")], 1);
+    }
+
+    #[test]
     fn keys_ignore_case_dots_and_diacritics() {
         assert_eq!(key("U.S."), "us");
         assert_eq!(key("Zürich  Airport"), "zurich airport");
         assert_eq!(key("NATO"), key("Nato"));
+        // As first written, without the shortcut for names already tidy.
+        let by_words = |name: &str| {
+            let folded = text::fold(name);
+            let mut out = String::new();
+            for word in folded.split_whitespace() {
+                if !out.is_empty() {
+                    out.push(' ');
+                }
+                out.extend(word.chars().filter(|&c| c != '.'));
+            }
+            out
+        };
+        for name in [
+            "Donald Trump",
+            " New  York ",
+            "U.S. Army",
+            "U.S. .",
+            ". x",
+            "A\u{a0}B",
+            "Jean-Claude Juncker",
+            "",
+        ] {
+            assert_eq!(key(name), by_words(name), "{name:?}");
+        }
     }
 }

@@ -11,7 +11,12 @@ use crate::source::front_matter::{ArticleFrontMatter, DELIMITER};
 
 /// The Markdown body of `blocks`: paragraphs and `## ` subheadings separated by blank lines.
 pub fn body(blocks: &[Block]) -> String {
-    let mut out = String::new();
+    // The text, its line breaks and a little room for escapes: one allocation.
+    let size: usize = blocks
+        .iter()
+        .map(|b| b.lines.iter().map(|l| l.len() + 2).sum::<usize>() + 4)
+        .sum();
+    let mut out = String::with_capacity(size);
     for block in blocks {
         out.push('\n');
         match block.kind {
@@ -22,7 +27,7 @@ pub fn body(blocks: &[Block]) -> String {
             }
             BlockKind::Paragraph => {
                 for line in &block.lines {
-                    out.push_str(&escape_line(line));
+                    push_escaped_line(&mut out, line);
                     out.push('\n');
                 }
             }
@@ -34,12 +39,32 @@ pub fn body(blocks: &[Block]) -> String {
 /// The text of an article file: `+++`, the front matter, `+++`, the body.
 pub fn to_file_string(front: &ArticleFrontMatter, body: &str) -> Result<String, toml::ser::Error> {
     let toml = toml::to_string(front)?;
-    Ok(format!("{DELIMITER}\n{toml}{DELIMITER}\n{body}"))
+    // Sized once: a file is several kilobytes, and `format!` would grow it.
+    let mut text = String::with_capacity(2 * (DELIMITER.len() + 1) + toml.len() + body.len());
+    for part in [DELIMITER, "\n", &toml, DELIMITER, "\n", body] {
+        text.push_str(part);
+    }
+    Ok(text)
 }
 
 /// Escapes one line of a paragraph so that Markdown shows it as plain text.
 pub fn escape_line(line: &str) -> String {
-    let mut out = escape_inline(line);
+    let mut out = String::with_capacity(line.len() + 8);
+    push_escaped_line(&mut out, line);
+    out
+}
+
+/// Appends [`escape_line`] of `line` to `out`.
+fn push_escaped_line(out: &mut String, line: &str) {
+    let start = out.len();
+    push_escaped_inline(out, line);
+    mark_block_start(out, start);
+}
+
+/// Escapes, in `text[start..]` (an escaped line), what would start a block:
+/// `#`, `>`, a bullet or a setext underline, `1999. `.
+fn mark_block_start(text: &mut String, start: usize) {
+    let out = &text[start..];
     let first = out.chars().next();
     let second = out[first.map_or(0, char::len_utf8)..].chars().next();
     let spaced = second.is_none_or(|c| c == ' ' || c == '\t');
@@ -51,7 +76,7 @@ pub fn escape_line(line: &str) -> String {
         _ => false,
     };
     if block_marker {
-        out.insert(0, '\\');
+        text.insert(start, '\\');
     } else if let Some(digits) = out.find(|c: char| !c.is_ascii_digit())
         && (1..=9).contains(&digits)
         && out[digits..].starts_with(['.', ')'])
@@ -61,9 +86,8 @@ pub fn escape_line(line: &str) -> String {
             .is_none_or(|c| c == ' ' || c == '\t')
     {
         // `1999. ` would start an ordered list.
-        out.insert(digits, '\\');
+        text.insert(start + digits, '\\');
     }
-    out
 }
 
 /// Escapes a subheading's text: also `#` (a closing sequence) and `{` (attributes).
@@ -83,19 +107,40 @@ pub fn escape_heading(text: &str) -> String {
 /// starts an entity (`&amp;`).
 fn escape_inline(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
-    for (i, c) in text.char_indices() {
-        let escape = match c {
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '|' | '~' => true,
-            '&' => starts_entity(&text[i + 1..]),
-            _ => false,
-        };
-        if escape {
-            out.push('\\');
-        }
-        out.push(c);
-    }
+    push_escaped_inline(&mut out, text);
     out
 }
+
+/// Appends [`escape_inline`] of `text` to `out`.
+fn push_escaped_inline(out: &mut String, text: &str) {
+    // Every character escaped is ASCII, so bytes can be scanned, and the
+    // text between two of them copied at once.
+    let mut copied = 0;
+    for (i, &b) in text.as_bytes().iter().enumerate() {
+        if !MARKUP[usize::from(b)] {
+            continue;
+        }
+        if b != b'&' || starts_entity(&text[i + 1..]) {
+            out.push_str(&text[copied..i]);
+            out.push('\\');
+            copied = i;
+        }
+    }
+    out.push_str(&text[copied..]);
+}
+
+/// The bytes [`escape_inline`] may escape (`&` only before an entity), as a
+/// table: one look per byte of text.
+const MARKUP: [bool; 256] = {
+    let mut table = [false; 256];
+    let bytes = b"\\`*_[]<|~&";
+    let mut i = 0;
+    while i < bytes.len() {
+        table[bytes[i] as usize] = true;
+        i += 1;
+    }
+    table
+};
 
 /// True when `rest` (the text after a `&`) would make it an entity such as `&amp;` or `&#39;`.
 fn starts_entity(rest: &str) -> bool {
@@ -172,6 +217,30 @@ mod tests {
     }
 
     #[test]
+    fn escaping_by_bytes_matches_escaping_by_chars() {
+        let by_chars = |text: &str| {
+            let mut out = String::new();
+            for (i, c) in text.char_indices() {
+                if "\\`*_[]<|~".contains(c) || (c == '&' && starts_entity(&text[i + 1..])) {
+                    out.push('\\');
+                }
+                out.push(c);
+            }
+            out
+        };
+        for text in [
+            "",
+            "plain words",
+            "*a* _b_ [c] <d> |e| ~f~ `g` \\h",
+            "Zürich’s *café* & AT&T &amp; &#39; — 北京_x",
+            "&",
+            "x&amp;",
+        ] {
+            assert_eq!(escape_inline(text), by_chars(text), "{text}");
+        }
+    }
+
+    #[test]
     fn curly_quotes_dashes_and_non_ascii_survive() {
         let text = "“Kyiv’s” — Zürich – 北京 \u{a0}…";
         assert_eq!(escape_line(text), text);
@@ -207,6 +276,8 @@ mod tests {
             ..ArticleFrontMatter::default()
         };
         let text = to_file_string(&front, "\nBody.\n").unwrap();
+        let toml = toml::to_string(&front).unwrap();
+        assert_eq!(text, format!("{DELIMITER}\n{toml}{DELIMITER}\n\nBody.\n"));
         let split = crate::source::front_matter::split("a.md", &text).unwrap();
         let back: ArticleFrontMatter =
             crate::source::front_matter::parse("a.md", &text, &split).unwrap();
