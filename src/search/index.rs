@@ -1,0 +1,460 @@
+//! Terms and their postings, ranked by BM25 and packed into shards.
+//!
+//! Every posting carries a BM25 *impact*: the score a document gets for the
+//! term, quantised to a byte relative to the term's best document (its
+//! `weight`). A term keeps at most `max_postings` documents, the highest
+//! impacts (ties to the newer): a word that most articles contain costs the
+//! reader its best ten thousand documents, not all of them. Terms are
+//! sorted and cut into shards of at most `max_shard_size` bytes; the
+//! manifest lists each shard's first term, so a query fetches one shard per
+//! word (a prefix may span two).
+//!
+//! The build reads each article's packed terms twice (counting, then
+//! filling one flat array of postings) and ranks the terms in parallel.
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use super::{Plan, filter_path, put_varint, varint_len};
+use crate::config::Config;
+use crate::model::{Article, Site};
+use crate::text;
+
+/// BM25's term-frequency saturation.
+const K1: f32 = 1.2;
+/// BM25's length normalisation.
+const B: f32 = 0.75;
+/// Documents a posting can number (24 bits, beside an 8-bit impact).
+const MAX_DOCS: usize = 1 << 24;
+/// Room for a shard's own header beside one term's postings.
+const SHARD_SLACK: usize = 64;
+
+/// The manifest, `search/index.json`.
+#[derive(Debug, Serialize)]
+struct Manifest<'a> {
+    /// The format's version.
+    version: u32,
+    /// How words become terms: `english` (stemmed) or `none`.
+    language: &'static str,
+    /// The number of documents.
+    documents: usize,
+    /// Documents per `docs/<n>.json`.
+    docs_per_file: usize,
+    /// The most documents a term keeps.
+    max_postings: usize,
+    /// `[first term, file]` of every shard, in term order.
+    shards: Vec<(String, String)>,
+    /// The taxonomies whose terms have a file under `filters/`.
+    filters: Vec<&'a str>,
+}
+
+/// One term, ranked and encoded, before it is put in a shard.
+struct TermRecord {
+    term: std::sync::Arc<str>,
+    /// Documents that contain it (before truncation).
+    df: u32,
+    /// The impact of the best document, in thousandths.
+    weight: u32,
+    /// Postings kept.
+    kept: u32,
+    /// `(document delta, impact)` pairs: varint, byte.
+    postings: Vec<u8>,
+}
+
+/// The manifest, the shards and the filter files of `plan`'s documents, as
+/// `(output path, bytes)`.
+pub fn index_files(site: &Site, config: &Config, plan: &Plan) -> Vec<(String, Vec<u8>)> {
+    let search = &config.search;
+    let all: Vec<&Article> = plan.docs.iter().map(|&id| site.article(id)).collect();
+    // Beyond 16.7 million documents the oldest are left out of the terms.
+    let base = all.len().saturating_sub(MAX_DOCS - 1);
+    let records = rank_terms(
+        &all[base..],
+        base as u32,
+        search.max_postings,
+        search.max_shard_size,
+    );
+    let mut files = Vec::new();
+    let mut shards = Vec::new();
+    for (first, bytes) in pack_shards(&records, search.max_shard_size) {
+        let path = format!("terms/{:012x}.bin", text::hash64(&bytes) >> 16);
+        files.push((format!("search/{path}"), bytes));
+        shards.push((first, path));
+    }
+    for filter in &plan.filters {
+        for term in &filter.terms {
+            let mut bytes = Vec::with_capacity(term.docs.len() * 2);
+            let mut previous = 0;
+            for &d in &term.docs {
+                put_varint(&mut bytes, u64::from(d - previous));
+                previous = d;
+            }
+            files.push((format!("search/{}", filter_path(filter, term)), bytes));
+        }
+    }
+    let manifest = Manifest {
+        version: 1,
+        language: search.language.name(),
+        documents: plan.docs.len(),
+        docs_per_file: super::DOCS_PER_FILE,
+        max_postings: search.max_postings,
+        shards,
+        filters: plan.filters.iter().map(|f| f.name.as_str()).collect(),
+    };
+    let json = serde_json::to_vec(&manifest).expect("the manifest serializes");
+    files.push((super::MANIFEST.to_owned(), json));
+    files
+}
+
+/// BM25's term-frequency part for a weighted count `tf` in a document of
+/// length `dl` (average `avgdl`).
+fn tf_part(tf: u16, dl: u32, avgdl: f32) -> f32 {
+    let tf = f32::from(tf);
+    tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * dl as f32 / avgdl))
+}
+
+/// Every term of `docs` (document `i` is number `base + i`) with its best
+/// postings, sorted by term.
+fn rank_terms(
+    docs: &[&Article],
+    base: u32,
+    max_postings: usize,
+    max_shard_size: usize,
+) -> Vec<TermRecord> {
+    let n = docs.len();
+    if n == 0 {
+        return Vec::new();
+    }
+    let avgdl = (docs
+        .iter()
+        .map(|a| f64::from(a.index_terms.length))
+        .sum::<f64>()
+        / n as f64)
+        .max(1.0) as f32;
+    // Pass 1: document frequency and best tf part of every term, by term id.
+    let (df, best) = docs
+        .par_chunks(1024)
+        .fold(
+            || (Vec::<u32>::new(), Vec::<f32>::new()),
+            |(mut df, mut best), chunk| {
+                for a in chunk {
+                    let dl = a.index_terms.length;
+                    for (t, tf) in a.index_terms.iter() {
+                        let t = t.0 as usize;
+                        if t >= df.len() {
+                            df.resize(t + 1, 0);
+                            best.resize(t + 1, 0.0);
+                        }
+                        df[t] += 1;
+                        best[t] = best[t].max(tf_part(tf, dl, avgdl));
+                    }
+                }
+                (df, best)
+            },
+        )
+        .reduce(
+            || (Vec::new(), Vec::new()),
+            |(mut df, mut best), (df2, best2)| {
+                if df.len() < df2.len() {
+                    df.resize(df2.len(), 0);
+                    best.resize(df2.len(), 0.0);
+                }
+                for (t, (d, b)) in df2.into_iter().zip(best2).enumerate() {
+                    df[t] += d;
+                    best[t] = best[t].max(b);
+                }
+                (df, best)
+            },
+        );
+    // Pass 2: one flat array of postings, term after term, each in document
+    // order: `document << 8 | impact` (the impact relative to the term's best).
+    let mut start = Vec::with_capacity(df.len() + 1);
+    let mut total = 0usize;
+    for &d in &df {
+        start.push(total);
+        total += d as usize;
+    }
+    start.push(total);
+    let mut cursor = start.clone();
+    let mut postings = vec![0u32; total];
+    for (d, a) in docs.iter().enumerate() {
+        let dl = a.index_terms.length;
+        for (t, tf) in a.index_terms.iter() {
+            let t = t.0 as usize;
+            let q = (255.0 * tf_part(tf, dl, avgdl) / best[t])
+                .ceil()
+                .clamp(1.0, 255.0) as u32;
+            postings[cursor[t]] = (d as u32) << 8 | q;
+            cursor[t] += 1;
+        }
+    }
+    drop(cursor);
+    let ids: Vec<text::TermId> = (0..df.len())
+        .filter(|&t| df[t] > 0)
+        .map(|t| text::TermId(t as u32))
+        .collect();
+    let strings = text::term_strings(ids.iter().copied());
+    let mut terms: Vec<(std::sync::Arc<str>, usize)> = strings
+        .into_iter()
+        .zip(ids.iter().map(|id| id.0 as usize))
+        .collect();
+    terms.sort_unstable();
+    let budget = max_shard_size.saturating_sub(SHARD_SLACK);
+    terms
+        .into_par_iter()
+        .map(|(term, t)| {
+            let list = &postings[start[t]..start[t + 1]];
+            let idf = (1.0 + (n as f32 - df[t] as f32 + 0.5) / (df[t] as f32 + 0.5)).ln();
+            let header = term.len() + 6 * 5;
+            let encoded = best_postings(list, base, max_postings, budget.saturating_sub(header));
+            TermRecord {
+                df: df[t],
+                weight: (idf * best[t] * 1000.0).round() as u32,
+                kept: encoded.0,
+                postings: encoded.1,
+                term,
+            }
+        })
+        .collect()
+}
+
+/// The postings of one term (in document order) encoded, keeping at most
+/// `max` of them and at most `max_bytes`: the highest impacts, ties to the
+/// newer document. Returns the number kept and the bytes.
+fn best_postings(list: &[u32], base: u32, max: usize, max_bytes: usize) -> (u32, Vec<u8>) {
+    let by_impact = |a: &u32, b: &u32| (b & 0xff).cmp(&(a & 0xff)).then(b.cmp(a));
+    let mut keep = list.len().min(max);
+    let mut chosen: Vec<u32>;
+    let mut candidates: Vec<u32> = Vec::new();
+    loop {
+        if keep == list.len() {
+            chosen = list.to_vec();
+        } else {
+            if candidates.is_empty() {
+                candidates = list.to_vec();
+            }
+            candidates.select_nth_unstable_by(keep, by_impact);
+            candidates.truncate(keep);
+            chosen = candidates.clone();
+            chosen.sort_unstable();
+        }
+        let size = encoded_len(&chosen, base);
+        if size <= max_bytes.max(2) || keep <= 1 {
+            break;
+        }
+        // Too big for a shard: keep proportionally fewer.
+        keep = ((keep as f64 * max_bytes as f64 / size as f64 * 0.97) as usize).clamp(1, keep - 1);
+    }
+    let mut bytes = Vec::with_capacity(encoded_len(&chosen, base));
+    let mut previous = 0u32;
+    for &p in &chosen {
+        let doc = base + (p >> 8);
+        put_varint(&mut bytes, u64::from(doc - previous));
+        bytes.push((p & 0xff) as u8);
+        previous = doc;
+    }
+    (chosen.len() as u32, bytes)
+}
+
+fn encoded_len(sorted: &[u32], base: u32) -> usize {
+    let mut previous = 0u32;
+    sorted
+        .iter()
+        .map(|&p| {
+            let doc = base + (p >> 8);
+            let len = varint_len(u64::from(doc - previous)) + 1;
+            previous = doc;
+            len
+        })
+        .sum()
+}
+
+/// Cuts the records into shards of at most `max` bytes (a single record
+/// larger than that gets a shard of its own). Returns each shard's first
+/// term and bytes:
+///
+/// ```text
+/// shard  := varint(terms) record*
+/// record := varint(shared) varint(len) suffix varint(df) varint(weight) varint(kept) varint(bytes) postings
+/// ```
+/// `shared` bytes of the term are the previous term's (front coding), then
+/// `len` bytes of `suffix` (UTF-8).
+fn pack_shards(records: &[TermRecord], max: usize) -> Vec<(String, Vec<u8>)> {
+    let mut shards = Vec::new();
+    let mut i = 0;
+    while i < records.len() {
+        let first = i;
+        let mut size = 0;
+        while i < records.len() {
+            let r = &records[i];
+            let len = r.term.len() + 6 * 5 + r.postings.len();
+            if i > first && size + len > max {
+                break;
+            }
+            size += len;
+            i += 1;
+        }
+        let group = &records[first..i];
+        let mut bytes = Vec::with_capacity(size + 8);
+        put_varint(&mut bytes, group.len() as u64);
+        let mut previous: &[u8] = &[];
+        for r in group {
+            let term = r.term.as_bytes();
+            let shared = term
+                .iter()
+                .zip(previous)
+                .take_while(|(a, b)| a == b)
+                .count();
+            put_varint(&mut bytes, shared as u64);
+            put_varint(&mut bytes, (term.len() - shared) as u64);
+            bytes.extend_from_slice(&term[shared..]);
+            put_varint(&mut bytes, u64::from(r.df));
+            put_varint(&mut bytes, u64::from(r.weight));
+            put_varint(&mut bytes, u64::from(r.kept));
+            put_varint(&mut bytes, r.postings.len() as u64);
+            bytes.extend_from_slice(&r.postings);
+            previous = term;
+        }
+        let first_term = if first == 0 {
+            String::new()
+        } else {
+            records[first].term.to_string()
+        };
+        shards.push((first_term, bytes));
+    }
+    shards
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A decoded term record: term, df, weight, postings `(doc, impact)`.
+    type Decoded = (String, u32, u32, Vec<(u32, u8)>);
+
+    fn varint(bytes: &[u8], pos: &mut usize) -> u32 {
+        let (mut n, mut shift) = (0u32, 0);
+        loop {
+            let b = bytes[*pos];
+            *pos += 1;
+            n |= u32::from(b & 0x7f) << shift;
+            if b < 0x80 {
+                return n;
+            }
+            shift += 7;
+        }
+    }
+
+    fn decode(shard: &[u8]) -> Vec<Decoded> {
+        let mut pos = 0;
+        let count = varint(shard, &mut pos);
+        let mut previous: Vec<u8> = Vec::new();
+        let mut out = Vec::new();
+        for _ in 0..count {
+            let shared = varint(shard, &mut pos) as usize;
+            let len = varint(shard, &mut pos) as usize;
+            let mut term = previous[..shared].to_vec();
+            term.extend_from_slice(&shard[pos..pos + len]);
+            pos += len;
+            let df = varint(shard, &mut pos);
+            let weight = varint(shard, &mut pos);
+            let kept = varint(shard, &mut pos);
+            let end = varint(shard, &mut pos) as usize + pos;
+            let mut postings = Vec::new();
+            let mut doc = 0;
+            while pos < end {
+                doc += varint(shard, &mut pos);
+                postings.push((doc, shard[pos]));
+                pos += 1;
+            }
+            assert_eq!(postings.len(), kept as usize);
+            out.push((
+                String::from_utf8(term.clone()).unwrap(),
+                df,
+                weight,
+                postings,
+            ));
+            previous = term;
+        }
+        assert_eq!(pos, shard.len());
+        out
+    }
+
+    fn record(term: &str, docs: &[u32]) -> TermRecord {
+        let list: Vec<u32> = docs.iter().map(|d| d << 8 | 200).collect();
+        let (kept, postings) = best_postings(&list, 0, usize::MAX, usize::MAX);
+        TermRecord {
+            term: term.into(),
+            df: docs.len() as u32,
+            weight: 1234,
+            kept,
+            postings,
+        }
+    }
+
+    #[test]
+    fn shards_front_code_terms_and_round_trip() {
+        let records = vec![
+            record("attack", &[0, 5, 300]),
+            record("attacker", &[7]),
+            record("zurich", &[1, 2]),
+        ];
+        let shards = pack_shards(&records, 1 << 20);
+        assert_eq!(shards.len(), 1);
+        assert_eq!(shards[0].0, "");
+        let decoded = decode(&shards[0].1);
+        assert_eq!(
+            decoded[0],
+            (
+                "attack".into(),
+                3,
+                1234,
+                vec![(0, 200), (5, 200), (300, 200)]
+            )
+        );
+        assert_eq!(decoded[1].0, "attacker");
+        assert_eq!(decoded[2].3, vec![(1, 200), (2, 200)]);
+        // "attacker" shares six bytes with "attack": stored as 6, 2, "er".
+        let small = pack_shards(&records, 40);
+        assert_eq!(small.len(), 3);
+        assert_eq!(
+            small.iter().map(|s| s.0.as_str()).collect::<Vec<_>>(),
+            ["", "attacker", "zurich"]
+        );
+        for (_, bytes) in &small {
+            assert!(bytes.len() <= 40 + 8, "{}", bytes.len());
+        }
+    }
+
+    #[test]
+    fn postings_keep_the_best_documents_within_both_limits() {
+        // Documents 0..1000, impact rising with the document number but 999 low.
+        let mut list: Vec<u32> = (0..1000u32).map(|d| d << 8 | (d / 4).max(1)).collect();
+        list[999] = 999 << 8 | 1;
+        let (kept, bytes) = best_postings(&list, 0, 10, usize::MAX);
+        assert_eq!(kept, 10);
+        let mut pos = 0;
+        let mut docs = Vec::new();
+        let mut doc = 0;
+        while pos < bytes.len() {
+            doc += varint(&bytes, &mut pos);
+            docs.push(doc);
+            pos += 1;
+        }
+        // Impacts 249 (996..=998), 248 (992..=995), then three of the four
+        // 247s (988..=991): ties go to the newer documents.
+        assert_eq!(docs, (989..=998).collect::<Vec<_>>());
+        assert!(docs.windows(2).all(|w| w[0] < w[1]));
+        assert!(!docs.contains(&999));
+        let (kept, bytes) = best_postings(&list, 0, 1000, 100);
+        assert!(bytes.len() <= 100 && kept >= 40, "{kept} {}", bytes.len());
+    }
+
+    #[test]
+    fn bm25_saturates_and_normalises_length() {
+        assert!(tf_part(1, 100, 100.0) < tf_part(4, 100, 100.0));
+        assert!(tf_part(4, 100, 100.0) < K1 + 1.0);
+        assert!(tf_part(1, 50, 100.0) > tf_part(1, 200, 100.0));
+        assert!((tf_part(1, 100, 100.0) - 1.0).abs() < 1e-6);
+    }
+}
