@@ -255,7 +255,7 @@ impl Default for SearchConfig {
                 SearchField::Body,
             ],
             language: SearchLanguage::English,
-            max_shard_size: 64 * 1024,
+            max_shard_size: 32 * 1024,
             max_postings: 10_000,
         }
     }

@@ -1,8 +1,8 @@
 //! Terms and their postings, ranked by BM25 and packed into shards.
 //!
 //! Every posting carries a BM25 *impact*: the score a document gets for the
-//! term, quantised to a byte relative to the term's best document (its
-//! `weight`). A term keeps at most `max_postings` documents, the highest
+//! term, quantised to a byte as a fraction of the term's `weight` (its idf
+//! times `k1 + 1`, the most BM25 can give). A term keeps at most `max_postings` documents, the highest
 //! impacts (ties to the newer): a word that most articles contain costs the
 //! reader its best ten thousand documents, not all of them. Terms are
 //! sorted and cut into shards of at most `max_shard_size` bytes; the
@@ -10,12 +10,13 @@
 //! word (a prefix may span two).
 //!
 //! The build reads each article's packed terms twice (counting, then
-//! filling one flat array of postings) and ranks the terms in parallel.
+//! filling one flat array of four bytes a posting) and ranks and encodes
+//! the terms in parallel.
 
 use rayon::prelude::*;
 use serde::Serialize;
 
-use super::{Plan, filter_path, put_varint, varint_len};
+use super::{Plan, filter_path, put_varint};
 use crate::config::Config;
 use crate::model::{Article, Site};
 use crate::text;
@@ -42,8 +43,12 @@ struct Manifest<'a> {
     docs_per_file: usize,
     /// The most documents a term keeps.
     max_postings: usize,
-    /// `[first term, file]` of every shard, in term order.
-    shards: Vec<(String, String)>,
+    /// The first term of every shard, in term order: shard `i` is
+    /// `terms/<i>.bin` and holds the terms from its first to the next one's.
+    shards: Vec<String>,
+    /// A hash of every shard's bytes, asked for with it (`?v=`) so that a
+    /// browser may cache shards.
+    versions: Vec<String>,
     /// The taxonomies whose terms have a file under `filters/`.
     filters: Vec<&'a str>,
 }
@@ -53,7 +58,7 @@ struct TermRecord {
     term: std::sync::Arc<str>,
     /// Documents that contain it (before truncation).
     df: u32,
-    /// The impact of the best document, in thousandths.
+    /// The most a document can score for the term (idf × (k1 + 1)), in thousandths.
     weight: u32,
     /// Postings kept.
     kept: u32,
@@ -76,10 +81,14 @@ pub fn index_files(site: &Site, config: &Config, plan: &Plan) -> Vec<(String, Ve
     );
     let mut files = Vec::new();
     let mut shards = Vec::new();
-    for (first, bytes) in pack_shards(&records, search.max_shard_size) {
-        let path = format!("terms/{:012x}.bin", text::hash64(&bytes) >> 16);
-        files.push((format!("search/{path}"), bytes));
-        shards.push((first, path));
+    let mut versions = Vec::new();
+    for (i, (first, bytes)) in pack_shards(&records, search.max_shard_size)
+        .into_iter()
+        .enumerate()
+    {
+        versions.push(format!("{:06x}", text::hash64(&bytes) >> 40));
+        files.push((format!("search/terms/{i}.bin"), bytes));
+        shards.push(first);
     }
     for filter in &plan.filters {
         for term in &filter.terms {
@@ -99,6 +108,7 @@ pub fn index_files(site: &Site, config: &Config, plan: &Plan) -> Vec<(String, Ve
         docs_per_file: super::DOCS_PER_FILE,
         max_postings: search.max_postings,
         shards,
+        versions,
         filters: plan.filters.iter().map(|f| f.name.as_str()).collect(),
     };
     let json = serde_json::to_vec(&manifest).expect("the manifest serializes");
@@ -106,11 +116,17 @@ pub fn index_files(site: &Site, config: &Config, plan: &Plan) -> Vec<(String, Ve
     files
 }
 
-/// BM25's term-frequency part for a weighted count `tf` in a document of
-/// length `dl` (average `avgdl`).
-fn tf_part(tf: u16, dl: u32, avgdl: f32) -> f32 {
+/// BM25's length normalisation of a document of length `dl` (average `avgdl`).
+fn norm(dl: u32, avgdl: f32) -> f32 {
+    K1 * (1.0 - B + B * dl as f32 / avgdl)
+}
+
+/// A document's impact for a term it has `tf` times, as a fraction of the
+/// most any document can get (BM25's `tf (k1 + 1) / (tf + norm)` over
+/// `k1 + 1`), quantised to 1..=255.
+fn impact(tf: u16, norm: f32) -> u32 {
     let tf = f32::from(tf);
-    tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * dl as f32 / avgdl))
+    (255.0 * tf / (tf + norm)).ceil().clamp(1.0, 255.0) as u32
 }
 
 /// Every term of `docs` (document `i` is number `base + i`) with its best
@@ -131,43 +147,30 @@ fn rank_terms(
         .sum::<f64>()
         / n as f64)
         .max(1.0) as f32;
-    // Pass 1: document frequency and best tf part of every term, by term id.
-    let (df, best) = docs
-        .par_chunks(1024)
-        .fold(
-            || (Vec::<u32>::new(), Vec::<f32>::new()),
-            |(mut df, mut best), chunk| {
-                for a in chunk {
-                    let dl = a.index_terms.length;
-                    for (t, tf) in a.index_terms.iter() {
-                        let t = t.0 as usize;
-                        if t >= df.len() {
-                            df.resize(t + 1, 0);
-                            best.resize(t + 1, 0.0);
-                        }
-                        df[t] += 1;
-                        best[t] = best[t].max(tf_part(tf, dl, avgdl));
+    // Pass 1: the document frequency of every term, by term id.
+    let df = docs
+        .par_chunks(2048)
+        .fold(Vec::<u32>::new, |mut df, chunk| {
+            for a in chunk {
+                a.index_terms.for_each(|t, _| {
+                    let t = t.0 as usize;
+                    if t >= df.len() {
+                        df.resize(t + 1, 0);
                     }
-                }
-                (df, best)
-            },
-        )
-        .reduce(
-            || (Vec::new(), Vec::new()),
-            |(mut df, mut best), (df2, best2)| {
-                if df.len() < df2.len() {
-                    df.resize(df2.len(), 0);
-                    best.resize(df2.len(), 0.0);
-                }
-                for (t, (d, b)) in df2.into_iter().zip(best2).enumerate() {
-                    df[t] += d;
-                    best[t] = best[t].max(b);
-                }
-                (df, best)
-            },
-        );
+                    df[t] += 1;
+                });
+            }
+            df
+        })
+        .reduce(Vec::new, |a, b| {
+            let (mut long, short) = if a.len() >= b.len() { (a, b) } else { (b, a) };
+            for (x, y) in long.iter_mut().zip(short) {
+                *x += y;
+            }
+            long
+        });
     // Pass 2: one flat array of postings, term after term, each in document
-    // order: `document << 8 | impact` (the impact relative to the term's best).
+    // order: `document << 8 | impact`.
     let mut start = Vec::with_capacity(df.len() + 1);
     let mut total = 0usize;
     for &d in &df {
@@ -178,15 +181,12 @@ fn rank_terms(
     let mut cursor = start.clone();
     let mut postings = vec![0u32; total];
     for (d, a) in docs.iter().enumerate() {
-        let dl = a.index_terms.length;
-        for (t, tf) in a.index_terms.iter() {
+        let norm = norm(a.index_terms.length, avgdl);
+        a.index_terms.for_each(|t, tf| {
             let t = t.0 as usize;
-            let q = (255.0 * tf_part(tf, dl, avgdl) / best[t])
-                .ceil()
-                .clamp(1.0, 255.0) as u32;
-            postings[cursor[t]] = (d as u32) << 8 | q;
+            postings[cursor[t]] = (d as u32) << 8 | impact(tf, norm);
             cursor[t] += 1;
-        }
+        });
     }
     drop(cursor);
     let ids: Vec<text::TermId> = (0..df.len())
@@ -206,12 +206,13 @@ fn rank_terms(
             let list = &postings[start[t]..start[t + 1]];
             let idf = (1.0 + (n as f32 - df[t] as f32 + 0.5) / (df[t] as f32 + 0.5)).ln();
             let header = term.len() + 6 * 5;
-            let encoded = best_postings(list, base, max_postings, budget.saturating_sub(header));
+            let (kept, postings) =
+                best_postings(list, base, max_postings, budget.saturating_sub(header));
             TermRecord {
                 df: df[t],
-                weight: (idf * best[t] * 1000.0).round() as u32,
-                kept: encoded.0,
-                postings: encoded.1,
+                weight: (idf * (K1 + 1.0) * 1000.0).round() as u32,
+                kept,
+                postings,
                 term,
             }
         })
@@ -222,51 +223,43 @@ fn rank_terms(
 /// `max` of them and at most `max_bytes`: the highest impacts, ties to the
 /// newer document. Returns the number kept and the bytes.
 fn best_postings(list: &[u32], base: u32, max: usize, max_bytes: usize) -> (u32, Vec<u8>) {
+    if list.len() <= max {
+        let bytes = encode(list, base);
+        if bytes.len() <= max_bytes {
+            return (list.len() as u32, bytes);
+        }
+    }
     let by_impact = |a: &u32, b: &u32| (b & 0xff).cmp(&(a & 0xff)).then(b.cmp(a));
+    let mut candidates = list.to_vec();
     let mut keep = list.len().min(max);
-    let mut chosen: Vec<u32>;
-    let mut candidates: Vec<u32> = Vec::new();
     loop {
-        if keep == list.len() {
-            chosen = list.to_vec();
-        } else {
-            if candidates.is_empty() {
-                candidates = list.to_vec();
-            }
+        if keep < candidates.len() {
             candidates.select_nth_unstable_by(keep, by_impact);
             candidates.truncate(keep);
-            chosen = candidates.clone();
-            chosen.sort_unstable();
         }
-        let size = encoded_len(&chosen, base);
-        if size <= max_bytes.max(2) || keep <= 1 {
-            break;
+        let mut chosen = candidates.clone();
+        chosen.sort_unstable();
+        let bytes = encode(&chosen, base);
+        if bytes.len() <= max_bytes || keep <= 1 {
+            return (chosen.len() as u32, bytes);
         }
         // Too big for a shard: keep proportionally fewer.
-        keep = ((keep as f64 * max_bytes as f64 / size as f64 * 0.97) as usize).clamp(1, keep - 1);
+        let fewer = keep as f64 * max_bytes as f64 / bytes.len() as f64 * 0.97;
+        keep = (fewer as usize).clamp(1, keep - 1);
     }
-    let mut bytes = Vec::with_capacity(encoded_len(&chosen, base));
+}
+
+/// `(document delta, impact)` pairs of postings in document order.
+fn encode(sorted: &[u32], base: u32) -> Vec<u8> {
+    let mut bytes = Vec::with_capacity(sorted.len() * 2 + 8);
     let mut previous = 0u32;
-    for &p in &chosen {
+    for &p in sorted {
         let doc = base + (p >> 8);
         put_varint(&mut bytes, u64::from(doc - previous));
         bytes.push((p & 0xff) as u8);
         previous = doc;
     }
-    (chosen.len() as u32, bytes)
-}
-
-fn encoded_len(sorted: &[u32], base: u32) -> usize {
-    let mut previous = 0u32;
-    sorted
-        .iter()
-        .map(|&p| {
-            let doc = base + (p >> 8);
-            let len = varint_len(u64::from(doc - previous)) + 1;
-            previous = doc;
-            len
-        })
-        .sum()
+    bytes
 }
 
 /// Cuts the records into shards of at most `max` bytes (a single record
@@ -452,9 +445,13 @@ mod tests {
 
     #[test]
     fn bm25_saturates_and_normalises_length() {
-        assert!(tf_part(1, 100, 100.0) < tf_part(4, 100, 100.0));
-        assert!(tf_part(4, 100, 100.0) < K1 + 1.0);
-        assert!(tf_part(1, 50, 100.0) > tf_part(1, 200, 100.0));
-        assert!((tf_part(1, 100, 100.0) - 1.0).abs() < 1e-6);
+        let average = norm(100, 100.0);
+        assert!((average - K1).abs() < 1e-6);
+        assert!(impact(1, average) < impact(4, average));
+        assert!(impact(4, average) < impact(40, average));
+        assert!(impact(u16::MAX, average) == 255 && impact(1, 1000.0) == 1);
+        assert!(impact(1, norm(50, 100.0)) > impact(1, norm(200, 100.0)));
+        // tf = 1 in an average document: (k1 + 1) / (1 + k1) = 1 of k1 + 1.
+        assert_eq!(impact(1, average), (255.0 / (K1 + 1.0)).ceil() as u32);
     }
 }

@@ -3,9 +3,9 @@
 //!
 //! ```text
 //! search/index.json            manifest: language, document count, shards, filters
-//! search/terms/<hash>.bin      shards: sorted terms with their postings, each ≤ max_shard_size
+//! search/terms/<i>.bin         shards: sorted terms with their postings, each ≤ max_shard_size
 //! search/filters/<tax>/<slug>.bin   the documents of a tag (or source…), for the filters
-//! search/docs/<n>.json         documents n·10 … n·10+9: title, address, date, source, tags, summary
+//! search/docs/<n>.json         documents 5n … 5n+4: title, address, date, source, tags, summary
 //! ```
 //!
 //! A document is a listed article; documents are numbered oldest first, so
@@ -25,9 +25,9 @@ use crate::model::{ArticleId, Site};
 pub use docs::docs_file;
 pub use index::index_files;
 
-/// Documents per `docs/<n>.json` file: a page of results needs at most
-/// this many files, each small.
-pub const DOCS_PER_FILE: usize = 10;
+/// Documents per `docs/<n>.json` file: ten results need at most ten
+/// files, each of a couple of kilobytes.
+pub const DOCS_PER_FILE: usize = 5;
 
 /// Terms of a taxonomy offered as filters: the most used ones.
 pub const FILTER_TERMS: usize = 100;
@@ -143,11 +143,6 @@ pub fn put_varint(out: &mut Vec<u8>, mut n: u64) {
     out.push(n as u8);
 }
 
-/// The length of `n` as a varint.
-pub fn varint_len(n: u64) -> usize {
-    (64 - (n | 1).leading_zeros() as usize).div_ceil(7)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -163,9 +158,7 @@ mod tests {
         assert_eq!(enc(127), [127]);
         assert_eq!(enc(128), [0x80, 1]);
         assert_eq!(enc(300), [0xac, 2]);
-        for n in [0, 1, 127, 128, 16_383, 16_384, u64::from(u32::MAX)] {
-            assert_eq!(varint_len(n), enc(n).len(), "{n}");
-        }
+        assert_eq!(enc(u64::from(u32::MAX)).len(), 5);
     }
 }
 

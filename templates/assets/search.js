@@ -200,13 +200,19 @@ export function stem(word) {
 const MAX_EXPANSIONS = 20;
 /** Most shards read to expand one prefix. */
 const MAX_PREFIX_SHARDS = 2;
+/** Shortest word (in characters) expanded as a prefix while it is typed. */
+const MIN_PREFIX = 3;
+/** A partly typed suffix: the index may hold the stem, up to this many characters shorter. */
+const MAX_TYPED_SUFFIX = 4;
 /** A prefix match (not the word itself) counts this much of an exact match. */
 const PREFIX_WEIGHT = 0.7;
 
 /**
- * The words of a query, each with the terms it matches. The last word, when
- * the query does not end with a space, is still being typed: it also
- * matches every term that starts with it (its stem, or the word folded).
+ * The words of a query, each with the terms it matches (`exact`). The last
+ * word, when the query does not end with a space, is still being typed: it
+ * also matches the terms that start with it (`prefixes`: its stem, or the
+ * word folded) and, as its suffix may be half typed (`inflati`), the terms
+ * it starts with (`stems`: `inflat`).
  */
 export function parseQuery(query, language = "english") {
   const list = words(query);
@@ -218,11 +224,22 @@ export function parseQuery(query, language = "english") {
     const folded = fold(word);
     const stemmed = language === "english" ? stem(folded) : folded;
     const exact = STOP.has(folded) ? [] : [stemmed];
-    const prefixes = typing ? [...new Set([stemmed, folded])] : [];
+    const chars = Array.from(folded);
+    const expand = typing && chars.length >= MIN_PREFIX;
+    const prefixes = expand ? [...new Set([stemmed, folded])] : [];
+    const stems = [];
+    if (expand && language === "english") {
+      for (let n = chars.length - 1; n >= Math.max(MIN_PREFIX, chars.length - MAX_TYPED_SUFFIX); n--) {
+        const head = chars.slice(0, n).join("");
+        if (!exact.includes(head) && !STOP.has(head)) stems.push(head);
+      }
+    }
     if (exact.length === 0 && prefixes.length === 0) return;
-    const same = groups.find((g) => g.exact.join() === exact.join() && exact.length > 0);
-    if (same) same.prefixes = [...new Set([...same.prefixes, ...prefixes])];
-    else groups.push({ word, exact, prefixes });
+    const same = exact.length > 0 && groups.find((g) => g.exact.join() === exact.join());
+    if (same) {
+      same.prefixes = [...new Set([...same.prefixes, ...prefixes])];
+      same.stems = [...new Set([...same.stems, ...stems])];
+    } else groups.push({ word, exact, prefixes, stems });
   });
   return groups;
 }
@@ -304,8 +321,8 @@ export function decodeDocs(buffer) {
 
 /** Loads a file of the index over HTTP: JSON, or bytes as an ArrayBuffer; a missing file is null. */
 async function fetchFile(url, type) {
-  // Shards are named by their content; other files keep their name when they change.
-  const response = await fetch(url, { cache: url.includes("/terms/") ? "default" : "no-cache" });
+  // A shard's address names its version; other files keep their name when they change.
+  const response = await fetch(url, { cache: url.includes("?v=") ? "default" : "no-cache" });
   if (response.status === 404) return null;
   if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
   return type === "json" ? response.json() : response.arrayBuffer();
@@ -321,6 +338,7 @@ export class SearchIndex {
     this.manifestUrl = manifestUrl;
     this.load = load;
     this.files = new Map();
+    this.shards = new Map();
     this.manifest = null;
   }
 
@@ -350,41 +368,58 @@ export class SearchIndex {
     let hi = shards.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (compareTerms(shards[mid][0], term) <= 0) lo = mid;
+      if (compareTerms(shards[mid], term) <= 0) lo = mid;
       else hi = mid - 1;
     }
     return lo;
   }
 
-  async shard(i) {
-    const cached = this.files.get(`#${i}`);
-    if (cached) return cached;
-    const promise = this.file(this.manifest.shards[i][1], "bytes").then((b) => (b ? decodeShard(b) : new Map()));
-    this.files.set(`#${i}`, promise);
-    return promise;
+  /** Shard `i`, decoded. */
+  shard(i) {
+    const key = `terms/${i}.bin?v=${this.manifest.versions[i]}`;
+    if (!this.shards.has(key)) {
+      this.shards.set(
+        key,
+        this.file(key, "bytes").then((b) => (b ? decodeShard(b) : new Map())),
+      );
+    }
+    return this.shards.get(key);
+  }
+
+  /** The entry of `term` in the index, or undefined. */
+  async lookup(term) {
+    if (this.manifest.shards.length === 0) return undefined;
+    return (await this.shard(this.shardOf(term))).get(term);
   }
 
   /** The terms a word matches: `{term, entry, weight}`. */
   async expand(group) {
     const found = new Map();
     for (const t of group.exact) {
-      if (this.manifest.shards.length === 0) break;
-      const entry = (await this.shard(this.shardOf(t))).get(t);
+      const entry = await this.lookup(t);
       if (entry) found.set(t, { term: t, entry, weight: 1 });
     }
-    const prefixed = [];
+    const near = [];
+    for (const t of group.stems) {
+      const entry = await this.lookup(t);
+      if (entry) near.push({ term: t, entry, weight: PREFIX_WEIGHT });
+    }
+    const shards = this.manifest.shards;
     for (const p of group.prefixes) {
-      if (this.manifest.shards.length === 0) break;
+      if (shards.length === 0) break;
       const first = this.shardOf(p);
-      for (let i = first; i < Math.min(first + MAX_PREFIX_SHARDS, this.manifest.shards.length); i++) {
-        if (i > first && !this.manifest.shards[i][0].startsWith(p)) break;
+      for (let i = first; i < Math.min(first + MAX_PREFIX_SHARDS, shards.length); i++) {
+        if (i > first && !shards[i].startsWith(p)) break;
         for (const [t, entry] of await this.shard(i)) {
-          if (t.startsWith(p) && !found.has(t)) prefixed.push({ term: t, entry, weight: PREFIX_WEIGHT });
+          if (t.startsWith(p)) near.push({ term: t, entry, weight: PREFIX_WEIGHT });
         }
       }
     }
-    prefixed.sort((a, b) => b.entry.df - a.entry.df || compareTerms(a.term, b.term));
-    for (const m of prefixed.slice(0, MAX_EXPANSIONS)) if (!found.has(m.term)) found.set(m.term, m);
+    near.sort((a, b) => b.entry.df - a.entry.df || compareTerms(a.term, b.term));
+    for (const m of near) {
+      if (found.size >= MAX_EXPANSIONS + group.exact.length) break;
+      if (!found.has(m.term)) found.set(m.term, m);
+    }
     return [...found.values()];
   }
 
@@ -459,7 +494,7 @@ export class SearchIndex {
  * word of the query (`groups` from parseQuery) the way the index does.
  */
 export function highlight(text, groups, language = "english") {
-  const exact = new Set(groups.flatMap((g) => g.exact));
+  const exact = new Set(groups.flatMap((g) => [...g.exact, ...g.stems]));
   const prefixes = groups.flatMap((g) => g.prefixes);
   const pieces = [];
   let at = 0;
