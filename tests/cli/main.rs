@@ -13,5 +13,6 @@ mod harness;
 mod import;
 mod incremental;
 mod output;
+mod search;
 mod serve;
 mod theme;
