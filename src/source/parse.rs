@@ -227,38 +227,64 @@ fn analyse(
             0
         }
     };
-    let mut counts: IdMap<u16> = IdMap::default();
-    let mut occurrences: Vec<(TermId, u16)> = Vec::new();
+    // One map, by stem: the keyword count and, when search terms are stems,
+    // the search count; unstemmed search terms are counted apart.
+    #[derive(Default)]
+    struct Count {
+        keyword: u16,
+        search: u16,
+        id: u32,
+    }
+    let by_stem = intern == Intern::Stem;
+    let mut counts: IdMap<Count> = IdMap::default();
+    let mut words: Vec<(TermId, u16)> = Vec::new();
     for (text, keyword_weight, weight) in [
         (title, 3, weight_of(SearchField::Title, weight::TITLE)),
         (body, 1, weight_of(SearchField::Body, weight::BODY)),
     ] {
         let intern = if weight > 0 { intern } else { Intern::Nothing };
         text::index_tokens(text, intern, |t| {
+            let c = counts.entry(t.hash).or_default();
             // Numbers make poor keywords: years and counts link unrelated stories.
             if !t.stem.bytes().all(|b| b.is_ascii_digit()) {
-                let c = counts.entry(t.hash).or_default();
-                *c = c.saturating_add(keyword_weight);
+                c.keyword = c.keyword.saturating_add(keyword_weight);
             }
-            if let Some(id) = t.id {
-                occurrences.push((id, weight));
+            match t.id {
+                Some(id) if by_stem => {
+                    c.search = c.search.saturating_add(weight);
+                    c.id = id.0;
+                }
+                Some(id) => words.push((id, weight)),
+                None => {}
             }
         });
     }
     for &(text, weight) in fields {
-        text::index_tokens(text, intern, |t| {
-            if let Some(id) = t.id {
-                occurrences.push((id, weight));
+        text::index_tokens(text, intern, |t| match t.id {
+            Some(id) if by_stem => {
+                let c = counts.entry(t.hash).or_default();
+                c.search = c.search.saturating_add(weight);
+                c.id = id.0;
             }
+            Some(id) => words.push((id, weight)),
+            None => {}
         });
     }
-    let mut terms: Vec<(u64, u16)> = counts.into_iter().collect();
+    if by_stem {
+        words = counts
+            .values()
+            .filter(|c| c.search > 0)
+            .map(|c| (TermId(c.id), c.search))
+            .collect();
+    }
+    let mut terms: Vec<(u64, u16)> = counts
+        .into_iter()
+        .filter(|(_, c)| c.keyword > 0)
+        .map(|(h, c)| (h, c.keyword))
+        .collect();
     terms.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     terms.truncate(Keywords::MAX);
-    (
-        Keywords { terms },
-        IndexTerms::from_occurrences(occurrences),
-    )
+    (Keywords { terms }, IndexTerms::from_occurrences(words))
 }
 
 /// A plain page, parsed.
