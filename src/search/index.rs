@@ -10,8 +10,11 @@
 //! word (a prefix may span two).
 //!
 //! The build reads each article's packed terms twice (counting, then
-//! filling one flat array of four bytes a posting) and ranks and encodes
-//! the terms in parallel.
+//! filling one flat array of four bytes a posting), each time in parallel
+//! over slices of the documents, then ranks and encodes the terms in
+//! parallel.
+
+use std::sync::atomic::{AtomicU32, Ordering};
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -147,10 +150,13 @@ fn rank_terms(
         .sum::<f64>()
         / n as f64)
         .max(1.0) as f32;
-    // Pass 1: the document frequency of every term, by term id.
-    let df = docs
-        .par_chunks(2048)
-        .fold(Vec::<u32>::new, |mut df, chunk| {
+    // Pass 1: in each slice of the documents, the document frequency of
+    // every term, by term id.
+    let slice = n.div_ceil(rayon::current_num_threads().max(1) * 2).max(256);
+    let counts: Vec<Vec<u32>> = docs
+        .par_chunks(slice)
+        .map(|chunk| {
+            let mut df = Vec::<u32>::new();
             for a in chunk {
                 a.index_terms.for_each(|t, _| {
                     let t = t.0 as usize;
@@ -162,15 +168,16 @@ fn rank_terms(
             }
             df
         })
-        .reduce(Vec::new, |a, b| {
-            let (mut long, short) = if a.len() >= b.len() { (a, b) } else { (b, a) };
-            for (x, y) in long.iter_mut().zip(short) {
-                *x += y;
-            }
-            long
-        });
+        .collect();
+    let mut df = vec![0u32; counts.iter().map(Vec::len).max().unwrap_or(0)];
+    for c in &counts {
+        for (total, d) in df.iter_mut().zip(c) {
+            *total += d;
+        }
+    }
     // Pass 2: one flat array of postings, term after term, each in document
-    // order: `document << 8 | impact`.
+    // order: `document << 8 | impact`. Each slice of documents fills its
+    // own places, in parallel.
     let mut start = Vec::with_capacity(df.len() + 1);
     let mut total = 0usize;
     for &d in &df {
@@ -178,17 +185,31 @@ fn rank_terms(
         total += d as usize;
     }
     start.push(total);
-    let mut cursor = start.clone();
-    let mut postings = vec![0u32; total];
-    for (d, a) in docs.iter().enumerate() {
-        let norm = norm(a.index_terms.length, avgdl);
-        a.index_terms.for_each(|t, tf| {
-            let t = t.0 as usize;
-            postings[cursor[t]] = (d as u32) << 8 | impact(tf, norm);
-            cursor[t] += 1;
-        });
+    let mut cursors = Vec::with_capacity(counts.len());
+    let mut next = start[..df.len()].to_vec();
+    for c in counts {
+        cursors.push(next.clone());
+        for (at, d) in next.iter_mut().zip(c) {
+            *at += d as usize;
+        }
     }
-    drop(cursor);
+    drop(next);
+    let filled: Vec<AtomicU32> = (0..total).map(|_| AtomicU32::new(0)).collect();
+    docs.par_chunks(slice)
+        .zip(cursors)
+        .enumerate()
+        .for_each(|(k, (chunk, mut cursor))| {
+            for (i, a) in chunk.iter().enumerate() {
+                let d = (k * slice + i) as u32;
+                let norm = norm(a.index_terms.length, avgdl);
+                a.index_terms.for_each(|t, tf| {
+                    let t = t.0 as usize;
+                    filled[cursor[t]].store(d << 8 | impact(tf, norm), Ordering::Relaxed);
+                    cursor[t] += 1;
+                });
+            }
+        });
+    let postings: Vec<u32> = filled.into_iter().map(AtomicU32::into_inner).collect();
     let ids: Vec<text::TermId> = (0..df.len())
         .filter(|&t| df[t] > 0)
         .map(|t| text::TermId(t as u32))
