@@ -1,4 +1,4 @@
-//! What a result shows: `search/docs/<n>.json`, five documents a file.
+//! What a result shows: `search/docs/<n>.json`, ten documents a file.
 
 use std::borrow::Cow;
 

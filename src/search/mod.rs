@@ -5,7 +5,7 @@
 //! search/index.json            manifest: language, document count, shards, filters
 //! search/terms/<i>.bin         shards: sorted terms with their postings, each ≤ max_shard_size
 //! search/filters/<tax>/<slug>.bin   the documents of a tag (or source…), for the filters
-//! search/docs/<n>.json         documents 5n … 5n+4: title, address, date, source, tags, summary
+//! search/docs/<n>.json         documents 10n … 10n+9: title, address, date, source, tags, summary
 //! ```
 //!
 //! A document is a listed article; documents are numbered oldest first, so
@@ -26,8 +26,8 @@ pub use docs::docs_file;
 pub use index::index_files;
 
 /// Documents per `docs/<n>.json` file: ten results need at most ten
-/// files, each of a couple of kilobytes.
-pub const DOCS_PER_FILE: usize = 5;
+/// files of a few kilobytes (smaller files mean more files to write).
+pub const DOCS_PER_FILE: usize = 10;
 
 /// Terms of a taxonomy offered as filters: the most used ones.
 pub const FILTER_TERMS: usize = 100;
