@@ -596,14 +596,10 @@ export function init(root = document) {
     history.replaceState(null, "", query ? `?${query}` : location.pathname);
   }
 
-  async function showMore(mine) {
-    const ids = current.ids.slice(shown, shown + PAGE_SIZE);
-    const docs = await index.documents(ids);
-    if (mine !== seq) return;
-    const language = index.manifest.language;
-    for (const doc of docs) list.append(resultItem(doc, current.groups, language));
-    shown += ids.length;
-    more.hidden = shown >= current.ids.length;
+  /** The items of results `from` to `from + PAGE_SIZE` of `result`. */
+  async function items(result, from) {
+    const docs = await index.documents(result.ids.slice(from, from + PAGE_SIZE));
+    return docs.map((doc) => resultItem(doc, result.groups, index.manifest.language));
   }
 
   async function run() {
@@ -612,11 +608,12 @@ export function init(root = document) {
     const query = input.value;
     try {
       const result = await index.search(query, filters());
-      if (mine !== seq) return;
+      const first = await items(result, 0);
+      if (mine !== seq) return; // a newer search is under way
       current = result;
-      shown = 0;
-      list.replaceChildren();
-      more.hidden = true;
+      shown = first.length;
+      list.replaceChildren(...first);
+      more.hidden = shown >= result.ids.length;
       const hasFilter = selects.some((s) => s.value);
       if (result.groups.length === 0 && !hasFilter) {
         say(query.trim() ? "Type a word to search." : `Type to search ${number(index.manifest.documents)} articles.`);
@@ -626,8 +623,6 @@ export function init(root = document) {
         say(query.trim() ? `No articles match “${query.trim()}”.` : "No articles match these filters.");
         return;
       }
-      await showMore(mine);
-      if (mine !== seq) return;
       let what = result.total === 1 ? "1 article" : `${number(result.total)} articles`;
       // A common word keeps only its most relevant articles: there may be more.
       if (result.truncated) what = `At least ${what}`;
@@ -653,9 +648,13 @@ export function init(root = document) {
     run();
   });
   more.addEventListener("click", async () => {
-    const first = shown;
-    await showMore(seq);
-    list.children[first]?.querySelector("a")?.focus();
+    const mine = seq;
+    const next = await items(current, shown);
+    if (mine !== seq) return;
+    list.append(...next);
+    shown += next.length;
+    more.hidden = shown >= current.ids.length;
+    next[0]?.querySelector("a")?.focus();
   });
 
   // Keyboard: Down from the box to the results, Up and Down between them, Escape back and clears.

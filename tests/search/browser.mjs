@@ -130,7 +130,7 @@ async function main() {
   // 1. The page shows its form and waits for words.
   await load(pageUrl);
   await until("the form", `!document.getElementById("search").hidden`);
-  await until("the status", `/Type to search 10 articles/.test(${status})`);
+  await until("the status", `/Type to search 12 articles/.test(${status})`);
 
   // 2. Typing searches as you type; the last word is a prefix; hits are marked.
   await evaluate(`document.getElementById("search-q").focus()`);
@@ -175,7 +175,15 @@ async function main() {
   await load(`${pageUrl}?q=xylophone`);
   await until("no hits", `/No articles match “xylophone”/.test(${status})`);
 
-  // 6. Without JavaScript the page says so, and hides the form that would do nothing.
+  // 6. More than ten results: ten, then the others on demand, focus on the first new one.
+  await load(`${pageUrl}?q=example`);
+  await until("ten results", `${results}.length === 10`);
+  assert.match(await evaluate(status), /^12 articles for “example”\.$/);
+  await evaluate(`document.getElementById("search-more").click()`);
+  await until("twelve results", `${results}.length === 12 && document.getElementById("search-more").hidden`);
+  assert.equal(await evaluate(active), await evaluate(results + "[10]"));
+
+  // 7. Without JavaScript the page says so, and hides the form that would do nothing.
   await cmd("Emulation.setScriptExecutionDisabled", { value: true });
   await load(pageUrl);
   assert.match(await evaluate(`document.body.innerText`), /Search runs in your browser and needs JavaScript, which is turned off/);
