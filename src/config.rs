@@ -57,6 +57,8 @@ pub struct Config {
     pub news: NewsConfig,
     /// How `broadsheet import` cleans and analyses plain-text articles.
     pub import: ImportConfig,
+    /// The client-side search page and its index.
+    pub search: SearchConfig,
     /// Free values for templates, as `config.extra`.
     pub extra: toml::Table,
 }
@@ -85,6 +87,7 @@ impl Default for Config {
             related: RelatedConfig::default(),
             news: NewsConfig::default(),
             import: ImportConfig::default(),
+            search: SearchConfig::default(),
             extra: toml::Table::new(),
         }
     }
@@ -219,6 +222,102 @@ pub struct NewsConfig {
     /// Write `news-sitemap.xml` for Google News (off by default: only
     /// publications registered with Google News need it).
     pub sitemap: bool,
+}
+
+/// The `[search]` table: the search page and its index (`docs/search.md`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct SearchConfig {
+    /// Build `search/index.html` and the index.
+    pub enabled: bool,
+    /// The fields of an article the index reads.
+    pub fields: Vec<SearchField>,
+    /// How words are reduced to index terms.
+    pub language: SearchLanguage,
+    /// The largest index shard, in bytes: a query downloads one shard per
+    /// word. A term whose postings alone exceed it keeps only its best
+    /// documents.
+    pub max_shard_size: usize,
+    /// The most documents a term keeps, the best by BM25 impact: a word
+    /// found in most articles stays cheap to download.
+    pub max_postings: usize,
+}
+
+impl Default for SearchConfig {
+    fn default() -> Self {
+        SearchConfig {
+            enabled: true,
+            fields: vec![
+                SearchField::Title,
+                SearchField::Summary,
+                SearchField::Tags,
+                SearchField::Source,
+                SearchField::Body,
+            ],
+            language: SearchLanguage::English,
+            max_shard_size: 32 * 1024,
+            max_postings: 10_000,
+        }
+    }
+}
+
+impl SearchConfig {
+    /// True when the index reads `field`.
+    pub fn has(&self, field: SearchField) -> bool {
+        self.enabled && self.fields.contains(&field)
+    }
+
+    fn problems(&self) -> Vec<String> {
+        let mut problems = Vec::new();
+        if self.enabled && self.fields.is_empty() {
+            problems.push(
+                "`search.fields` is empty: list at least one field, such as `\"title\"`".to_owned(),
+            );
+        }
+        if self.max_shard_size < 1024 {
+            problems.push("`search.max_shard_size` must be at least 1024 (bytes)".to_owned());
+        }
+        if self.max_postings == 0 {
+            problems.push("`search.max_postings` must be at least 1".to_owned());
+        }
+        problems
+    }
+}
+
+/// A field of an article that search reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SearchField {
+    /// The headline (weighs most).
+    Title,
+    /// The front matter's summary (a summary taken from the body is read with the body).
+    Summary,
+    /// The tags.
+    Tags,
+    /// The source (outlet).
+    Source,
+    /// The body text.
+    Body,
+}
+
+/// How search reduces words to terms, in the index and in the page's script alike.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SearchLanguage {
+    /// Folded, without English stop words, English Snowball (Porter2) stems.
+    English,
+    /// Folded, without English stop words, not stemmed: for sites in other languages.
+    None,
+}
+
+impl SearchLanguage {
+    /// The name written in the index manifest.
+    pub fn name(self) -> &'static str {
+        match self {
+            SearchLanguage::English => "english",
+            SearchLanguage::None => "none",
+        }
+    }
 }
 
 /// The treatment of raw HTML in Markdown.
@@ -427,6 +526,12 @@ impl Config {
             bad(
                 message,
                 "see docs/import.md for the `[import]` keys and their defaults",
+            );
+        }
+        for message in self.search.problems() {
+            bad(
+                message,
+                "see docs/search.md for the `[search]` keys and their defaults",
             );
         }
         if self.output_dir.as_os_str().is_empty()
@@ -1097,6 +1202,24 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn search_has_defaults_and_checks_its_keys() {
+        let c = Config::parse("").unwrap();
+        assert!(c.search.enabled);
+        assert_eq!(c.search.fields.len(), 5);
+        assert_eq!(c.search.language, SearchLanguage::English);
+        let c = Config::parse(
+            "[search]\nfields = [\"title\", \"tags\"]\nlanguage = \"none\"\nmax_shard_size = 4096\n",
+        )
+        .unwrap();
+        assert!(c.search.has(SearchField::Tags) && !c.search.has(SearchField::Body));
+        assert_eq!(c.search.language.name(), "none");
+        let errs = Config::parse("[search]\nfields = []\nmax_shard_size = 10\n").unwrap_err();
+        assert_eq!(errs.error_count(), 2, "{errs}");
+        assert!(Config::parse("[search]\nfields = [\"bogus\"]\n").is_err());
+        assert!(Config::parse("[search]\nlanguage = \"french\"\n").is_err());
     }
 
     #[test]

@@ -8,7 +8,7 @@
 //! | 2 | discover | [`source`] | site folder → [`source::SourceTree`] (sorted) |
 //! | 3 | parse | [`source::parse`], [`markdown`] | files → parsed articles (parallel) |
 //! | 4 | assemble | [`model`] | parsed articles → [`model::Site`] (immutable) |
-//! | 5 | render | [`render`] | site + templates → files (parallel) |
+//! | 5 | render | [`render`], [`search`] | site + templates → files (parallel) |
 //! | 6 | write | [`output`] | files → output folder (staged, unchanged files untouched) |
 //!
 //! [`build::build`] runs them all; [`check::check`] runs stages 1–4 and
@@ -30,6 +30,7 @@ pub mod model;
 pub mod output;
 pub mod render;
 pub mod report;
+pub mod search;
 pub mod serve;
 pub mod slug;
 pub mod source;

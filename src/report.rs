@@ -31,12 +31,17 @@ pub fn diagnostics(diagnostics: &Diagnostics) {
     }
     eprint!("{diagnostics}");
     let (e, w) = (diagnostics.error_count(), diagnostics.warning_count());
-    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    let plural = count;
     match (e, w) {
         (0, w) => eprintln!("{}", plural(w, "warning")),
         (e, 0) => eprintln!("{}", plural(e, "error")),
         (e, w) => eprintln!("{}, {}", plural(e, "error"), plural(w, "warning")),
     }
+}
+
+/// `count` and `word`, plural unless the count is one: `1 page`, `2 pages`.
+pub fn count(count: usize, word: &str) -> String {
+    format!("{count} {word}{}", if count == 1 { "" } else { "s" })
 }
 
 /// Prints a status line to stderr, unless quiet.

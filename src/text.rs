@@ -9,7 +9,7 @@
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock, Mutex};
 
 use rust_stemmers::{Algorithm, Stemmer};
 use unicode_segmentation::UnicodeSegmentation;
@@ -349,8 +349,44 @@ const STOP_WORDS: &[&str] = &[
 /// Unicode letters and digits (an apostrophe ends it: `Russia’s` gives
 /// `russia`). Stems are memoised per thread: a corpus repeats its words.
 pub fn index_terms(text: &str, mut f: impl FnMut(&str)) {
-    STEMS.with(|stems| {
-        let mut stems = stems.borrow_mut();
+    index_tokens(text, Intern::Nothing, |t| f(t.stem));
+}
+
+/// An index term interned for the life of the process: the same string
+/// always has the same id, in every thread ([`term_strings`] gives it back).
+/// Ids depend on the order in which terms were first seen, so nothing
+/// written to disk may depend on them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct TermId(pub u32);
+
+/// Which interned term [`index_tokens`] gives with each token.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Intern {
+    /// None.
+    Nothing,
+    /// The stem.
+    Stem,
+    /// The folded word, unstemmed.
+    Word,
+}
+
+/// One index term of a text.
+#[derive(Debug, Clone, Copy)]
+pub struct Token<'a> {
+    /// The stem of the folded word.
+    pub stem: &'a str,
+    /// [`hash64`] of the stem.
+    pub hash: u64,
+    /// The interned stem or word, as asked.
+    pub id: Option<TermId>,
+}
+
+/// [`index_terms`] with more about each term: its hash and, if asked, its
+/// interned id. One pass gives related articles their keywords (by hash)
+/// and the search index its terms (by id).
+pub fn index_tokens(text: &str, intern: Intern, mut f: impl FnMut(Token<'_>)) {
+    MEMO.with(|memo| {
+        let mut memo = memo.borrow_mut();
         for word in text.split(|c: char| !c.is_alphanumeric()) {
             if word.len() < 2 && word.is_ascii() {
                 continue;
@@ -359,25 +395,50 @@ pub fn index_terms(text: &str, mut f: impl FnMut(&str)) {
             if is_stop_word(&folded) {
                 continue;
             }
-            f(memo_stem(&mut stems, folded));
+            let m = memo_entry(&mut memo, folded.as_ref());
+            let id = match intern {
+                Intern::Nothing => None,
+                Intern::Stem => Some(*m.stem_id.get_or_insert_with(|| intern_term(&m.stem))),
+                Intern::Word => Some(*m.word_id.get_or_insert_with(|| intern_term(&folded))),
+            };
+            f(Token {
+                stem: &m.stem,
+                hash: m.hash,
+                id,
+            });
         }
     });
 }
 
-thread_local! {
-    /// Stems already computed on this thread, by folded word.
-    static STEMS: std::cell::RefCell<WordMap<String, String>> = std::cell::RefCell::new(WordMap::default());
+/// What a thread remembers of a folded word.
+struct Memo {
+    stem: Box<str>,
+    hash: u64,
+    stem_id: Option<TermId>,
+    word_id: Option<TermId>,
 }
 
-fn memo_stem<'m>(stems: &'m mut WordMap<String, String>, folded: Cow<'_, str>) -> &'m str {
-    if stems.len() > 500_000 {
-        stems.clear(); // bound the memory of a long-running `serve`
+thread_local! {
+    /// Stems (and interned ids) already worked out on this thread, by folded word.
+    static MEMO: std::cell::RefCell<WordMap<Box<str>, Memo>> = std::cell::RefCell::new(WordMap::default());
+}
+
+/// The memo of a folded word, stemmed on first sight.
+fn memo_entry<'m>(memo: &'m mut WordMap<Box<str>, Memo>, folded: &str) -> &'m mut Memo {
+    if !memo.contains_key(folded) {
+        if memo.len() > 500_000 {
+            memo.clear(); // bound the memory of a long-running `serve`
+        }
+        let stem: Box<str> = stem(folded).into();
+        let m = Memo {
+            hash: hash64(stem.as_bytes()),
+            stem,
+            stem_id: None,
+            word_id: None,
+        };
+        memo.insert(folded.into(), m);
     }
-    if !stems.contains_key(folded.as_ref()) {
-        let stemmed = stem(&folded).into_owned();
-        stems.insert(folded.clone().into_owned(), stemmed);
-    }
-    &stems[folded.as_ref()]
+    memo.get_mut(folded).expect("inserted above")
 }
 
 /// [`stem`], remembered: the stem of a lowercase word, computed once per
@@ -389,7 +450,47 @@ pub fn stem_cached(word: &str) -> String {
 /// Calls `f` with [`stem_cached`] of `word`, lent from the per-thread memo
 /// instead of copied. `f` must not stem words itself (the memo is in use).
 pub fn with_stem<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
-    STEMS.with(|stems| f(memo_stem(&mut stems.borrow_mut(), Cow::Borrowed(word))))
+    MEMO.with(|memo| f(&memo_entry(&mut memo.borrow_mut(), word).stem))
+}
+
+/// The process's vocabulary: every interned term, by id.
+#[derive(Default)]
+struct Vocabulary {
+    ids: WordMap<Arc<str>, u32>,
+    terms: Vec<Arc<str>>,
+}
+
+static VOCABULARY: LazyLock<Mutex<Vocabulary>> = LazyLock::new(Mutex::default);
+
+/// The id of `term`, interning it when new. Threads call this once per
+/// word they have not met before (see [`index_tokens`]), so the lock is cold.
+pub fn intern_term(term: &str) -> TermId {
+    let mut v = VOCABULARY
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    if let Some(&id) = v.ids.get(term) {
+        return TermId(id);
+    }
+    let id = u32::try_from(v.terms.len()).expect("fewer than 2^32 distinct terms");
+    let term: Arc<str> = term.into();
+    v.terms.push(Arc::clone(&term));
+    v.ids.insert(term, id);
+    TermId(id)
+}
+
+/// The strings of interned terms, in the order of `ids`.
+pub fn term_strings(ids: impl IntoIterator<Item = TermId>) -> Vec<Arc<str>> {
+    let v = VOCABULARY
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    ids.into_iter()
+        .map(|id| Arc::clone(&v.terms[id.0 as usize]))
+        .collect()
+}
+
+/// The English stop words that no index term is (sorted).
+pub fn stop_words() -> &'static [&'static str] {
+    STOP_WORDS
 }
 
 static STOP_WORD_SET: LazyLock<WordSet<&'static str>> =
@@ -652,6 +753,37 @@ mod tests {
                 "russian", "drone", "attack", "kyiv", "2025", "zurich", "cafe"
             ]
         );
+    }
+
+    #[test]
+    fn tokens_carry_hashes_and_interned_ids() {
+        let mut got = Vec::new();
+        index_tokens("Attacks attacked ATTACKING Zürich", Intern::Stem, |t| {
+            got.push((t.stem.to_owned(), t.hash, t.id.unwrap()));
+        });
+        assert_eq!(got.len(), 4);
+        assert!(
+            got[..3]
+                .iter()
+                .all(|g| g.0 == "attack" && g.1 == hash64(b"attack"))
+        );
+        assert!(got[..3].iter().all(|g| g.2 == got[0].2));
+        assert_eq!(got[3].0, "zurich");
+        let strings = term_strings([got[0].2, got[3].2]);
+        assert_eq!(&*strings[0], "attack");
+        assert_eq!(&*strings[1], "zurich");
+        let mut words = Vec::new();
+        index_tokens("Attacks attacked", Intern::Word, |t| {
+            words.push(t.id.unwrap())
+        });
+        assert_eq!(
+            term_strings(words).iter().map(|s| &**s).collect::<Vec<_>>(),
+            ["attacks", "attacked"]
+        );
+        assert_eq!(intern_term("attack"), got[0].2);
+        let mut none = Vec::new();
+        index_tokens("attack", Intern::Nothing, |t| none.push(t.id));
+        assert_eq!(none, [None]);
     }
 
     #[test]

@@ -3,8 +3,10 @@
 # repository root), a site that exercises every branch of the templates
 # (authors, images, datelines, credits, duplicates, weekly curated editions
 # with sections, long pagination, no sources taxonomy, tables and code) and an
-# empty site, then checks every page, the stylesheet and the favicon with the
-# W3C Nu Html Checker (vnu). Any error or warning fails the test.
+# empty site, then checks every page (the search page included), the
+# stylesheet and the favicon with the W3C Nu Html Checker (vnu). Any error or
+# warning fails the test. tests/search_browser.sh checks the search page with
+# its results, as the script renders them.
 #
 # Usage: tests/html_valid.sh
 # Needs cargo and Java 17+; the first run fetches vnu-jar with npm into

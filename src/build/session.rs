@@ -212,7 +212,15 @@ impl Session {
             .unwrap_or_else(|| self.root.join(&state.config.output_dir));
         check_output_dir(&self.root, &out_dir)?;
         let (statics, assets) = source::discover_assets(&self.root, &mut diagnostics);
-        let files = statics::static_files(&statics, &assets);
+        let mut files = statics::static_files(&statics, &assets);
+        if !state.config.search.enabled
+            && matches!(
+                files.get("search.js"),
+                Some(statics::StaticFile::Builtin(_))
+            )
+        {
+            files.remove("search.js"); // no script on a site without search
+        }
         let stylesheet_url = statics::stylesheet_url(&state.config, &files)?;
         let site_view = Views {
             config: &state.config,
@@ -242,7 +250,13 @@ impl Session {
             cards: &cards,
         };
         let jobs = render::plan(&site, &state.config);
-        let renderer = Renderer::new(views, templates, &jobs, self.options.now, fingerprints);
+        let search_script = if state.config.search.enabled {
+            statics::asset_url(&state.config, &files, "search.js")?
+        } else {
+            String::new()
+        };
+        let renderer = Renderer::new(views, templates, &jobs, self.options.now, fingerprints)
+            .with_search_script(search_script);
         timings.mark("prepare");
 
         let staging = match (self.tracked, &state.outputs) {

@@ -114,14 +114,23 @@ pub(super) fn stylesheet_url(
     config: &Config,
     files: &BTreeMap<String, StaticFile>,
 ) -> Result<String> {
-    let bytes = match files.get("style.css") {
+    asset_url(config, files, "style.css")
+}
+
+/// The address of the asset `name` with a short content hash.
+pub(super) fn asset_url(
+    config: &Config,
+    files: &BTreeMap<String, StaticFile>,
+    name: &str,
+) -> Result<String> {
+    let bytes = match files.get(name) {
         Some(StaticFile::Builtin(b)) => b.to_vec(),
         Some(StaticFile::Disk(f, _)) => crate::fs::read(&f.abs)?,
         None => Vec::new(),
     };
     Ok(format!(
         "{}?h={:08x}",
-        config.base_url.url("style.css"),
+        config.base_url.url(name),
         super::fnv1a(&bytes) as u32
     ))
 }

@@ -155,6 +155,30 @@ impl Outputs {
                 }
                 return;
             }
+            Job::Search => {
+                // A page, but not one for the sitemap.
+                self.page(crate::search::PAGE.to_owned(), Target::Other, None);
+                return;
+            }
+            Job::SearchIndex => {
+                // The manifest and the filters; the term shards (`search/terms/<n>.bin`)
+                // are numbered by the index's size, known only once it is built.
+                self.file(crate::search::MANIFEST.to_owned(), None);
+                for filter in crate::search::Plan::new(site, config)
+                    .map(|plan| plan.filters)
+                    .unwrap_or_default()
+                {
+                    for term in &filter.terms {
+                        let path = crate::search::filter_path(&filter, term);
+                        self.file(format!("{}{path}", crate::search::PAGE), None);
+                    }
+                }
+                return;
+            }
+            Job::SearchDocs(n) => {
+                self.file(format!("search/docs/{n}.json"), None);
+                return;
+            }
             Job::Sitemap => {
                 self.file("sitemap.xml".to_owned(), None);
                 if config.news.sitemap {
@@ -370,6 +394,8 @@ mod tests {
             .map(Result::unwrap)
             .filter(|e| e.file_type().is_file())
             .map(|e| crate::source::rel_display(&out_dir, e.path()))
+            // Term shards are not listed (see `Outputs::job`).
+            .filter(|f| !f.starts_with("search/terms/"))
             .collect();
         written.sort();
 

@@ -54,9 +54,9 @@ impl BuildArgs {
         report::status(
             global.quiet,
             &format!(
-                "Built {} articles and {} pages into `{}`: {} files, {} written, {} removed, in {:.2} s",
-                summary.articles,
-                summary.pages,
+                "Built {} and {} into `{}`: {} files, {} written, {} removed, in {:.2} s",
+                report::count(summary.articles, "article"),
+                report::count(summary.pages, "page"),
                 summary.output_dir.display(),
                 out.files,
                 out.written,

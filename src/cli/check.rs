@@ -54,9 +54,7 @@ impl CheckArgs {
             Format::Json => report::data(&check::to_json(&result.diagnostics)),
         }
         let fails = result.fails(self.deny_warnings);
-        let n = |count: usize, word: &str| {
-            format!("{count} {word}{}", if count == 1 { "" } else { "s" })
-        };
+        let n = report::count;
         let rendered = if options.render {
             format!(", rendered {}", n(result.rendered, "job"))
         } else {

@@ -6,7 +6,7 @@ use jiff::Timestamp;
 
 use crate::config::Config;
 use crate::markdown::{self, Heading};
-use crate::source::parse::{Keywords, ParsedArticle, ParsedPage};
+use crate::source::parse::{IndexTerms, Keywords, ParsedArticle, ParsedPage};
 
 /// The index of an article in [`crate::model::Site::articles`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -66,6 +66,8 @@ pub struct Article {
     pub extra: toml::Table,
     /// The most frequent terms, for related articles.
     pub keywords: Keywords,
+    /// The terms of the search index (shared with the parsed file).
+    pub index_terms: IndexTerms,
     /// A hash of the source file: equal hashes, equal articles.
     pub fingerprint: u64,
 }
@@ -100,6 +102,7 @@ impl Article {
             template: f.template.clone(),
             extra: f.extra.clone(),
             keywords: p.keywords.clone(),
+            index_terms: p.index_terms.clone(),
             fingerprint: p.fingerprint,
         }
     }

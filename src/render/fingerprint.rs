@@ -87,6 +87,9 @@ impl Renderer<'_> {
             Job::NotFound => "404.html".to_owned(),
             Job::SiteFeeds => "atom.xml".to_owned(),
             Job::Sitemap => "sitemap.xml".to_owned(),
+            Job::Search => crate::search::PAGE.to_owned(),
+            Job::SearchIndex => crate::search::MANIFEST.to_owned(),
+            Job::SearchDocs(n) => format!("search/docs/{n}.json"),
         }
     }
 
@@ -200,6 +203,31 @@ impl Renderer<'_> {
                 self.news_reference.hash(&mut h);
                 cards(&mut h, &site.listed);
             }
+            Job::Search => {
+                let plan = self.search_plan();
+                (plan.docs.len(), &self.search_script).hash(&mut h);
+                for f in &plan.filters {
+                    (&f.name, &f.title).hash(&mut h);
+                    for t in &f.terms {
+                        (&t.name, &t.slug, t.docs.len()).hash(&mut h);
+                    }
+                }
+            }
+            Job::SearchIndex => {
+                // The terms, tags and sources come from the files; the
+                // settings are in the global fingerprint.
+                let plan = self.search_plan();
+                for &id in &plan.docs {
+                    site.article(id).fingerprint.hash(&mut h);
+                }
+                for f in &plan.filters {
+                    f.name.hash(&mut h);
+                    for t in &f.terms {
+                        (&t.slug, t.docs.len()).hash(&mut h);
+                    }
+                }
+            }
+            Job::SearchDocs(n) => cards(&mut h, self.search_plan().docs_of_file(n)),
         }
         h.finish()
     }

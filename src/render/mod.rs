@@ -77,6 +77,12 @@ pub enum Job {
     SiteFeeds,
     /// `sitemap.xml` (and its parts), `news-sitemap.xml` and `robots.txt`.
     Sitemap,
+    /// The search page, `search/index.html`.
+    Search,
+    /// The search index: its manifest, shards and filter files.
+    SearchIndex,
+    /// File `n` of the search results' documents, `search/docs/<n>.json`.
+    SearchDocs(usize),
 }
 
 /// A rendered output file.
@@ -122,6 +128,11 @@ pub fn plan(site: &Site, config: &Config) -> Vec<Job> {
         jobs.push(Job::EditionsFeed);
     }
     jobs.extend([Job::NotFound, Job::SiteFeeds, Job::Sitemap]);
+    if config.search.enabled {
+        jobs.extend([Job::Search, Job::SearchIndex]);
+        let files = site.listed.len().div_ceil(crate::search::DOCS_PER_FILE);
+        jobs.extend((0..files).map(Job::SearchDocs));
+    }
     jobs
 }
 
@@ -187,6 +198,9 @@ pub struct Renderer<'a> {
     now: Timestamp,
     news_reference: Timestamp,
     sitemap: Vec<SitemapEntry>,
+    /// What the search jobs show (when search is on).
+    search: Option<crate::search::Plan>,
+    search_script: String,
 }
 
 impl<'a> Renderer<'a> {
@@ -214,13 +228,27 @@ impl<'a> Renderer<'a> {
             now: pinned_now.or(newest).unwrap_or_else(Timestamp::now),
             news_reference: pinned_now.or(newest).unwrap_or_default(),
             sitemap: Vec::new(),
+            search: crate::search::Plan::new(site, views.config),
+            search_script: String::new(),
         };
         r.sitemap = jobs.iter().filter_map(|job| r.sitemap_entry(job)).collect();
         r
     }
 
+    /// Sets the search script's address (with its content hash), for the search page.
+    pub fn with_search_script(mut self, url: String) -> Self {
+        self.search_script = url;
+        self
+    }
+
     fn config(&self) -> &'a Config {
         self.views.config
+    }
+
+    fn search_plan(&self) -> &crate::search::Plan {
+        self.search
+            .as_ref()
+            .expect("search jobs are planned only when search is on")
     }
 
     fn site(&self) -> &'a Site {
@@ -237,7 +265,10 @@ impl<'a> Renderer<'a> {
             | Job::SiteFeeds
             | Job::Sitemap
             | Job::TermFeed { .. }
-            | Job::EditionsFeed => return None,
+            | Job::EditionsFeed
+            | Job::Search
+            | Job::SearchIndex
+            | Job::SearchDocs(_) => return None,
             // A duplicate's canonical address is its primary story's.
             Job::Article(id) if site.duplicates.is_duplicate(id) => return None,
             Job::Article(id) => Some(site.article(id).last_modified()),
@@ -459,6 +490,34 @@ impl<'a> Renderer<'a> {
             }
             Job::SiteFeeds => self.site_feeds(),
             Job::Sitemap => Ok(self.sitemaps()),
+            Job::Search => {
+                let plan = self.search_plan();
+                let description = format!(
+                    "Search the {} articles of {}",
+                    plan.docs.len(),
+                    config.title
+                );
+                let meta = self.meta(
+                    crate::search::PAGE,
+                    "Search".into(),
+                    description,
+                    "search",
+                    None,
+                );
+                self.page(
+                    name::SEARCH,
+                    meta,
+                    context! { search => &v.search(plan, &self.search_script) },
+                )
+            }
+            Job::SearchIndex => Ok(crate::search::index_files(site, config, self.search_plan())
+                .into_iter()
+                .map(|(path, bytes)| RenderedFile { path, bytes })
+                .collect()),
+            Job::SearchDocs(n) => {
+                let (path, bytes) = crate::search::docs_file(site, config, self.search_plan(), n);
+                Ok(vec![RenderedFile { path, bytes }])
+            }
         }
     }
 

@@ -46,6 +46,7 @@ pub const BUILTIN: &[(&str, &str)] = &[
         include_str!("../../templates/editions.html"),
     ),
     ("404.html", include_str!("../../templates/404.html")),
+    ("search.html", include_str!("../../templates/search.html")),
 ];
 
 /// The default theme's assets (`templates/assets/`), copied to the output root.
@@ -57,6 +58,10 @@ pub const BUILTIN_ASSETS: &[(&str, &[u8])] = &[
     (
         "favicon.svg",
         include_bytes!("../../templates/assets/favicon.svg"),
+    ),
+    (
+        "search.js",
+        include_bytes!("../../templates/assets/search.js"),
     ),
 ];
 
@@ -84,6 +89,8 @@ pub mod name {
     pub const EDITIONS: &str = "editions.html";
     /// The not-found page.
     pub const NOT_FOUND: &str = "404.html";
+    /// The search page.
+    pub const SEARCH: &str = "search.html";
 }
 
 /// The loaded templates, ready to render from many threads.

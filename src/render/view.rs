@@ -54,10 +54,48 @@ pub struct SiteView<'a> {
     pub archive_url: String,
     /// The editions index's address, when there are editions.
     pub editions_url: Option<String>,
+    /// The search page's address, when search is on.
+    pub search_url: Option<String>,
     /// The stylesheet's address, with a content hash for cache busting.
     pub stylesheet_url: String,
     /// "Broadsheet x.y.z".
     pub generator: String,
+}
+
+/// `search` on the search page.
+#[derive(Debug, Serialize)]
+pub struct SearchView<'a> {
+    /// The index's manifest (root-relative): the script reads it and the
+    /// files it names.
+    pub index_url: String,
+    /// The script's address, with a content hash for cache busting.
+    pub script_url: &'a str,
+    /// The number of articles searched.
+    pub count: usize,
+    /// A filter per taxonomy: its most used terms.
+    pub filters: Vec<FilterView<'a>>,
+}
+
+/// A taxonomy's terms offered as a search filter.
+#[derive(Debug, Serialize)]
+pub struct FilterView<'a> {
+    /// The taxonomy's name (`tags`): the query parameter.
+    pub name: &'a str,
+    /// Its heading (`Tags`).
+    pub title: &'a str,
+    /// The terms, by name.
+    pub terms: Vec<FilterTermView<'a>>,
+}
+
+/// A term offered as a search filter.
+#[derive(Debug, Serialize)]
+pub struct FilterTermView<'a> {
+    /// The name.
+    pub name: &'a str,
+    /// The slug: the value of the query parameter.
+    pub slug: &'a str,
+    /// Its articles.
+    pub count: usize,
 }
 
 /// A titled link.
@@ -415,6 +453,7 @@ impl<'a> Views<'a> {
             },
             archive_url: self.url("archive/"),
             editions_url: (!self.site.editions.is_empty()).then(|| self.url("editions/")),
+            search_url: c.search.enabled.then(|| self.url(crate::search::PAGE)),
             stylesheet_url,
             generator: format!("Broadsheet {}", env!("CARGO_PKG_VERSION")),
         }
@@ -669,6 +708,32 @@ impl<'a> Views<'a> {
             url: self.url(&path),
             count: term.articles.len(),
             feed_url: t.feed.then(|| self.url(&format!("{path}atom.xml"))),
+        }
+    }
+
+    /// The search page's `search`.
+    pub fn search(&self, plan: &'a crate::search::Plan, script_url: &'a str) -> SearchView<'a> {
+        SearchView {
+            index_url: self.url(crate::search::MANIFEST),
+            script_url,
+            count: plan.docs.len(),
+            filters: plan
+                .filters
+                .iter()
+                .map(|f| FilterView {
+                    name: &f.name,
+                    title: &f.title,
+                    terms: f
+                        .terms
+                        .iter()
+                        .map(|t| FilterTermView {
+                            name: &t.name,
+                            slug: &t.slug,
+                            count: t.docs.len(),
+                        })
+                        .collect(),
+                })
+                .collect(),
         }
     }
 

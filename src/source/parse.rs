@@ -14,11 +14,12 @@ use rayon::prelude::*;
 use super::date::DateValue;
 use super::front_matter::{self, ArticleFrontMatter, EditionFrontMatter, PageFrontMatter, Split};
 use super::{ContentKind, SourceFile, SourceTree, decode};
-use crate::config::Config;
+use crate::config::{Config, SearchConfig, SearchField, SearchLanguage};
 use crate::diagnostic::{Diagnostic, Diagnostics, LineCol};
 use crate::fs;
 use crate::hash::IdMap;
 use crate::markdown::{self, Rendered};
+use crate::text::{Intern, TermId};
 use crate::{slug, text};
 
 /// An article file, parsed.
@@ -53,6 +54,8 @@ pub struct ParsedArticle {
     pub source_file: PathBuf,
     /// The article's most frequent terms, for related articles.
     pub keywords: Keywords,
+    /// The article's terms for the search index (empty when search is off).
+    pub index_terms: IndexTerms,
     /// A hash of the file's text: what decides whether it changed.
     pub fingerprint: u64,
 }
@@ -71,23 +74,220 @@ impl Keywords {
 
     /// The keywords of an article with this title and body text.
     pub fn of(title: &str, body: &str) -> Keywords {
-        let mut counts: IdMap<u16> = IdMap::default();
-        for (text, weight) in [(title, 3), (body, 1)] {
-            text::index_terms(text, |term| {
-                // Numbers make poor keywords: years and counts link unrelated stories.
-                if !term.bytes().all(|b| b.is_ascii_digit()) {
-                    let c = counts.entry(text::hash64(term.as_bytes())).or_default();
-                    *c = c.saturating_add(weight);
-                }
-            });
-        }
-        let mut terms: Vec<(u64, u16)> = counts.into_iter().collect();
-        terms.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        terms.truncate(Self::MAX);
-        // Kept for the whole build: do not keep the capacity of every term.
-        terms.shrink_to_fit();
-        Keywords { terms }
+        analyse(title, body, &[], &SearchConfig::default(), false).0
     }
+}
+
+/// What the search index reads of an article: every index term with its
+/// weighted frequency (title and tag words count [`weight::TITLE`] times…),
+/// packed in a few bytes per term. Term ids are [`TermId`]s, so the
+/// vocabulary is shared by all articles and a term costs its string once.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IndexTerms {
+    /// `(term id − previous term id, weighted count)` pairs, by term id, as
+    /// LEB128 varints.
+    bytes: Arc<[u8]>,
+    /// The document's length: the sum of the weighted counts.
+    pub length: u32,
+}
+
+impl Default for IndexTerms {
+    fn default() -> Self {
+        IndexTerms {
+            bytes: Arc::from(&[][..]),
+            length: 0,
+        }
+    }
+}
+
+/// How much a word counts in each field of an article, for search.
+pub mod weight {
+    /// A headline word.
+    pub const TITLE: u16 = 4;
+    /// A word of a tag.
+    pub const TAGS: u16 = 4;
+    /// A word of the source.
+    pub const SOURCE: u16 = 2;
+    /// A word of the front matter's summary.
+    pub const SUMMARY: u16 = 1;
+    /// A word of the body.
+    pub const BODY: u16 = 1;
+}
+
+impl IndexTerms {
+    /// Packs `(term, weight)` occurrences, in any order.
+    pub fn from_occurrences(mut occurrences: Vec<(TermId, u16)>) -> IndexTerms {
+        occurrences.sort_unstable_by_key(|&(t, _)| t);
+        let mut bytes = Vec::with_capacity(occurrences.len());
+        let mut length = 0u32;
+        let mut previous = 0u32;
+        let mut i = 0;
+        while i < occurrences.len() {
+            let term = occurrences[i].0;
+            let mut count = 0u16;
+            while i < occurrences.len() && occurrences[i].0 == term {
+                count = count.saturating_add(occurrences[i].1);
+                i += 1;
+            }
+            length += u32::from(count);
+            put_varint(&mut bytes, term.0 - previous);
+            put_varint(&mut bytes, u32::from(count));
+            previous = term.0;
+        }
+        IndexTerms {
+            bytes: bytes.into(),
+            length,
+        }
+    }
+
+    /// Calls `f` with every term and its weighted count, by term id: the
+    /// fast way through the terms of many articles.
+    pub fn for_each(&self, mut f: impl FnMut(TermId, u16)) {
+        let bytes = &self.bytes[..];
+        let mut pos = 0;
+        let mut term = 0u32;
+        while pos < bytes.len() {
+            // Deltas and counts are mostly below 128: one byte each.
+            let b = bytes[pos];
+            if b < 0x80 {
+                term += u32::from(b);
+                pos += 1;
+            } else {
+                term += get_varint(bytes, &mut pos);
+            }
+            let b = bytes[pos];
+            let count = if b < 0x80 {
+                pos += 1;
+                u16::from(b)
+            } else {
+                get_varint(bytes, &mut pos) as u16
+            };
+            f(TermId(term), count);
+        }
+    }
+
+    /// The terms and their weighted counts, by term id.
+    pub fn iter(&self) -> impl Iterator<Item = (TermId, u16)> + '_ {
+        let mut pos = 0;
+        let mut term = 0u32;
+        std::iter::from_fn(move || {
+            if pos >= self.bytes.len() {
+                return None;
+            }
+            term += get_varint(&self.bytes, &mut pos);
+            let count = get_varint(&self.bytes, &mut pos) as u16;
+            Some((TermId(term), count))
+        })
+    }
+
+    /// True when the article has no index terms.
+    pub fn is_empty(&self) -> bool {
+        self.bytes.is_empty()
+    }
+}
+
+fn put_varint(out: &mut Vec<u8>, mut n: u32) {
+    while n >= 0x80 {
+        out.push((n as u8) | 0x80);
+        n >>= 7;
+    }
+    out.push(n as u8);
+}
+
+fn get_varint(bytes: &[u8], pos: &mut usize) -> u32 {
+    let mut n = 0u32;
+    let mut shift = 0;
+    loop {
+        let b = bytes[*pos];
+        *pos += 1;
+        n |= u32::from(b & 0x7f) << shift;
+        if b < 0x80 {
+            return n;
+        }
+        shift += 7;
+    }
+}
+
+/// Reads an article's text once for related articles and for search: the
+/// title and body give the keywords and, with `fields` (the summary, tags
+/// and source, with their weights), the index terms when `search` is on.
+fn analyse(
+    title: &str,
+    body: &str,
+    fields: &[(&str, u16)],
+    search: &SearchConfig,
+    index: bool,
+) -> (Keywords, IndexTerms) {
+    let intern = match (index, search.language) {
+        (false, _) => Intern::Nothing,
+        (true, SearchLanguage::English) => Intern::Stem,
+        (true, SearchLanguage::None) => Intern::Word,
+    };
+    let weight_of = |field, weight| {
+        if index && search.has(field) {
+            weight
+        } else {
+            0
+        }
+    };
+    // One map, by stem: the keyword count and, when search terms are stems,
+    // the search count; unstemmed search terms are counted apart.
+    #[derive(Default)]
+    struct Count {
+        keyword: u16,
+        search: u16,
+        id: u32,
+    }
+    let by_stem = intern == Intern::Stem;
+    let mut counts: IdMap<Count> = IdMap::default();
+    let mut words: Vec<(TermId, u16)> = Vec::new();
+    for (text, keyword_weight, weight) in [
+        (title, 3, weight_of(SearchField::Title, weight::TITLE)),
+        (body, 1, weight_of(SearchField::Body, weight::BODY)),
+    ] {
+        let intern = if weight > 0 { intern } else { Intern::Nothing };
+        text::index_tokens(text, intern, |t| {
+            let c = counts.entry(t.hash).or_default();
+            // Numbers make poor keywords: years and counts link unrelated stories.
+            if !t.stem.bytes().all(|b| b.is_ascii_digit()) {
+                c.keyword = c.keyword.saturating_add(keyword_weight);
+            }
+            match t.id {
+                Some(id) if by_stem => {
+                    c.search = c.search.saturating_add(weight);
+                    c.id = id.0;
+                }
+                Some(id) => words.push((id, weight)),
+                None => {}
+            }
+        });
+    }
+    for &(text, weight) in fields {
+        text::index_tokens(text, intern, |t| match t.id {
+            Some(id) if by_stem => {
+                let c = counts.entry(t.hash).or_default();
+                c.search = c.search.saturating_add(weight);
+                c.id = id.0;
+            }
+            Some(id) => words.push((id, weight)),
+            None => {}
+        });
+    }
+    if by_stem {
+        words = counts
+            .values()
+            .filter(|c| c.search > 0)
+            .map(|c| (TermId(c.id), c.search))
+            .collect();
+    }
+    let mut terms: Vec<(u64, u16)> = counts
+        .into_iter()
+        .filter(|(_, c)| c.keyword > 0)
+        .map(|(h, c)| (h, c.keyword))
+        .collect();
+    terms.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    terms.truncate(Keywords::MAX);
+    (Keywords { terms }, IndexTerms::from_occurrences(words))
 }
 
 /// A plain page, parsed.
@@ -251,7 +451,35 @@ pub fn parse_article(
         return Err(problems);
     };
     let mut body = markdown::analyse(split.body, &config.markdown);
-    let keywords = Keywords::of(&front.title, &std::mem::take(&mut body.plain_text));
+    let search = &config.search;
+    let front_summary = front
+        .summary
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty());
+    let mut fields: Vec<(&str, u16)> = Vec::new();
+    match front_summary {
+        Some(s) if search.has(SearchField::Summary) => fields.push((s, weight::SUMMARY)),
+        // A summary taken from the body is read with the body, unless the body is not.
+        None if search.has(SearchField::Summary) && !search.has(SearchField::Body) => {
+            fields.push((&body.summary_text, weight::SUMMARY));
+        }
+        _ => {}
+    }
+    if search.has(SearchField::Tags) {
+        fields.extend(front.tags.iter().map(|t| (t.as_str(), weight::TAGS)));
+    }
+    if let Some(source) = front
+        .source
+        .as_deref()
+        .filter(|_| search.has(SearchField::Source))
+    {
+        fields.push((source, weight::SOURCE));
+    }
+    let plain_text = std::mem::take(&mut body.plain_text);
+    let (keywords, index_terms) =
+        analyse(&front.title, &plain_text, &fields, search, search.enabled);
+    drop(fields);
     let link_locations = body
         .links
         .iter()
@@ -263,13 +491,14 @@ pub fn parse_article(
             front_matter::locate(text, &split, d.span()),
         )
     });
-    let (summary_html, summary_text) = match front.summary.as_deref().map(str::trim) {
-        Some(s) if !s.is_empty() => (markdown::text_to_paragraph(s), s.to_owned()),
-        _ => (body.summary_html.clone(), body.summary_text.clone()),
+    let (summary_html, summary_text) = match front_summary {
+        Some(s) => (markdown::text_to_paragraph(s), s.to_owned()),
+        None => (body.summary_html.clone(), body.summary_text.clone()),
     };
     Ok(ParsedArticle {
         keywords,
         source_file: PathBuf::from(rel),
+        index_terms,
         fingerprint: fingerprint(text),
         local_date: date.to_zoned_datetime(config.timezone.0.clone()).date(),
         summary_html,
@@ -491,6 +720,80 @@ mod tests {
             "{}",
             errs[0].message
         );
+    }
+
+    #[test]
+    fn index_terms_weigh_fields_and_count_every_term() {
+        let a = article(
+            "+++\ntitle = \"Storm hits Zürich\"\ndate = 2025-07-21\ntags = [\"Weather\"]\nsource = \"wire.example\"\nsummary = \"Storms.\"\n+++\nThe storm hit the city in 2025.\n",
+        )
+        .unwrap();
+        let terms: Vec<(String, u16)> = a
+            .index_terms
+            .iter()
+            .map(|(id, n)| (text::term_strings([id])[0].to_string(), n))
+            .collect();
+        let count = |t: &str| terms.iter().find(|(s, _)| s == t).map(|x| x.1);
+        // title 4 + summary 1 + body 1
+        assert_eq!(count("storm"), Some(6));
+        assert_eq!(count("zurich"), Some(4));
+        assert_eq!(count("weather"), Some(4));
+        assert_eq!(count("wire"), Some(2));
+        assert_eq!(count("2025"), Some(1), "numbers are searchable");
+        assert_eq!(count("the"), None);
+        let total: u32 = terms.iter().map(|t| u32::from(t.1)).sum();
+        assert_eq!(a.index_terms.length, total);
+        // Keywords are what they were: title words thrice, no numbers.
+        assert_eq!(
+            a.keywords,
+            Keywords::of("Storm hits Zürich", "The storm hit the city in 2025.")
+        );
+        assert!(
+            !a.keywords
+                .terms
+                .iter()
+                .any(|&(h, _)| h == text::hash64(b"2025"))
+        );
+    }
+
+    #[test]
+    fn search_fields_and_language_are_configurable() {
+        let config =
+            Config::parse("[search]\nfields = [\"title\"]\nlanguage = \"none\"\n").unwrap();
+        let a = parse_article(
+            "content/articles/a.md",
+            "+++\ntitle = \"Storms ahead\"\ndate = 2025-07-21\ntags = [\"Weather\"]\n+++\nRain.\n",
+            &config,
+        )
+        .unwrap();
+        let terms: Vec<String> = a
+            .index_terms
+            .iter()
+            .map(|(id, _)| text::term_strings([id])[0].to_string())
+            .collect();
+        let mut sorted = terms.clone();
+        sorted.sort();
+        assert_eq!(sorted, ["ahead", "storms"]);
+        let off = Config::parse("[search]\nenabled = false\n").unwrap();
+        let a = parse_article(
+            "content/articles/a.md",
+            "+++\ntitle = \"x y\"\ndate = 2025-07-21\n+++\nRain.\n",
+            &off,
+        )
+        .unwrap();
+        assert!(a.index_terms.is_empty());
+    }
+
+    #[test]
+    fn index_terms_pack_and_unpack() {
+        let (a, b, c) = (TermId(3), TermId(200), TermId(70_000));
+        let t = IndexTerms::from_occurrences(vec![(b, 1), (a, 4), (c, 1), (b, 1), (c, u16::MAX)]);
+        assert_eq!(
+            t.iter().collect::<Vec<_>>(),
+            [(a, 4), (b, 2), (c, u16::MAX)]
+        );
+        assert_eq!(t.length, 4 + 2 + 65535);
+        assert!(IndexTerms::default().is_empty());
     }
 
     #[test]

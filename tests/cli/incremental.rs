@@ -81,7 +81,9 @@ fn editing_an_article_rerenders_the_pages_that_show_it() {
             "editions/2025-07-18/", // its edition's lead stories
             "editions/2025-07-19/",
             "editions/atom.xml",
-            "page/2/", // the home page that lists it
+            "page/2/",            // the home page that lists it
+            "search/docs/0.json", // its search result
+            "search/index.json",  // the search index
             "sitemap.xml",
             "tags/odd/", // its term page and feed
             "tags/odd/atom.xml",

@@ -17,5 +17,6 @@ mod import;
 mod incremental;
 mod injection;
 mod output;
+mod search;
 mod serve;
 mod theme;
