@@ -94,6 +94,17 @@ struct State {
     articles: ArticleCache,
     /// The previous build's article cards, by card fingerprint.
     cards: HashMap<u64, tera::Value>,
+    /// The last successful tracked build's model, for [`Session::preview`].
+    last: Option<LastBuild>,
+}
+
+/// What [`Session::preview`] renders against: the model of the last
+/// successful build and what its renderer was given.
+struct LastBuild {
+    site: Site,
+    cards: Vec<tera::Value>,
+    fingerprints: Fingerprints,
+    search_script: String,
 }
 
 struct FileEntry {
@@ -255,8 +266,9 @@ impl Session {
         } else {
             String::new()
         };
+        let last_fingerprints = self.tracked.then(|| fingerprints.clone());
         let renderer = Renderer::new(views, templates, &jobs, self.options.now, fingerprints)
-            .with_search_script(search_script);
+            .with_search_script(search_script.clone());
         timings.mark("prepare");
 
         let staging = match (self.tracked, &state.outputs) {
@@ -321,15 +333,123 @@ impl Session {
             state.outputs = Some(Outputs { hashes, jobs });
         }
         diagnostics.extend(failures);
+        let (articles, pages) = (site.articles.len(), site.pages.len());
+        drop(renderer);
+        if let Some(fingerprints) = last_fingerprints {
+            state.last = Some(LastBuild {
+                site,
+                cards,
+                fingerprints,
+                search_script,
+            });
+        }
         Ok(BuildSummary {
-            articles: site.articles.len(),
-            pages: site.pages.len(),
+            articles,
+            pages,
             rendered,
             output,
             output_dir: out_dir,
             warnings: diagnostics,
             timings,
         })
+    }
+
+    /// Serve's fast path: when `changes` are edits of published articles
+    /// that keep their slug, renders the articles' own pages against the
+    /// last build's model and writes them, before [`Session::build`] brings
+    /// the rest of the site up to date (their listings, feeds, related
+    /// stories, search index). Returns the pages written, or `None` when the
+    /// change needs the full rebuild first (or the files do not parse, which
+    /// the rebuild reports).
+    pub fn preview(&mut self, changes: &Changes) -> Result<Option<Vec<String>>> {
+        let Changes::Paths(paths) = changes else {
+            return Ok(None);
+        };
+        let fresh = self
+            .state
+            .as_ref()
+            .is_some_and(|s| s.last.is_some() && s.outputs.is_some());
+        if !self.tracked || !fresh || paths.is_empty() {
+            return Ok(None);
+        }
+        let mut rels = Vec::with_capacity(paths.len());
+        for path in paths {
+            let abs = if path.is_absolute() {
+                path.clone()
+            } else {
+                self.root.join(path)
+            };
+            let rel = source::rel_display(&self.root, &abs);
+            let article = classify(&self.root, &abs) == Some(ChangeKind::Content)
+                && source::content_kind(&rel) == Some(ContentKind::Article);
+            if !article || !abs.is_file() {
+                return Ok(None);
+            }
+            rels.push(rel);
+        }
+        self.refresh(changes, &mut Timings::start())?;
+        let visibility = visibility(&self.options);
+        let state = self.state.as_mut().expect("checked above");
+        let (Ok(templates), Some(last), Some(outputs)) = (
+            &state.templates,
+            state.last.as_mut(),
+            state.outputs.as_mut(),
+        ) else {
+            return Ok(None);
+        };
+        let mut jobs = Vec::with_capacity(rels.len());
+        for rel in &rels {
+            let Some(Ok(Parsed::Article(parsed))) = state.files.get(rel).map(|f| &f.result) else {
+                return Ok(None);
+            };
+            let Some(id) = last.site.article_id(&parsed.slug) else {
+                return Ok(None);
+            };
+            if last.site.article(id).file != *rel || !visibility.shows(parsed) {
+                return Ok(None);
+            }
+            last.site.articles[id.0 as usize] =
+                std::sync::Arc::new(crate::model::Article::from_parsed(parsed, &state.config));
+            jobs.push(Job::Article(id));
+        }
+        let views = Views {
+            config: &state.config,
+            site: &last.site,
+            cards: &last.cards,
+        };
+        let renderer = Renderer::new(
+            views,
+            templates,
+            &jobs,
+            self.options.now,
+            last.fingerprints.clone(),
+        )
+        .with_search_script(last.search_script.clone());
+        let out_dir = self
+            .options
+            .output_dir
+            .clone()
+            .unwrap_or_else(|| self.root.join(&state.config.output_dir));
+        let mut written = Vec::new();
+        for job in &jobs {
+            // A page that does not render is left to the rebuild to report.
+            let Ok(files) = renderer.render(job) else {
+                return Ok(None);
+            };
+            for file in files {
+                let path = OutputPath::new(file.path)?;
+                let hash = crate::output::content_hash(&file.bytes);
+                if outputs.hashes.get(&path) != Some(&hash) {
+                    let to = out_dir.join(path.as_str());
+                    let temp = to.with_extension("broadsheet-preview");
+                    crate::fs::write(&temp, &file.bytes)?;
+                    crate::fs::rename(&temp, &to)?;
+                    written.push(path.as_str().to_owned());
+                    outputs.hashes.insert(path, hash);
+                }
+            }
+        }
+        Ok(Some(written))
     }
 
     /// Brings the config, templates and parsed files up to date with `changes`.
@@ -378,6 +498,7 @@ impl Session {
                     outputs,
                     articles: ArticleCache::default(),
                     cards: HashMap::new(),
+                    last: None,
                 });
                 return Ok(());
             }
@@ -388,6 +509,7 @@ impl Session {
             .expect("a session that built once has a state");
         if has(ChangeKind::Templates) {
             state.templates = Templates::load(&self.root, &state.config);
+            state.last = None; // the new templates have not seen the model
         }
         for (kind, path) in kinds.iter().filter(|(k, _)| *k == ChangeKind::Content) {
             debug_assert_eq!(*kind, ChangeKind::Content);

@@ -140,7 +140,7 @@ impl Site {
             .articles
             .iter()
             .map(|a| &**a)
-            .partition(|a| is_published(a, &visibility));
+            .partition(|a| visibility.shows(a));
         let unpublished: HashMap<&str, Unlisted> = unpublished
             .into_iter()
             .map(|a| {
@@ -229,7 +229,12 @@ impl Site {
 
     /// The article with this slug, if published.
     pub fn article_by_slug(&self, slug: &str) -> Option<&Article> {
-        self.by_slug.get(slug).map(|&id| self.article(id))
+        self.article_id(slug).map(|id| self.article(id))
+    }
+
+    /// The id of the published article with this slug.
+    pub fn article_id(&self, slug: &str) -> Option<ArticleId> {
+        self.by_slug.get(slug).copied()
     }
 
     /// The article with this id.
@@ -243,10 +248,13 @@ impl Site {
     }
 }
 
-fn is_published(a: &ParsedArticle, v: &Visibility) -> bool {
-    (v.drafts || !a.front.draft)
-        && (v.future || a.date <= v.now)
-        && a.expires.is_none_or(|e| e > v.now)
+impl Visibility {
+    /// True when an article with this front matter is published.
+    pub fn shows(&self, a: &ParsedArticle) -> bool {
+        (self.drafts || !a.front.draft)
+            && (self.future || a.date <= self.now)
+            && a.expires.is_none_or(|e| e > self.now)
+    }
 }
 
 fn check_slug_clashes(content: &ParsedContent, diagnostics: &mut Diagnostics) {

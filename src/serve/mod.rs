@@ -106,7 +106,24 @@ pub fn serve(root: &Path, options: &ServeOptions) -> Result<()> {
         if kinds.is_empty() {
             continue;
         }
-        let result = session.build(&Changes::Paths(paths));
+        let changes = Changes::Paths(paths);
+        // Edited articles first: their own pages are served before the rest
+        // of the site (listings, feeds, related stories, search) catches up.
+        if let Ok(Some(pages)) = session.preview(&changes)
+            && !pages.is_empty()
+        {
+            shared.hub.broadcast(Reload::Page);
+            let ms = started.elapsed().as_secs_f64() * 1000.0;
+            let pages: Vec<&str> = pages
+                .iter()
+                .map(|p| p.strip_suffix("index.html").unwrap_or(p))
+                .collect();
+            report::status(
+                false,
+                &format!("Updated {} in {ms:.0} ms", pages.join(", ")),
+            );
+        }
+        let result = session.build(&changes);
         let changed = result
             .as_ref()
             .map_or(true, |s| s.output.written + s.output.removed > 0);

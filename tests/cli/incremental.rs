@@ -153,3 +153,112 @@ fn a_broken_file_fails_the_rebuild_and_keeps_the_last_good_output() {
     let fixed = s.build(&changed(&site, "content/articles/a-1.md")).unwrap();
     assert!(fixed.rendered.contains(&"articles/a-1/".to_owned()));
 }
+
+/// Every file of `dir` and its bytes.
+fn tree(dir: &std::path::Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .map(Result::unwrap)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let rel = e
+                .path()
+                .strip_prefix(dir)
+                .unwrap()
+                .to_string_lossy()
+                .into_owned();
+            (rel, std::fs::read(e.path()).unwrap())
+        })
+        .collect()
+}
+
+#[test]
+fn a_preview_writes_the_edited_page_first_and_the_rebuild_the_rest() {
+    let site = six();
+    let mut s = session(&site);
+    s.build(&Changes::All).unwrap();
+    let read = |rel: &str| std::fs::read_to_string(site.path(&format!("preview/{rel}"))).unwrap();
+    let home = read("index.html");
+    site.article(
+        "a-1",
+        "2025-07-20T10:00:00Z",
+        "tags = [\"odd\"]\nsummary = \"A fresh summary.\"\n",
+        "A fresh first paragraph.\n",
+    );
+    let change = changed(&site, "content/articles/a-1.md");
+    let pages = s.preview(&change).unwrap().expect("an edit previews");
+    assert_eq!(pages, ["articles/a-1/index.html"]);
+    let page = scraper::Html::parse_document(&read("articles/a-1/index.html"));
+    assert!(
+        crate::harness::texts(&page, "article p")
+            .iter()
+            .any(|t| t == "A fresh first paragraph."),
+        "the page shows the edit"
+    );
+    assert_eq!(read("index.html"), home, "the rest waits");
+
+    let summary = s.build(&change).unwrap();
+    assert!(summary.output.written > 0, "the listings catch up");
+    assert!(read("index.html").contains("A fresh summary."));
+    assert!(
+        !summary.rendered.is_empty() && s.preview(&change).unwrap() == Some(Vec::new()),
+        "previewing again writes nothing"
+    );
+
+    // The result is the site a full build makes.
+    let fresh = site.path("fresh");
+    let options = BuildOptions {
+        now: Some(NOW.parse().unwrap()),
+        output_dir: Some(fresh.clone()),
+        ..BuildOptions::default()
+    };
+    broadsheet::build::build(site.root(), &options).unwrap();
+    assert_eq!(tree(&site.path("preview")), tree(&fresh));
+}
+
+#[test]
+fn a_preview_leaves_new_renamed_and_unpublished_articles_to_the_rebuild() {
+    let site = six();
+    let mut s = session(&site);
+    assert_eq!(
+        s.preview(&changed(&site, "content/articles/a-1.md"))
+            .unwrap(),
+        None,
+        "nothing built yet"
+    );
+    s.build(&Changes::All).unwrap();
+    site.article("a-9", "2025-07-20T10:00:00Z", "", "New.\n");
+    assert_eq!(
+        s.preview(&changed(&site, "content/articles/a-9.md"))
+            .unwrap(),
+        None
+    );
+    site.article(
+        "a-2",
+        "2025-07-19T10:00:00Z",
+        "slug = \"renamed\"\n",
+        "Body 2.\n",
+    );
+    assert_eq!(
+        s.preview(&changed(&site, "content/articles/a-2.md"))
+            .unwrap(),
+        None
+    );
+    site.article("a-3", "2025-07-18T10:00:00Z", "draft = true\n", "Body 3.\n");
+    assert_eq!(
+        s.preview(&changed(&site, "content/articles/a-3.md"))
+            .unwrap(),
+        None
+    );
+    site.write("content/articles/a-4.md", "+++\ntitle = \n+++\n");
+    assert_eq!(
+        s.preview(&changed(&site, "content/articles/a-4.md"))
+            .unwrap(),
+        None
+    );
+    assert_eq!(
+        s.preview(&changed(&site, "templates/404.html")).unwrap(),
+        None
+    );
+    assert!(!site.path("preview/articles/a-9").exists());
+}
