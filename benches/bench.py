@@ -17,7 +17,10 @@ Two Broadsheet configurations are timed:
   20, article pages, tag list, one site feed set, sitemap, robots, 404), with
   editions, sources, per-tag feeds and related stories turned off;
 - "full": the defaults (editions, sources and tags with a feed per term,
-  related stories, news metadata), that is, much more output than Hugo writes.
+  related stories, news metadata, the search index), that is, much more output
+  than Hugo writes;
+- "nosearch": the defaults without the search index, to tell what search costs.
+The no-op rebuild also counts the output files whose modification time changed.
 """
 
 import argparse
@@ -42,10 +45,19 @@ editions = "off"
 taxonomies = [{ name = "tags", feed = false }]
 [related]
 limit = 0
+[search]
+enabled = false
 """,
     "full": """title = "News Digest"
 base_url = "https://digest.example.org/"
 paginate_by = 20
+""",
+    # The defaults without the search index: what search costs.
+    "nosearch": """title = "News Digest"
+base_url = "https://digest.example.org/"
+paginate_by = 20
+[search]
+enabled = false
 """,
 }
 
@@ -88,6 +100,11 @@ def files_and_bytes(folder):
             count += 1
             size += os.path.getsize(os.path.join(dirpath, name))
     return count, size
+
+
+def mtimes(folder):
+    return {os.path.join(d, f): os.stat(os.path.join(d, f)).st_mtime_ns
+            for d, _, names in os.walk(folder) for f in names}
 
 
 def main():
@@ -136,7 +153,10 @@ def main():
         # A no-op rebuild: nothing changed since the last build.
         site = sites["full"]
         out = work / ("out-%d-full" % n)
+        before = mtimes(out)
         noop = [timed([bs, "build", "--quiet", "--root", str(site), "-o", str(out)]) for _ in range(args.runs)]
+        after = mtimes(out)
+        row_touched = sum(1 for k, v in after.items() if before.get(k) != v) + len(set(before) - set(after))
         # Importing as many raw articles into a new site.
         raw = work / ("raw-%d" % n)
         generate(n, "raw", raw)
@@ -151,6 +171,8 @@ def main():
         for key, xs in times.items():
             row[key] = (med(xs, 0), med(xs, 1))
         row["noop"] = (med(noop, 0), med(noop, 1))
+        row["noop_touched"] = row_touched
+        row["search_bytes"] = files_and_bytes(work / ("out-%d-full" % n) / "search")
         row["import"] = (med(imports, 0), med(imports, 1))
         for name in list(sites) + (["hugo"] if hugo else []):
             row[name + "_files"] = files_and_bytes(work / ("out-%d-%s" % (n, name)))
@@ -162,11 +184,15 @@ def main():
 
 def print_row(row, hugo):
     n = row["n"]
-    for key in ["equivalent", "full"] + (["hugo"] if hugo else []):
+    for key in ["equivalent", "full", "nosearch"] + (["hugo"] if hugo else []):
         wall, peak = row[key]
         files, size = row[key + "_files"]
         print("%7d %-11s %7.2f s %7.0f MiB  %6d files %6.0f MB" % (n, key, wall, peak / 1024, files, size / 1e6))
-    print("%7d %-11s %7.2f s %7.0f MiB" % (n, "no-op", row["noop"][0], row["noop"][1] / 1024))
+    print("%7d %-11s %7.2f s %7.0f MiB  %d files rewritten" % (
+        n, "no-op", row["noop"][0], row["noop"][1] / 1024, row["noop_touched"]))
+    files, size = row["search_bytes"]
+    print("%7d %-11s %+6.1f %% build time, index %d files, %.1f MB" % (
+        n, "search", (row["full"][0] / row["nosearch"][0] - 1) * 100, files, size / 1e6))
     print("%7d %-11s %7.2f s %7.0f MiB" % (n, "import", row["import"][0], row["import"][1] / 1024))
 
 

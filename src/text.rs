@@ -387,19 +387,30 @@ pub struct Token<'a> {
 pub fn index_tokens(text: &str, intern: Intern, mut f: impl FnMut(Token<'_>)) {
     MEMO.with(|memo| {
         let mut memo = memo.borrow_mut();
+        let mut buffer = String::new();
         for word in text.split(|c: char| !c.is_alphanumeric()) {
             if word.len() < 2 && word.is_ascii() {
                 continue;
             }
-            let folded = fold(word);
-            if is_stop_word(&folded) {
+            // `fold`, into a buffer reused from word to word.
+            let folded: &str = if word
+                .bytes()
+                .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+            {
+                word
+            } else {
+                buffer.clear();
+                fold_into(word, &mut buffer);
+                &buffer
+            };
+            let m = memo.entry(folded);
+            if m.stop {
                 continue;
             }
-            let m = memo_entry(&mut memo, folded.as_ref());
             let id = match intern {
                 Intern::Nothing => None,
                 Intern::Stem => Some(*m.stem_id.get_or_insert_with(|| intern_term(&m.stem))),
-                Intern::Word => Some(*m.word_id.get_or_insert_with(|| intern_term(&folded))),
+                Intern::Word => Some(*m.word_id.get_or_insert_with(|| intern_term(folded))),
             };
             f(Token {
                 stem: &m.stem,
@@ -414,31 +425,46 @@ pub fn index_tokens(text: &str, intern: Intern, mut f: impl FnMut(Token<'_>)) {
 struct Memo {
     stem: Box<str>,
     hash: u64,
+    /// A stop word: no index term.
+    stop: bool,
     stem_id: Option<TermId>,
     word_id: Option<TermId>,
 }
 
-thread_local! {
-    /// Stems (and interned ids) already worked out on this thread, by folded word.
-    static MEMO: std::cell::RefCell<WordMap<Box<str>, Memo>> = std::cell::RefCell::new(WordMap::default());
+/// A thread's memos, found by one hash lookup per word.
+#[derive(Default)]
+struct Memos {
+    index: WordMap<Box<str>, u32>,
+    entries: Vec<Memo>,
 }
 
-/// The memo of a folded word, stemmed on first sight.
-fn memo_entry<'m>(memo: &'m mut WordMap<Box<str>, Memo>, folded: &str) -> &'m mut Memo {
-    if !memo.contains_key(folded) {
-        if memo.len() > 500_000 {
-            memo.clear(); // bound the memory of a long-running `serve`
+impl Memos {
+    /// The memo of a folded word, made on first sight.
+    fn entry(&mut self, folded: &str) -> &mut Memo {
+        if let Some(&i) = self.index.get(folded) {
+            return &mut self.entries[i as usize];
+        }
+        if self.entries.len() >= 500_000 {
+            // Bound the memory of a long-running `serve`.
+            self.index.clear();
+            self.entries.clear();
         }
         let stem: Box<str> = stem(folded).into();
-        let m = Memo {
+        self.index.insert(folded.into(), self.entries.len() as u32);
+        self.entries.push(Memo {
             hash: hash64(stem.as_bytes()),
             stem,
+            stop: is_stop_word(folded),
             stem_id: None,
             word_id: None,
-        };
-        memo.insert(folded.into(), m);
+        });
+        self.entries.last_mut().expect("pushed above")
     }
-    memo.get_mut(folded).expect("inserted above")
+}
+
+thread_local! {
+    /// Stems (and interned ids) already worked out on this thread, by folded word.
+    static MEMO: std::cell::RefCell<Memos> = std::cell::RefCell::default();
 }
 
 /// [`stem`], remembered: the stem of a lowercase word, computed once per
@@ -450,7 +476,7 @@ pub fn stem_cached(word: &str) -> String {
 /// Calls `f` with [`stem_cached`] of `word`, lent from the per-thread memo
 /// instead of copied. `f` must not stem words itself (the memo is in use).
 pub fn with_stem<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
-    MEMO.with(|memo| f(&memo_entry(&mut memo.borrow_mut(), word).stem))
+    MEMO.with(|memo| f(&memo.borrow_mut().entry(word).stem))
 }
 
 /// The process's vocabulary: every interned term, by id.
