@@ -301,7 +301,9 @@ fn the_search_page_works_with_and_says_so_without_javascript() {
     let tags = texts(&page, "select[name=tags] option");
     assert_eq!(tags[0], "All");
     assert!(tags.contains(&"Harbour (2)".to_owned()), "{tags:?}");
-    assert_eq!(attrs(&page, "meta[name=robots]", "content"), ["noindex"]);
+    // Crawlable (Lighthouse counts `noindex` against it), but not in the sitemap.
+    assert!(attrs(&page, "meta[name=robots]", "content").is_empty());
+    assert!(!site.read("sitemap.xml").contains("/search/"));
     let noscript = texts(&page, "noscript");
     assert!(noscript[0].contains("needs JavaScript"), "{noscript:?}");
     let script = attrs(&page, "script[type=module]", "src");
