@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 use std::time::UNIX_EPOCH;
 
 use jiff::Timestamp;
+use rayon::prelude::*;
 
 use super::BuildOptions;
 use crate::config::CONFIG_FILE;
@@ -87,11 +88,45 @@ pub(super) fn inputs(root: &Path, options: &BuildOptions) -> String {
     text
 }
 
-/// Lists the files of the output folder as they are now.
+/// Lists the files of the output folder as they are now. Folders are read
+/// in parallel (a large site's output has as many folders as articles); the
+/// listing is in the order of a sorted walk all the same.
 pub(super) fn outputs(out_dir: &Path) -> String {
-    let mut text = String::new();
-    list_files(&mut text, "O", out_dir, &["."]);
-    text
+    list_folder(out_dir, Path::new(""))
+}
+
+fn list_folder(base: &Path, rel: &Path) -> String {
+    let Ok(read) = std::fs::read_dir(base.join(rel)) else {
+        return if rel.as_os_str().is_empty() {
+            String::new() // no output folder yet
+        } else {
+            format!("O unreadable {}\n", rel.display())
+        };
+    };
+    let mut unreadable = String::new();
+    let mut entries: Vec<(std::ffi::OsString, bool)> = Vec::new();
+    for entry in read {
+        match entry {
+            Ok(e) => entries.push((e.file_name(), e.file_type().is_ok_and(|t| t.is_dir()))),
+            Err(_) => unreadable = format!("O unreadable entry in {}\n", rel.display()),
+        }
+    }
+    entries.sort_unstable();
+    unreadable
+        + &entries
+            .par_iter()
+            .map(|(name, is_folder)| {
+                let rel = rel.join(name);
+                if *is_folder {
+                    return list_folder(base, &rel);
+                }
+                match std::fs::metadata(base.join(&rel)) {
+                    Ok(meta) => format!("O {} {} {}\n", meta.len(), mtime_ns(&meta), rel.display()),
+                    Err(_) => format!("O unreadable {}\n", rel.display()),
+                }
+            })
+            .collect::<Vec<String>>()
+            .concat()
 }
 
 fn list_files(text: &mut String, tag: &str, base: &Path, entries: &[&str]) {
@@ -214,5 +249,42 @@ mod tests {
             ..m.clone()
         };
         assert!(!until.is_current(&m.inputs, &public, now));
+    }
+
+    #[test]
+    fn outputs_list_every_file_in_walk_order() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path();
+        for rel in [
+            "b/index.html",
+            "a/z/index.html",
+            "a.css",
+            "a/index.html",
+            "c.xml",
+        ] {
+            fs::write(&out.join(rel), rel.as_bytes()).unwrap();
+        }
+        let listing = outputs(out);
+        let names: Vec<&str> = listing
+            .lines()
+            .map(|l| l.rsplit(' ').next().unwrap())
+            .collect();
+        assert_eq!(
+            names,
+            [
+                "a/index.html",
+                "a/z/index.html",
+                "a.css",
+                "b/index.html",
+                "c.xml"
+            ],
+            "a folder's files come right after its name, as in a sorted walk"
+        );
+        assert!(listing.starts_with("O 12 "), "size, then time: {listing}");
+        assert_eq!(outputs(out), listing, "the same folder lists the same");
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        fs::write(&out.join("a/z/index.html"), b"changed").unwrap();
+        assert_ne!(outputs(out), listing);
+        assert_eq!(outputs(&out.join("missing")), "");
     }
 }

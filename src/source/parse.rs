@@ -477,8 +477,12 @@ pub fn parse_article(
         fields.push((source, weight::SOURCE));
     }
     let plain_text = std::mem::take(&mut body.plain_text);
-    let (keywords, index_terms) =
-        analyse(&front.title, &plain_text, &fields, search, search.enabled);
+    // Keywords serve related stories only: a site without them or search skips the pass.
+    let (keywords, index_terms) = if config.related.limit == 0 && !search.enabled {
+        (Keywords::default(), IndexTerms::default())
+    } else {
+        analyse(&front.title, &plain_text, &fields, search, search.enabled)
+    };
     drop(fields);
     let link_locations = body
         .links
