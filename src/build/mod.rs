@@ -49,6 +49,15 @@ pub struct BuildOptions {
     pub progress: bool,
 }
 
+impl BuildOptions {
+    /// Where the site at `root`, configured by `config`, is written.
+    pub fn out_dir(&self, root: &Path, config: &Config) -> PathBuf {
+        self.output_dir
+            .clone()
+            .unwrap_or_else(|| root.join(&config.output_dir))
+    }
+}
+
 /// What a successful build did.
 #[derive(Debug)]
 pub struct BuildSummary {
@@ -132,10 +141,7 @@ fn peak_memory_kib() -> u64 {
 pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildSummary> {
     let mut timings = Timings::start();
     let config = load_config(root, options)?;
-    let out_dir = options
-        .output_dir
-        .clone()
-        .unwrap_or_else(|| root.join(&config.output_dir));
+    let out_dir = options.out_dir(root, &config);
     let manifest_path = manifest::path(root, &out_dir);
     let now = options.now.unwrap_or_else(Timestamp::now);
     // Listing the inputs and the outputs are two independent walks.

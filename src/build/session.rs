@@ -216,11 +216,7 @@ impl Session {
         let Some(templates) = templates.filter(|_| !diagnostics.has_errors()) else {
             return Err(Error::Site(diagnostics));
         };
-        let out_dir = self
-            .options
-            .output_dir
-            .clone()
-            .unwrap_or_else(|| self.root.join(&state.config.output_dir));
+        let out_dir = self.options.out_dir(&self.root, &state.config);
         check_output_dir(&self.root, &out_dir)?;
         let (statics, assets) = source::discover_assets(&self.root, &mut diagnostics);
         let mut files = statics::static_files(&statics, &assets);
@@ -374,12 +370,7 @@ impl Session {
         }
         let mut rels = Vec::with_capacity(paths.len());
         for path in paths {
-            let abs = if path.is_absolute() {
-                path.clone()
-            } else {
-                self.root.join(path)
-            };
-            let rel = source::rel_display(&self.root, &abs);
+            let (abs, rel) = locate(&self.root, path);
             let article = classify(&self.root, &abs) == Some(ChangeKind::Content)
                 && source::content_kind(&rel) == Some(ContentKind::Article);
             if !article || !abs.is_file() {
@@ -425,11 +416,7 @@ impl Session {
             last.fingerprints.clone(),
         )
         .with_search_script(last.search_script.clone());
-        let out_dir = self
-            .options
-            .output_dir
-            .clone()
-            .unwrap_or_else(|| self.root.join(&state.config.output_dir));
+        let out_dir = self.options.out_dir(&self.root, &state.config);
         let mut written = Vec::new();
         for job in &jobs {
             // A page that does not render is left to the rebuild to report.
@@ -513,12 +500,7 @@ impl Session {
         }
         for (kind, path) in kinds.iter().filter(|(k, _)| *k == ChangeKind::Content) {
             debug_assert_eq!(*kind, ChangeKind::Content);
-            let abs = if path.is_absolute() {
-                (*path).clone()
-            } else {
-                self.root.join(path)
-            };
-            let rel = source::rel_display(&self.root, &abs);
+            let (abs, rel) = locate(&self.root, path);
             match source::content_kind(&rel) {
                 Some(kind) if abs.is_file() => {
                     let file = SourceFile {
@@ -537,6 +519,18 @@ impl Session {
         timings.mark("parse");
         Ok(())
     }
+}
+
+/// A changed path as given (absolute, or relative to `root`), absolute and
+/// as the site names it (relative, with `/`).
+fn locate(root: &Path, path: &Path) -> (PathBuf, String) {
+    let abs = if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        root.join(path)
+    };
+    let rel = source::rel_display(root, &abs);
+    (abs, rel)
 }
 
 fn parse_entry(kind: ContentKind, file: &SourceFile, config: &Config) -> FileEntry {
