@@ -54,6 +54,11 @@ impl OutputPath {
     pub fn as_str(&self) -> &str {
         &self.0
     }
+
+    /// The path as an owned string.
+    pub fn into_string(self) -> String {
+        self.0
+    }
 }
 
 /// What [`Staging::commit`] did.
@@ -201,9 +206,9 @@ impl Staging {
     }
 
     /// Moves the staged files into the output folder and removes stale ones.
-    /// Returns what it did and the hashes of the folder's files (all zero
-    /// for a build that was not tracked).
-    pub fn commit(mut self) -> Result<(WriteSummary, OutputHashes)> {
+    /// Returns what it did, the hashes of the folder's files (all zero for a
+    /// build that was not tracked) and the files it wrote.
+    pub fn commit(mut self) -> Result<(WriteSummary, OutputHashes, Vec<OutputPath>)> {
         self.committed = true;
         let changed = std::mem::take(&mut *self.lock_changed());
         let all = std::mem::take(&mut *self.lock_all());
@@ -215,7 +220,7 @@ impl Staging {
         if !self.out_exists {
             // A first build: the whole staging folder becomes the output.
             fs::rename(&self.dir, &self.out_dir)?;
-            return Ok((summary, all));
+            return Ok((summary, all, changed));
         }
         for path in &changed {
             let to = self.out_dir.join(&path.0);
@@ -236,7 +241,7 @@ impl Staging {
             None => remove_stale(&self.out_dir, &all)?,
         };
         fs::remove_dir_all(&self.dir)?;
-        Ok((summary, all))
+        Ok((summary, all, changed))
     }
 }
 

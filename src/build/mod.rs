@@ -68,6 +68,8 @@ pub struct BuildSummary {
     /// The render jobs that ran, by key (their main output's site path),
     /// sorted; the others kept their previous output (tracked builds only).
     pub rendered: Vec<String>,
+    /// The files written, relative to the output folder.
+    pub written: Vec<String>,
     /// Files written, unchanged and removed.
     pub output: WriteSummary,
     /// Where the site was written.
@@ -163,6 +165,7 @@ pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildSummary> {
             articles: saved.articles,
             pages: saved.pages,
             rendered: Vec::new(),
+            written: Vec::new(),
             output: WriteSummary {
                 files,
                 written: 0,

@@ -313,7 +313,7 @@ impl Session {
             .par_iter()
             .try_for_each(|(path, file)| statics::write_static(&staging, path, file))?;
         timings.mark("static");
-        let (output, hashes) = staging.commit()?;
+        let (output, hashes, written) = staging.commit()?;
         timings.mark("commit");
         let mut rendered: Vec<String> = records
             .iter()
@@ -343,6 +343,7 @@ impl Session {
             articles,
             pages,
             rendered,
+            written: written.into_iter().map(OutputPath::into_string).collect(),
             output,
             output_dir: out_dir,
             warnings: diagnostics,

@@ -56,6 +56,19 @@ impl Shared {
     fn error(&self) -> Option<String> {
         self.error.lock().expect("no panics while locked").clone()
     }
+
+    /// Reloads the open pages that show one of the `written` files (relative
+    /// to the output folder), and those whose file no longer exists.
+    fn reload_pages(&self, written: &[String]) {
+        let Ok(root) = self.out_dir.canonicalize() else {
+            return self.hub.broadcast(Reload::Page);
+        };
+        let written: std::collections::HashSet<PathBuf> =
+            written.iter().map(|w| root.join(w)).collect();
+        self.hub.broadcast_to(Reload::Page, |page| {
+            files::resolve(&self.out_dir, page).is_none_or(|file| written.contains(&file))
+        });
+    }
 }
 
 /// Serves the site at `root` until the process is interrupted.
@@ -112,7 +125,7 @@ pub fn serve(root: &Path, options: &ServeOptions) -> Result<()> {
         if let Ok(Some(pages)) = session.preview(&changes)
             && !pages.is_empty()
         {
-            shared.hub.broadcast(Reload::Page);
+            shared.reload_pages(&pages);
             let ms = started.elapsed().as_secs_f64() * 1000.0;
             let pages: Vec<&str> = pages
                 .iter()
@@ -123,17 +136,18 @@ pub fn serve(root: &Path, options: &ServeOptions) -> Result<()> {
                 &format!("Updated {} in {ms:.0} ms", pages.join(", ")),
             );
         }
+        let failed_before = shared.error().is_some();
         let result = session.build(&changes);
-        let changed = result
-            .as_ref()
-            .map_or(true, |s| s.output.written + s.output.removed > 0);
         report_build(&shared, &result, started, options.timings);
-        if changed {
-            let css_only = kinds.iter().all(|k| *k == ChangeKind::Static)
-                && result.as_ref().is_ok_and(|s| s.rendered.is_empty());
-            shared
-                .hub
-                .broadcast(if css_only { Reload::Css } else { Reload::Page });
+        match &result {
+            // The error overlay comes and goes on every page.
+            Err(_) => shared.hub.broadcast(Reload::Page),
+            Ok(_) if failed_before => shared.hub.broadcast(Reload::Page),
+            Ok(s) if s.output.written + s.output.removed == 0 => {}
+            Ok(s) if kinds.iter().all(|k| *k == ChangeKind::Static) && s.rendered.is_empty() => {
+                shared.hub.broadcast(Reload::Css);
+            }
+            Ok(s) => shared.reload_pages(&s.written),
         }
     }
     drop(temp);
@@ -190,8 +204,11 @@ fn handle(stream: TcpStream, shared: &Shared) {
         let _ = Response::text(405, "only GET and HEAD\n").write(&stream, false);
         return;
     }
-    if request.path == reload::EVENTS_PATH {
-        shared.hub.stream(stream);
+    // `/__broadsheet/events/<page's path>`: the page's own event stream.
+    if let Some(page) = request.path.strip_prefix(reload::EVENTS_PATH)
+        && (page.is_empty() || page.starts_with('/'))
+    {
+        shared.hub.stream(stream, page);
         return;
     }
     let response = respond(shared, &request.path).with_range(request.range.as_deref());

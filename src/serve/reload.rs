@@ -24,32 +24,48 @@ pub(crate) enum Reload {
     Css,
 }
 
+/// An open page: where to send its events, and its address (empty when the
+/// page did not say).
+type Client = (Sender<Reload>, String);
+
 /// The open event streams.
 #[derive(Debug, Default)]
 pub(crate) struct Hub {
-    clients: Mutex<Vec<Sender<Reload>>>,
+    clients: Mutex<Vec<Client>>,
 }
 
 impl Hub {
     /// Tells every open page to reload; forgets pages that went away.
     pub(crate) fn broadcast(&self, reload: Reload) {
-        self.lock().retain(|client| client.send(reload).is_ok());
+        self.broadcast_to(reload, |_| true);
     }
 
-    /// Registers a new page.
-    fn subscribe(&self) -> Receiver<Reload> {
+    /// Tells the open pages whose address `wants` (and those whose address
+    /// is unknown) to reload; forgets pages that went away.
+    pub(crate) fn broadcast_to(&self, reload: Reload, wants: impl Fn(&str) -> bool) {
+        self.lock().retain(|(client, page)| {
+            if page.is_empty() || wants(page) {
+                client.send(reload).is_ok()
+            } else {
+                true
+            }
+        });
+    }
+
+    /// Registers a new page at address `page`.
+    fn subscribe(&self, page: &str) -> Receiver<Reload> {
         let (tx, rx) = mpsc::channel();
-        self.lock().push(tx);
+        self.lock().push((tx, page.to_owned()));
         rx
     }
 
-    fn lock(&self) -> std::sync::MutexGuard<'_, Vec<Sender<Reload>>> {
+    fn lock(&self) -> std::sync::MutexGuard<'_, Vec<Client>> {
         self.clients.lock().expect("no panics while locked")
     }
 
-    /// Serves one event stream until the page goes away.
-    pub(crate) fn stream(&self, mut stream: TcpStream) {
-        let rx = self.subscribe();
+    /// Serves the event stream of the page at `page` until it goes away.
+    pub(crate) fn stream(&self, mut stream: TcpStream, page: &str) {
+        let rx = self.subscribe(page);
         let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\nConnection: keep-alive\r\n\r\nretry: 500\n\n";
         if stream.write_all(head.as_bytes()).is_err() {
             return;
@@ -73,7 +89,7 @@ impl Hub {
     }
 }
 
-const SCRIPT: &str = r#"<script>(()=>{const s=new EventSource("/__broadsheet/events");s.addEventListener("reload",()=>location.reload());s.addEventListener("css",()=>{for(const l of document.querySelectorAll('link[rel=stylesheet]')){const u=new URL(l.href);u.searchParams.set("reload",Date.now());l.href=u.href}});})();</script>"#;
+const SCRIPT: &str = r#"<script>(()=>{const s=new EventSource("/__broadsheet/events"+location.pathname);s.addEventListener("reload",()=>location.reload());s.addEventListener("css",()=>{for(const l of document.querySelectorAll('link[rel=stylesheet]')){const u=new URL(l.href);u.searchParams.set("reload",Date.now());l.href=u.href}});})();</script>"#;
 
 /// Adds the reload script, and the error overlay when `error` is set, to an HTML page.
 pub(crate) fn inject(html: &[u8], error: Option<&str>) -> Vec<u8> {
@@ -116,10 +132,27 @@ mod tests {
     #[test]
     fn broadcast_reaches_subscribers_and_forgets_closed_ones() {
         let hub = Hub::default();
-        let a = hub.subscribe();
-        drop(hub.subscribe());
+        let a = hub.subscribe("/a/");
+        drop(hub.subscribe("/b/"));
         hub.broadcast(Reload::Css);
         assert_eq!(a.recv().unwrap(), Reload::Css);
         assert_eq!(hub.lock().len(), 1);
+    }
+
+    #[test]
+    fn pages_hear_only_of_their_own_changes() {
+        let hub = Hub::default();
+        let article = hub.subscribe("/articles/a/");
+        let home = hub.subscribe("/");
+        let unknown = hub.subscribe("");
+        hub.broadcast_to(Reload::Page, |page| page == "/articles/a/");
+        assert_eq!(article.try_recv(), Ok(Reload::Page));
+        assert!(home.try_recv().is_err());
+        assert_eq!(
+            unknown.try_recv(),
+            Ok(Reload::Page),
+            "a page that did not say"
+        );
+        assert_eq!(hub.lock().len(), 3);
     }
 }

@@ -131,14 +131,15 @@ fn serves_rebuilds_reloads_and_shows_errors() {
     assert_eq!((status, body.as_str()), (206, "2345"));
     assert!(head.contains("Content-Range: bytes 2-5/10"));
 
-    // An open page hears about rebuilds.
+    // An open page hears about rebuilds that change it (its stream is named
+    // after its address, as the injected script does).
     let mut events = TcpStream::connect(&addr).unwrap();
     events
         .set_read_timeout(Some(Duration::from_secs(10)))
         .unwrap();
     write!(
         events,
-        "GET /__broadsheet/events HTTP/1.1\r\nHost: {addr}\r\n\r\n"
+        "GET /__broadsheet/events/articles/a-2/ HTTP/1.1\r\nHost: {addr}\r\n\r\n"
     )
     .unwrap();
     let mut events = BufReader::new(events);
