@@ -96,9 +96,6 @@ struct State {
     cards: HashMap<u64, tera::Value>,
     /// The last successful tracked build's model, for [`Session::preview`].
     last: Option<LastBuild>,
-    /// Whether articles keep their HTML from parsing (decided by the site's
-    /// size when everything was read: [`parse::keeps_html`]).
-    keep_html: bool,
 }
 
 /// What [`Session::preview`] renders against: the model of the last
@@ -472,17 +469,11 @@ impl Session {
                 let templates = Templates::load(&self.root, &config);
                 let tree = source::discover(&self.root);
                 timings.mark("discover");
-                let keep_html = parse::keeps_html(tree.articles.len());
                 let parsed: Vec<(String, FileEntry)> = tree
                     .content()
                     .collect::<Vec<_>>()
                     .par_iter()
-                    .map(|&(kind, file)| {
-                        (
-                            file.rel.clone(),
-                            parse_entry(kind, file, &config, keep_html),
-                        )
-                    })
+                    .map(|&(kind, file)| (file.rel.clone(), parse_entry(kind, file, &config)))
                     .collect();
                 timings.mark("parse");
                 let outputs = self.state.take().and_then(|s| s.outputs);
@@ -496,7 +487,6 @@ impl Session {
                     articles: ArticleCache::default(),
                     cards: HashMap::new(),
                     last: None,
-                    keep_html,
                 });
                 return Ok(());
             }
@@ -518,10 +508,9 @@ impl Session {
                         rel: rel.clone(),
                         abs,
                     };
-                    state.files.insert(
-                        rel,
-                        parse_entry(kind, &file, &state.config, state.keep_html),
-                    );
+                    state
+                        .files
+                        .insert(rel, parse_entry(kind, &file, &state.config));
                 }
                 _ => {
                     state.files.remove(&rel);
@@ -545,14 +534,9 @@ fn locate(root: &Path, path: &Path) -> (PathBuf, String) {
     (abs, rel)
 }
 
-fn parse_entry(
-    kind: ContentKind,
-    file: &SourceFile,
-    config: &Config,
-    keep_html: bool,
-) -> FileEntry {
+fn parse_entry(kind: ContentKind, file: &SourceFile, config: &Config) -> FileEntry {
     FileEntry {
-        result: parse::parse_file(kind, file, config, keep_html),
+        result: parse::parse_file(kind, file, config),
     }
 }
 

@@ -46,8 +46,6 @@ pub struct Article {
     /// The source file, read again to render the body (see
     /// [`crate::source::parse::article_html`]).
     pub source_file: std::path::PathBuf,
-    /// The body's HTML, when parsing kept it ([`crate::source::parse::keeps_html`]).
-    pub html: Option<Arc<str>>,
     /// The headings of the body.
     pub headings: Vec<Heading>,
     /// Words in the body.
@@ -94,7 +92,6 @@ impl Article {
             summary_html: p.summary_html.clone(),
             summary_text: p.summary_text.clone(),
             source_file: p.source_file.clone(),
-            html: (!p.body.html.is_empty()).then(|| Arc::clone(&p.body.html)),
             headings: p.body.headings.clone(),
             word_count: p.body.word_count,
             reading_minutes: p.body.word_count.div_ceil(config.words_per_minute).max(1),

@@ -549,18 +549,14 @@ impl<'a> Renderer<'a> {
             .collect()
     }
 
-    /// An article's body as HTML: kept from parsing on a small site, else
-    /// rendered from its file. Then articles that feeds show are rendered
-    /// once and kept for the other feeds; the others are not kept, so a
-    /// large site's HTML is never all in memory at once.
+    /// An article's body as HTML, rendered from its file. Articles that
+    /// feeds show are rendered once and kept for the other feeds; the others
+    /// are not kept, so the site's HTML is never all in memory at once.
     fn article_html(&self, id: ArticleId) -> Result<Arc<str>, Diagnostic> {
         if let Some(html) = self.lock_html().get(&id) {
             return Ok(Arc::clone(html));
         }
         let a = self.site().article(id);
-        if let Some(html) = &a.html {
-            return Ok(Arc::clone(html));
-        }
         let html = crate::source::parse::article_html(&a.file, &a.source_file, self.config())?;
         if self.in_feed[id.0 as usize] {
             self.lock_html().insert(id, Arc::clone(&html));

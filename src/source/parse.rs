@@ -49,8 +49,8 @@ pub struct ParsedArticle {
     pub link_locations: Vec<LineCol>,
     /// The `duplicate_of` slug and where it is written.
     pub duplicate_of: Option<(String, LineCol)>,
-    /// The file, to read its body again when its page is rendered, unless
-    /// the body's HTML was kept (`body.html` is empty when it was not).
+    /// The file, to read its body again when its page is rendered (the
+    /// body's HTML is not kept: `body.html` is empty).
     pub source_file: PathBuf,
     /// The article's most frequent terms, for related articles.
     pub keywords: Keywords,
@@ -376,7 +376,7 @@ pub fn parse_all(tree: &SourceTree, config: &Config) -> (ParsedContent, Diagnost
     let files: Vec<(ContentKind, &SourceFile)> = tree.content().collect();
     let results: Vec<Result<Parsed, Vec<Diagnostic>>> = files
         .par_iter()
-        .map(|&(kind, file)| parse_file(kind, file, config, keeps_html(tree.articles.len())))
+        .map(|&(kind, file)| parse_file(kind, file, config))
         .collect();
     let mut diagnostics = Diagnostics::new();
     let mut parsed = Vec::with_capacity(results.len());
@@ -390,18 +390,14 @@ pub fn parse_all(tree: &SourceTree, config: &Config) -> (ParsedContent, Diagnost
 }
 
 /// Reads and parses one content file.
-///
-/// With `keep_html`, an article keeps its body's HTML (see [`keeps_html`]);
-/// without, its page renders the body again from the file.
 pub fn parse_file(
     kind: ContentKind,
     file: &SourceFile,
     config: &Config,
-    keep_html: bool,
 ) -> Result<Parsed, Vec<Diagnostic>> {
     let text = decode::read(&file.rel, &file.abs).map_err(|d| vec![d])?;
     match kind {
-        ContentKind::Article => article(&file.rel, &text, config, keep_html).map(|mut a| {
+        ContentKind::Article => parse_article(&file.rel, &text, config).map(|mut a| {
             a.source_file = file.abs.clone();
             Parsed::Article(Arc::new(a))
         }),
@@ -414,31 +410,11 @@ pub fn parse_file(
     }
 }
 
-/// Up to how many articles a site keeps their HTML in memory from parsing
-/// to rendering (some 7 kB each): one Markdown pass instead of two. Larger
-/// sites render each body again when its page is rendered, so that their
-/// memory stays bounded.
-pub const KEEP_HTML_UP_TO: usize = 20_000;
-
-/// Whether a site of `articles` articles keeps their HTML ([`KEEP_HTML_UP_TO`]).
-pub fn keeps_html(articles: usize) -> bool {
-    articles <= KEEP_HTML_UP_TO
-}
-
-/// Parses the text of an article file (its HTML is not kept).
+/// Parses the text of an article file.
 pub fn parse_article(
     rel: &str,
     text: &str,
     config: &Config,
-) -> Result<ParsedArticle, Vec<Diagnostic>> {
-    article(rel, text, config, false)
-}
-
-fn article(
-    rel: &str,
-    text: &str,
-    config: &Config,
-    keep_html: bool,
 ) -> Result<ParsedArticle, Vec<Diagnostic>> {
     let split = front_matter::split(rel, text).map_err(|d| vec![d])?;
     let front: ArticleFrontMatter = front_matter::parse(rel, text, &split).map_err(|d| vec![d])?;
@@ -474,11 +450,7 @@ fn article(
     let (Some(date), Some(slug), true) = (date, slug, problems.is_empty()) else {
         return Err(problems);
     };
-    let mut body = if keep_html {
-        markdown::render(split.body, &config.markdown)
-    } else {
-        markdown::analyse(split.body, &config.markdown)
-    };
+    let mut body = markdown::analyse(split.body, &config.markdown);
     let search = &config.search;
     let front_summary = front
         .summary
@@ -732,32 +704,6 @@ mod tests {
         assert_eq!(a.date.to_string(), "2025-07-21T00:00:00Z");
         assert_eq!(a.body.word_count, 2);
         assert_eq!(a.link_locations, [LineCol { line: 6, col: 6 }]);
-    }
-
-    #[test]
-    fn html_kept_from_parsing_is_the_html_rendered_again_from_the_file() {
-        let dir = tempfile::tempdir().unwrap();
-        let abs = dir.path().join("a.md");
-        let text =
-            "+++\ntitle = \"A\"\ndate = 2025-07-21\n+++\n## Hi\n\nBody *x* [y](/z) <b>b</b>.\n";
-        std::fs::write(&abs, text).unwrap();
-        let file = SourceFile {
-            rel: "content/articles/a.md".to_owned(),
-            abs: abs.clone(),
-        };
-        let config = Config::default();
-        let parsed = |keep| match parse_file(ContentKind::Article, &file, &config, keep) {
-            Ok(Parsed::Article(a)) => a,
-            _ => panic!("an article"),
-        };
-        let (kept, dropped) = (parsed(true), parsed(false));
-        assert!(dropped.body.html.is_empty(), "a large site keeps no HTML");
-        assert!(kept.body.html.contains("<h2 id=\"hi\">Hi</h2>"));
-        let again = article_html(&file.rel, &abs, &config).unwrap();
-        assert_eq!(kept.body.html, again);
-        assert_eq!(kept.summary_html, dropped.summary_html);
-        assert_eq!(kept.keywords, dropped.keywords);
-        assert!(keeps_html(KEEP_HTML_UP_TO) && !keeps_html(KEEP_HTML_UP_TO + 1));
     }
 
     #[test]
