@@ -31,11 +31,10 @@ pub fn diagnostics(diagnostics: &Diagnostics) {
     }
     eprint!("{diagnostics}");
     let (e, w) = (diagnostics.error_count(), diagnostics.warning_count());
-    let plural = count;
     match (e, w) {
-        (0, w) => eprintln!("{}", plural(w, "warning")),
-        (e, 0) => eprintln!("{}", plural(e, "error")),
-        (e, w) => eprintln!("{}, {}", plural(e, "error"), plural(w, "warning")),
+        (0, w) => eprintln!("{}", count(w, "warning")),
+        (e, 0) => eprintln!("{}", count(e, "error")),
+        (e, w) => eprintln!("{}, {}", count(e, "error"), count(w, "warning")),
     }
 }
 

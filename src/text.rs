@@ -29,15 +29,18 @@ pub fn tokens(text: &str) -> impl Iterator<Item = String> + '_ {
 /// (`Zürich` → `zurich`, `Économie` → `economie`); other scripts are only
 /// lowercased. Curly apostrophes become straight ones.
 pub fn fold(word: &str) -> Cow<'_, str> {
-    if word
-        .bytes()
-        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
-    {
+    if is_folded(word) {
         return Cow::Borrowed(word);
     }
     let mut out = String::with_capacity(word.len());
     fold_into(word, &mut out);
     Cow::Owned(out)
+}
+
+/// True when `word` is its own [`fold`]: ASCII without capitals.
+fn is_folded(word: &str) -> bool {
+    word.bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
 }
 
 /// Appends [`fold`] of `word` to `out`: the same text, into a buffer the
@@ -393,10 +396,7 @@ pub fn index_tokens(text: &str, intern: Intern, mut f: impl FnMut(Token<'_>)) {
                 continue;
             }
             // `fold`, into a buffer reused from word to word.
-            let folded: &str = if word
-                .bytes()
-                .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
-            {
+            let folded: &str = if is_folded(word) {
                 word
             } else {
                 buffer.clear();
