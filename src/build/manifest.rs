@@ -120,10 +120,14 @@ fn list_folder(base: &Path, rel: &Path) -> String {
                 if *is_folder {
                     return list_folder(base, &rel);
                 }
-                match std::fs::metadata(base.join(&rel)) {
-                    Ok(meta) => format!("O {} {} {}\n", meta.len(), mtime_ns(&meta), rel.display()),
-                    Err(_) => format!("O unreadable {}\n", rel.display()),
-                }
+                let mut line = String::new();
+                file_line(
+                    &mut line,
+                    "O",
+                    &rel,
+                    std::fs::metadata(base.join(&rel)).ok(),
+                );
+                line
             })
             .collect::<Vec<String>>()
             .concat()
@@ -144,22 +148,23 @@ fn list_files(text: &mut String, tag: &str, base: &Path, entries: &[&str]) {
                 continue;
             }
             let rel = item.path().strip_prefix(base).unwrap_or(item.path());
-            match item.metadata() {
-                Ok(meta) => {
-                    let _ = writeln!(
-                        text,
-                        "{tag} {} {} {}",
-                        meta.len(),
-                        mtime_ns(&meta),
-                        rel.display()
-                    );
-                }
-                Err(_) => {
-                    let _ = writeln!(text, "{tag} unreadable {}", rel.display());
-                }
-            }
+            file_line(text, tag, rel, item.metadata().ok());
         }
     }
+}
+
+/// One file's line: size, modification time and path, or that it is unreadable.
+fn file_line(text: &mut String, tag: &str, rel: &Path, meta: Option<std::fs::Metadata>) {
+    let _ = match meta {
+        Some(meta) => writeln!(
+            text,
+            "{tag} {} {} {}",
+            meta.len(),
+            mtime_ns(&meta),
+            rel.display()
+        ),
+        None => writeln!(text, "{tag} unreadable {}", rel.display()),
+    };
 }
 
 fn mtime_ns(meta: &std::fs::Metadata) -> u128 {
