@@ -23,7 +23,7 @@ use crate::error::{Error, Result};
 use crate::model::{ArticleCache, Site};
 use crate::output::{OutputHashes, OutputPath, Staging};
 use crate::render::templates::Templates;
-use crate::render::{self, Fingerprints, Job, Renderer, view::Views};
+use crate::render::{self, Job, Planned, Renderer, view::Views};
 use crate::report;
 use crate::source::parse::{self, Parsed, ParsedContent};
 use crate::source::{self, ContentKind, SourceFile};
@@ -103,7 +103,7 @@ struct State {
 struct LastBuild {
     site: Site,
     cards: Vec<tera::Value>,
-    fingerprints: Fingerprints,
+    global: u64,
     search_script: String,
 }
 
@@ -249,8 +249,7 @@ impl Session {
             h.finish()
         };
         templates.set_globals(tera::context! { site => &site_view });
-        let fingerprints = Fingerprints::new(&site, global);
-        let cards = render::article_cards(&site, &state.config, &fingerprints, &mut state.cards);
+        let cards = render::article_cards(&site, &state.config, &mut state.cards);
         let views = Views {
             config: &state.config,
             site: &site,
@@ -262,8 +261,7 @@ impl Session {
         } else {
             String::new()
         };
-        let last_fingerprints = self.tracked.then(|| fingerprints.clone());
-        let renderer = Renderer::new(views, templates, &jobs, self.options.now, fingerprints)
+        let renderer = Renderer::new(views, templates, &jobs, self.options.now, global)
             .with_search_script(search_script.clone());
         timings.mark("prepare");
 
@@ -331,11 +329,11 @@ impl Session {
         diagnostics.extend(failures);
         let (articles, pages) = (site.articles.len(), site.pages.len());
         drop(renderer);
-        if let Some(fingerprints) = last_fingerprints {
+        if self.tracked {
             state.last = Some(LastBuild {
                 site,
                 cards,
-                fingerprints,
+                global,
                 search_script,
             });
         }
@@ -402,21 +400,19 @@ impl Session {
             }
             last.site.articles[id.0 as usize] =
                 std::sync::Arc::new(crate::model::Article::from_parsed(parsed, &state.config));
-            jobs.push(Job::Article(id));
+            jobs.push(render::plan_job(
+                &last.site,
+                &state.config,
+                Job::Article(id),
+            ));
         }
         let views = Views {
             config: &state.config,
             site: &last.site,
             cards: &last.cards,
         };
-        let renderer = Renderer::new(
-            views,
-            templates,
-            &jobs,
-            self.options.now,
-            last.fingerprints.clone(),
-        )
-        .with_search_script(last.search_script.clone());
+        let renderer = Renderer::new(views, templates, &jobs, self.options.now, last.global)
+            .with_search_script(last.search_script.clone());
         let out_dir = self.options.out_dir(&self.root, &state.config);
         let mut written = Vec::new();
         for job in &jobs {
@@ -543,15 +539,15 @@ fn parse_entry(kind: ContentKind, file: &SourceFile, config: &Config) -> FileEnt
 /// Renders one job (or keeps its previous output) and stages its files.
 fn run_job(
     renderer: &Renderer<'_>,
-    job: &Job,
+    planned: &Planned,
     staging: &Staging,
     statics: &BTreeMap<String, StaticFile>,
     previous: Previous<'_>,
 ) -> Result<JobRecord, Failure> {
-    let key = renderer.key(job);
+    let key = planned.key.clone();
     let fingerprint = match previous {
         Previous::Untracked => 0,
-        _ => renderer.fingerprint(job),
+        _ => renderer.fingerprint(planned).map_err(Failure::Site)?,
     };
     if let Previous::Jobs(jobs) = previous
         && let Some((old, paths)) = jobs.get(&key)
@@ -567,7 +563,7 @@ fn run_job(
         });
     }
     let mut paths = Vec::new();
-    for file in renderer.render(job).map_err(Failure::Site)? {
+    for file in renderer.render(planned).map_err(Failure::Site)? {
         if let Some(s) = statics.get(&file.path) {
             if file.path.ends_with(".html") {
                 return Err(Failure::Site(

@@ -40,7 +40,7 @@ use crate::error::{Error, Result};
 use crate::model::{Site, Visibility};
 use crate::render::templates::Templates;
 use crate::render::view::Views;
-use crate::render::{self, Fingerprints, Renderer};
+use crate::render::{self, Renderer};
 use crate::source::{self, parse};
 
 use self::sources::Sources;
@@ -215,15 +215,14 @@ fn dry_render(
     // The stylesheet's content hash only matters to browsers' caches.
     .site(config.base_url.url("style.css"));
     templates.set_globals(tera::context! { site => &site_view });
-    let fingerprints = Fingerprints::new(site, 0);
-    let cards = render::article_cards(site, config, &fingerprints, &mut HashMap::new());
+    let cards = render::article_cards(site, config, &mut HashMap::new());
     let views = Views {
         config,
         site,
         cards: &cards,
     };
     let jobs = render::plan(site, config);
-    let renderer = Renderer::new(views, templates, &jobs, now, fingerprints);
+    let renderer = Renderer::new(views, templates, &jobs, now, 0);
     let failures: Vec<Diagnostic> = jobs
         .par_iter()
         .filter_map(|job| renderer.render(job).err())

@@ -14,8 +14,7 @@ use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::{ArticleId, Site};
 use crate::render::sitemap::MAX_URLS;
 use crate::render::templates::BUILTIN_ASSETS;
-use crate::render::view::page_path;
-use crate::render::{self, Job};
+use crate::render::{self, Job, Planned};
 use crate::source::{self, SourceTree};
 
 /// What a page of the site shows, for checking anchors.
@@ -57,10 +56,10 @@ impl Outputs {
     pub(super) fn of(site: &Site, config: &Config, tree: &SourceTree) -> Outputs {
         let mut out = Outputs::default();
         let jobs = render::plan(site, config);
-        let mut sitemap_pages = 0;
-        for job in &jobs {
-            out.job(site, config, job, &mut sitemap_pages);
+        for planned in &jobs {
+            out.job(planned);
         }
+        let sitemap_pages = jobs.iter().filter(|p| p.sitemap.is_some()).count();
         if sitemap_pages > MAX_URLS {
             for n in 1..=sitemap_pages.div_ceil(MAX_URLS) {
                 out.file(format!("sitemap-{n}.xml"), None);
@@ -90,105 +89,20 @@ impl Outputs {
         out
     }
 
-    /// Adds the outputs of one job. Every kind of job is named, so that a
-    /// new kind cannot be forgotten here.
-    fn job(&mut self, site: &Site, config: &Config, job: &Job, sitemap_pages: &mut usize) {
-        match *job {
-            Job::Home(n) => self.page(page_path("", n), Target::Other, None),
-            Job::Article(id) => {
-                let a = site.article(id);
-                self.page(a.path.clone(), Target::Article(id), Some(&a.file));
-                if site.duplicates.is_duplicate(id) {
-                    return; // not in the sitemap
-                }
+    /// Adds the outputs of one job, as planned.
+    fn job(&mut self, planned: &Planned) {
+        if !planned.is_page() {
+            for file in &planned.files {
+                self.file(file.clone(), None);
             }
-            Job::Page(i) => {
-                let p = &site.pages[i];
-                self.page(p.path(), Target::Page(i), Some(&p.file));
-            }
-            Job::TaxonomyList(t) => self.page(site.taxonomies[t].path(), Target::Other, None),
-            Job::Term {
-                taxonomy,
-                term,
-                page,
-            } => {
-                let t = &site.taxonomies[taxonomy];
-                self.page(
-                    page_path(&t.term_path(&t.terms[term]), page),
-                    Target::Other,
-                    None,
-                );
-            }
-            Job::TermFeed { taxonomy, term } => {
-                let t = &site.taxonomies[taxonomy];
-                self.file(format!("{}atom.xml", t.term_path(&t.terms[term])), None);
-                return;
-            }
-            Job::Archive => self.page("archive/".to_owned(), Target::Other, None),
-            Job::ArchiveYear(y) => self.page(site.archive[y].path(), Target::Other, None),
-            Job::ArchiveMonth(y, m) => {
-                self.page(site.archive[y].months[m].path(), Target::Other, None);
-            }
-            Job::Edition(i) => {
-                let e = &site.editions[i];
-                self.page(e.path(), Target::Other, e.file.as_deref());
-            }
-            Job::Editions(n) => self.page(page_path("editions/", n), Target::Other, None),
-            Job::EditionsFeed => {
-                self.file("editions/atom.xml".to_owned(), None);
-                return;
-            }
-            Job::NotFound => {
-                self.file("404.html".to_owned(), None);
-                return;
-            }
-            Job::SiteFeeds => {
-                let feeds = &config.feeds;
-                for (on, name) in [
-                    (feeds.atom, "atom.xml"),
-                    (feeds.rss, "rss.xml"),
-                    (feeds.json, "feed.json"),
-                ] {
-                    if on {
-                        self.file(name.to_owned(), None);
-                    }
-                }
-                return;
-            }
-            Job::Search => {
-                // A page, but not one for the sitemap.
-                self.page(crate::search::PAGE.to_owned(), Target::Other, None);
-                return;
-            }
-            Job::SearchIndex => {
-                // The manifest and the filters; the term shards (`search/terms/<n>.bin`)
-                // are numbered by the index's size, known only once it is built.
-                self.file(crate::search::MANIFEST.to_owned(), None);
-                for filter in crate::search::Plan::new(site, config)
-                    .map(|plan| plan.filters)
-                    .unwrap_or_default()
-                {
-                    for term in &filter.terms {
-                        let path = crate::search::filter_path(&filter, term);
-                        self.file(format!("{}{path}", crate::search::PAGE), None);
-                    }
-                }
-                return;
-            }
-            Job::SearchDocs(n) => {
-                self.file(format!("search/docs/{n}.json"), None);
-                return;
-            }
-            Job::Sitemap => {
-                self.file("sitemap.xml".to_owned(), None);
-                if config.news.sitemap {
-                    self.file("news-sitemap.xml".to_owned(), None);
-                }
-                self.file("robots.txt".to_owned(), None);
-                return;
-            }
+            return;
         }
-        *sitemap_pages += 1;
+        let target = match planned.job {
+            Job::Article(id) => Target::Article(id),
+            Job::Page(i) => Target::Page(i),
+            _ => Target::Other,
+        };
+        self.page(planned.key.clone(), target, planned.origin.as_deref());
     }
 
     fn page(&mut self, path: String, target: Target, origin: Option<&str>) {

@@ -16,7 +16,7 @@ use crate::config::Config;
 use crate::model::Article;
 
 /// What a feed is about: its title, where it lives and what page it mirrors.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Hash)]
 pub struct FeedMeta {
     /// The feed's title.
     pub title: String,
@@ -27,7 +27,7 @@ pub struct FeedMeta {
 }
 
 /// One entry of a feed.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Hash)]
 pub struct FeedEntry<'a> {
     /// The entry's title.
     pub title: Cow<'a, str>,

@@ -1,20 +1,24 @@
 //! Stage 5: turn the model into files.
 //!
-//! [`plan`] lists every output of the site as a [`Job`]: cheap and pure, so
-//! `check` and `serve` can reason about outputs without rendering.
-//! [`Renderer::render`] turns one job into its file(s); the build runs jobs in
-//! parallel and streams each result to the output stage, so the rendered
-//! site is never held in memory at once.
+//! [`plan`] lists every output of the site as a [`Planned`] job: cheap and
+//! pure, so `check` and `serve` can reason about outputs without rendering.
+//! [`Renderer::render`] turns one job into its file(s), and
+//! [`Renderer::fingerprint`] hashes what it would render them from (see
+//! [`fingerprint`]); the build runs jobs in parallel and streams each
+//! result to the output stage, so the rendered site is never held in
+//! memory at once.
 
 pub mod feeds;
 mod fingerprint;
-
-pub use fingerprint::Fingerprints;
 mod jsonld;
+mod plan;
 pub mod sitemap;
 pub mod templates;
 pub mod view;
 mod xml;
+
+pub use fingerprint::{Inputs, Mode};
+pub use plan::{Planned, plan, plan_job};
 
 use std::borrow::Cow;
 use std::sync::{Arc, Mutex};
@@ -22,12 +26,11 @@ use std::sync::{Arc, Mutex};
 use crate::hash::FxMap;
 
 use jiff::{SignedDuration, Timestamp};
-use tera::{Context, context};
 
 use self::feeds::{FeedEntry, FeedMeta};
 use self::sitemap::{NewsEntry, SitemapEntry};
 use self::templates::{Templates, name};
-use self::view::{MetaView, Views, page_path, pages_for};
+use self::view::{MetaView, Views, page_path};
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 use crate::model::{ArticleId, Site};
@@ -94,55 +97,19 @@ pub struct RenderedFile {
     pub bytes: Vec<u8>,
 }
 
-/// Lists every output of the site.
-pub fn plan(site: &Site, config: &Config) -> Vec<Job> {
-    let mut jobs = Vec::new();
-    jobs.extend((1..=pages_for(site.listed.len(), config.paginate_by)).map(Job::Home));
-    jobs.extend((0..site.articles.len()).map(|i| Job::Article(ArticleId(i as u32))));
-    jobs.extend((0..site.pages.len()).map(Job::Page));
-    for (ti, t) in site.taxonomies.iter().enumerate() {
-        jobs.push(Job::TaxonomyList(ti));
-        let per_page = t.paginate_by.unwrap_or(config.paginate_by);
-        for (term, entry) in t.terms.iter().enumerate() {
-            let pages = pages_for(entry.articles.len(), per_page);
-            jobs.extend((1..=pages).map(|page| Job::Term {
-                taxonomy: ti,
-                term,
-                page,
-            }));
-            if t.feed {
-                jobs.push(Job::TermFeed { taxonomy: ti, term });
-            }
-        }
-    }
-    jobs.push(Job::Archive);
-    for (yi, y) in site.archive.iter().enumerate() {
-        jobs.push(Job::ArchiveYear(yi));
-        jobs.extend((0..y.months.len()).map(|mi| Job::ArchiveMonth(yi, mi)));
-    }
-    if !site.editions.is_empty() {
-        jobs.extend((0..site.editions.len()).map(Job::Edition));
-        jobs.extend(
-            (1..=pages_for(site.editions.len(), config.editions_paginate_by)).map(Job::Editions),
-        );
-        jobs.push(Job::EditionsFeed);
-    }
-    jobs.extend([Job::NotFound, Job::SiteFeeds, Job::Sitemap]);
-    if config.search.enabled {
-        jobs.extend([Job::Search, Job::SearchIndex]);
-        let files = site.listed.len().div_ceil(crate::search::DOCS_PER_FILE);
-        jobs.extend((0..files).map(Job::SearchDocs));
-    }
-    jobs
+/// A job, prepared for a [`Mode`].
+enum Prepared {
+    Fingerprint(u64),
+    Files(Vec<RenderedFile>),
 }
 
-/// Every article's card as a template value, in article order. Cards
-/// whose fingerprint is in `cache` are taken from it; the others are made
-/// (in parallel). The cache is left holding exactly this site's cards.
+/// Every article's card as a template value, in article order. A card is
+/// made from its view only when no card of the same fingerprint (a hash of
+/// the view itself) is in `cache`; the others are made in parallel. The
+/// cache is left holding exactly this site's cards.
 pub fn article_cards(
     site: &Site,
     config: &Config,
-    fingerprints: &Fingerprints,
     cache: &mut std::collections::HashMap<u64, tera::Value>,
 ) -> Vec<tera::Value> {
     use rayon::prelude::*;
@@ -151,22 +118,21 @@ pub fn article_cards(
         site,
         cards: &[],
     };
-    let cards: Vec<tera::Value> = site
+    let cards: Vec<(u64, tera::Value)> = site
         .articles
         .par_iter()
-        .zip(&fingerprints.cards)
-        .map(|(a, fp)| match cache.get(fp) {
-            Some(card) => card.clone(),
-            None => tera::Value::from_serializable(&views.article_card(a)),
+        .map(|a| {
+            let view = views.article_card(a);
+            let fp = fingerprint::of_value(&view);
+            let card = match cache.get(&fp) {
+                Some(card) => card.clone(),
+                None => tera::Value::from_serializable(&view),
+            };
+            (fp, card)
         })
         .collect();
-    *cache = fingerprints
-        .cards
-        .iter()
-        .copied()
-        .zip(cards.iter().cloned())
-        .collect();
-    cards
+    *cache = cards.iter().cloned().collect();
+    cards.into_iter().map(|(_, card)| card).collect()
 }
 
 /// Which articles some feed shows (the site feeds and the term feeds).
@@ -191,7 +157,8 @@ fn in_feeds(site: &Site, config: &Config) -> Vec<bool> {
 pub struct Renderer<'a> {
     views: Views<'a>,
     templates: &'a Templates,
-    fingerprints: Fingerprints,
+    /// What every job depends on: the config, the templates, the site's navigation.
+    global: u64,
     /// Articles some feed shows: their HTML is kept once rendered.
     in_feed: Vec<bool>,
     html: Mutex<FxMap<ArticleId, Arc<str>>>,
@@ -204,35 +171,33 @@ pub struct Renderer<'a> {
 }
 
 impl<'a> Renderer<'a> {
-    /// Prepares rendering of `jobs` (the sitemap lists their pages).
+    /// Prepares rendering of the `planned` jobs (the sitemap lists their pages).
     ///
-    /// `now` dates feeds of an empty site; `pinned_now`, when the build was
-    /// given a moment, is where the news sitemap's two days end (else at the
+    /// `pinned_now`, when the build was given a moment, dates feeds of an
+    /// empty site and is where the news sitemap's two days end (else the
     /// newest article). `global` is a fingerprint of what every page depends
     /// on: the config, the templates, the site's navigation.
     pub fn new(
         views: Views<'a>,
         templates: &'a Templates,
-        jobs: &[Job],
+        planned: &[Planned],
         pinned_now: Option<Timestamp>,
-        fingerprints: Fingerprints,
+        global: u64,
     ) -> Self {
         let site = views.site;
         let newest = site.listed.first().map(|&id| site.article(id).date);
-        let mut r = Renderer {
+        Renderer {
             views,
             templates,
-            fingerprints,
+            global,
             in_feed: in_feeds(site, views.config),
             html: Mutex::default(),
             now: pinned_now.or(newest).unwrap_or_else(Timestamp::now),
             news_reference: pinned_now.or(newest).unwrap_or_default(),
-            sitemap: Vec::new(),
+            sitemap: planned.iter().filter_map(|p| p.sitemap.clone()).collect(),
             search: crate::search::Plan::new(site, views.config),
             search_script: String::new(),
-        };
-        r.sitemap = jobs.iter().filter_map(|job| r.sitemap_entry(job)).collect();
-        r
+        }
     }
 
     /// Sets the search script's address (with its content hash), for the search page.
@@ -255,43 +220,30 @@ impl<'a> Renderer<'a> {
         self.views.site
     }
 
-    /// The sitemap entry of a job's page, if it is a page worth listing.
-    fn sitemap_entry(&self, job: &Job) -> Option<SitemapEntry> {
-        let site = self.site();
-        let newest =
-            |ids: &[ArticleId]| ids.iter().map(|&id| site.article(id).last_modified()).max();
-        let lastmod = match *job {
-            Job::NotFound
-            | Job::SiteFeeds
-            | Job::Sitemap
-            | Job::TermFeed { .. }
-            | Job::EditionsFeed
-            | Job::Search
-            | Job::SearchIndex
-            | Job::SearchDocs(_) => return None,
-            // A duplicate's canonical address is its primary story's.
-            Job::Article(id) if site.duplicates.is_duplicate(id) => return None,
-            Job::Article(id) => Some(site.article(id).last_modified()),
-            Job::Home(_) | Job::Archive => newest(&site.listed[..site.listed.len().min(1)]),
-            Job::Term { taxonomy, term, .. } => {
-                newest(&site.taxonomies[taxonomy].terms[term].articles[..1])
-            }
-            Job::ArchiveMonth(y, m) => newest(&site.archive[y].months[m].articles[..1]),
-            Job::Edition(i) => newest(&site.editions[i].articles().collect::<Vec<_>>()),
-            Job::Page(_) | Job::TaxonomyList(_) | Job::ArchiveYear(_) | Job::Editions(_) => None,
-        };
-        Some(SitemapEntry {
-            path: self.key(job),
-            lastmod,
-        })
+    /// Renders one job into its files.
+    pub fn render(&self, planned: &Planned) -> Result<Vec<RenderedFile>, Diagnostic> {
+        match self.prepare(planned, Mode::Render)? {
+            Prepared::Files(files) => Ok(files),
+            Prepared::Fingerprint(_) => unreachable!("rendering gives files"),
+        }
     }
 
-    /// Renders one job into its files.
-    pub fn render(&self, job: &Job) -> Result<Vec<RenderedFile>, Diagnostic> {
+    /// A hash of everything `planned`'s output is made from: the values its
+    /// template receives (or its data), the templates and the config.
+    pub fn fingerprint(&self, planned: &Planned) -> Result<u64, Diagnostic> {
+        match self.prepare(planned, Mode::Fingerprint)? {
+            Prepared::Fingerprint(fp) => Ok(fp),
+            Prepared::Files(_) => unreachable!("fingerprinting renders nothing"),
+        }
+    }
+
+    /// Builds what one job renders from, and renders it or hashes it.
+    fn prepare(&self, planned: &Planned, mode: Mode) -> Result<Prepared, Diagnostic> {
         let site = self.site();
         let config = self.config();
         let v = &self.views;
-        match *job {
+        let mut inputs = Inputs::new(mode, self.global, &planned.key);
+        match planned.job {
             Job::Home(n) => {
                 let paginator = v.paginator("", &site.listed, config.paginate_by, n);
                 let edition = (n == 1)
@@ -309,13 +261,15 @@ impl<'a> Renderer<'a> {
                     "home",
                     None,
                 );
-                self.page(name::INDEX, meta, context! { paginator, edition })
+                inputs.set("paginator", &paginator);
+                inputs.set("edition", &edition);
+                self.page(inputs, name::INDEX, meta)
             }
             Job::Article(id) => {
                 let a = site.article(id);
                 let template = a.template.as_deref().unwrap_or(name::ARTICLE);
                 self.require_template(template, &a.file)?;
-                let html = self.article_html(id)?;
+                let html = self.body(id, &mut inputs)?;
                 let i = id.0 as usize;
                 let newer = i.checked_sub(1).map(|n| v.card(ArticleId(n as u32)));
                 let older = (i + 1 < site.articles.len()).then(|| v.card(ArticleId(i as u32 + 1)));
@@ -327,11 +281,10 @@ impl<'a> Renderer<'a> {
                     None,
                 );
                 meta.canonical = v.canonical(id);
-                self.page(
-                    template,
-                    meta,
-                    context! { article => &v.article_full(id, &html), newer, older },
-                )
+                inputs.set("article", &v.article_full(id, &html));
+                inputs.set("newer", &newer);
+                inputs.set("older", &older);
+                self.page(inputs, template, meta)
             }
             Job::Page(i) => {
                 let p = &site.pages[i];
@@ -344,17 +297,15 @@ impl<'a> Renderer<'a> {
                     "page",
                     None,
                 );
-                self.page(template, meta, context! { page => &v.page(p) })
+                inputs.set("page", &v.page(p));
+                self.page(inputs, template, meta)
             }
             Job::TaxonomyList(ti) => {
                 let t = &site.taxonomies[ti];
                 let description = format!("{} of {}", t.title, config.title);
                 let meta = self.meta(&t.path(), t.title.clone(), description, "taxonomy", None);
-                self.page(
-                    name::TAXONOMY_LIST,
-                    meta,
-                    context! { taxonomy => &v.taxonomy(t, true) },
-                )
+                inputs.set("taxonomy", &v.taxonomy(t, true));
+                self.page(inputs, name::TAXONOMY_LIST, meta)
             }
             Job::Term {
                 taxonomy,
@@ -380,12 +331,10 @@ impl<'a> Renderer<'a> {
                     "term",
                     term_view.feed_url.clone(),
                 );
-                let taxonomy = v.taxonomy(t, false);
-                self.page(
-                    name::TERM,
-                    meta,
-                    context! { taxonomy, term => &term_view, paginator },
-                )
+                inputs.set("taxonomy", &v.taxonomy(t, false));
+                inputs.set("term", &term_view);
+                inputs.set("paginator", &paginator);
+                self.page(inputs, name::TERM, meta)
             }
             Job::TermFeed { taxonomy, term } => {
                 let t = &site.taxonomies[taxonomy];
@@ -396,17 +345,21 @@ impl<'a> Renderer<'a> {
                     self_path: format!("{page_path}atom.xml"),
                     page_path,
                 };
-                let entries = self.article_entries(&entry.articles)?;
-                Ok(vec![file(
-                    &meta.self_path,
-                    feeds::atom(config, &meta, &entries, self.now),
-                )])
+                let entries = self.article_entries(&entry.articles, &mut inputs)?;
+                inputs.hash(&(&meta, &entries, self.now));
+                Ok(self.data(inputs, || {
+                    vec![file(
+                        &meta.self_path,
+                        feeds::atom(config, &meta, &entries, self.now),
+                    )]
+                }))
             }
             Job::Archive => {
                 let years: Vec<_> = site.archive.iter().map(|y| v.year(y)).collect();
                 let description = format!("Every article of {} by month", config.title);
                 let meta = self.meta("archive/", "Archive".into(), description, "archive", None);
-                self.page(name::ARCHIVE, meta, context! { years })
+                inputs.set("years", &years);
+                self.page(inputs, name::ARCHIVE, meta)
             }
             Job::ArchiveYear(yi) => {
                 let y = &site.archive[yi];
@@ -417,7 +370,8 @@ impl<'a> Renderer<'a> {
                     "archive",
                     None,
                 );
-                self.page(name::ARCHIVE_YEAR, meta, context! { year => &v.year(y) })
+                inputs.set("year", &v.year(y));
+                self.page(inputs, name::ARCHIVE_YEAR, meta)
             }
             Job::ArchiveMonth(yi, mi) => {
                 let m = &site.archive[yi].months[mi];
@@ -431,7 +385,9 @@ impl<'a> Renderer<'a> {
                     "archive",
                     None,
                 );
-                self.page(name::ARCHIVE_MONTH, meta, context! { month, articles })
+                inputs.set("month", &month);
+                inputs.set("articles", &articles);
+                self.page(inputs, name::ARCHIVE_MONTH, meta)
             }
             Job::Edition(i) => {
                 let edition = v.edition(&site.editions[i], true);
@@ -451,7 +407,10 @@ impl<'a> Renderer<'a> {
                     "edition",
                     feed,
                 );
-                self.page(name::EDITION, meta, context! { edition, newer, older })
+                inputs.set("edition", &edition);
+                inputs.set("newer", &newer);
+                inputs.set("older", &older);
+                self.page(inputs, name::EDITION, meta)
             }
             Job::Editions(n) => {
                 let paginator = v.pages_of(
@@ -475,9 +434,19 @@ impl<'a> Renderer<'a> {
                     "editions",
                     feed,
                 );
-                self.page(name::EDITIONS, meta, context! { paginator })
+                inputs.set("paginator", &paginator);
+                self.page(inputs, name::EDITIONS, meta)
             }
-            Job::EditionsFeed => Ok(vec![self.editions_feed()]),
+            Job::EditionsFeed => {
+                let (meta, entries) = self.editions_feed_entries();
+                inputs.hash(&(&meta, &entries, self.now));
+                Ok(self.data(inputs, || {
+                    vec![file(
+                        &meta.self_path,
+                        feeds::atom(config, &meta, &entries, self.now),
+                    )]
+                }))
+            }
             Job::NotFound => {
                 let meta = self.meta(
                     "404.html",
@@ -486,10 +455,18 @@ impl<'a> Renderer<'a> {
                     "404",
                     None,
                 );
-                self.page(name::NOT_FOUND, meta, Context::new())
+                self.page(inputs, name::NOT_FOUND, meta)
             }
-            Job::SiteFeeds => self.site_feeds(),
-            Job::Sitemap => Ok(self.sitemaps()),
+            Job::SiteFeeds => {
+                let entries = self.article_entries(&site.listed, &mut inputs)?;
+                inputs.hash(&(&entries, self.now));
+                Ok(self.data(inputs, || self.site_feeds(&entries)))
+            }
+            Job::Sitemap => {
+                let news = self.news_entries();
+                inputs.hash(&(&self.sitemap, &news));
+                Ok(self.data(inputs, || self.sitemaps(&news)))
+            }
             Job::Search => {
                 let plan = self.search_plan();
                 let description = format!(
@@ -504,19 +481,30 @@ impl<'a> Renderer<'a> {
                     "search",
                     None,
                 );
-                self.page(
-                    name::SEARCH,
-                    meta,
-                    context! { search => &v.search(plan, &self.search_script) },
-                )
+                inputs.set("search", &v.search(plan, &self.search_script));
+                self.page(inputs, name::SEARCH, meta)
             }
-            Job::SearchIndex => Ok(crate::search::index_files(site, config, self.search_plan())
-                .into_iter()
-                .map(|(path, bytes)| RenderedFile { path, bytes })
-                .collect()),
+            Job::SearchIndex => {
+                // The index is made from the listed articles' words (their
+                // files' text), their addresses and the filters.
+                let plan = self.search_plan();
+                inputs.hash(&plan.filters);
+                for &id in &plan.docs {
+                    let a = site.article(id);
+                    inputs.hash(&(a.fingerprint, &a.path));
+                }
+                Ok(self.data(inputs, || {
+                    crate::search::index_files(site, config, plan)
+                        .into_iter()
+                        .map(|(path, bytes)| RenderedFile { path, bytes })
+                        .collect()
+                }))
+            }
             Job::SearchDocs(n) => {
+                // Cheap to make: the fingerprint is the file itself.
                 let (path, bytes) = crate::search::docs_file(site, config, self.search_plan(), n);
-                Ok(vec![RenderedFile { path, bytes }])
+                inputs.hash(&(&path, &bytes));
+                Ok(self.data(inputs, || vec![RenderedFile { path, bytes }]))
             }
         }
     }
@@ -534,19 +522,37 @@ impl<'a> Renderer<'a> {
     }
 
     /// Feed entries for the first articles of `ids`, up to the feed limit.
-    fn article_entries(&self, ids: &[ArticleId]) -> Result<Vec<FeedEntry<'a>>, Diagnostic> {
+    fn article_entries(
+        &self,
+        ids: &[ArticleId],
+        inputs: &mut Inputs,
+    ) -> Result<Vec<FeedEntry<'a>>, Diagnostic> {
         let site = self.site();
         ids.iter()
             .take(self.config().feeds.limit)
             .map(|&id| {
                 let html = if self.config().feeds.full_text {
-                    self.article_html(id)?
+                    self.body(id, inputs)?
                 } else {
                     Arc::from("")
                 };
                 Ok(FeedEntry::article(site.article(id), html))
             })
             .collect()
+    }
+
+    /// An article's body as HTML, when rendering. For a fingerprint, what
+    /// the body is made from is hashed instead (its file's text, read with
+    /// the config of the global fingerprint), and the body left empty.
+    fn body(&self, id: ArticleId, inputs: &mut Inputs) -> Result<Arc<str>, Diagnostic> {
+        match inputs.mode() {
+            Mode::Fingerprint => {
+                let a = self.site().article(id);
+                inputs.hash(&(a.fingerprint, &a.file));
+                Ok(Arc::from(""))
+            }
+            Mode::Render => self.article_html(id),
+        }
     }
 
     /// An article's body as HTML, rendered from its file. Articles that
@@ -568,9 +574,8 @@ impl<'a> Renderer<'a> {
         self.html.lock().expect("no panics while locked")
     }
 
-    fn site_feeds(&self) -> Result<Vec<RenderedFile>, Diagnostic> {
+    fn site_feeds(&self, entries: &[FeedEntry<'_>]) -> Vec<RenderedFile> {
         let config = self.config();
-        let entries = self.article_entries(&self.site().listed)?;
         let meta = |self_path: &str| FeedMeta {
             title: config.title.clone(),
             self_path: self_path.to_owned(),
@@ -580,26 +585,26 @@ impl<'a> Renderer<'a> {
         if config.feeds.atom {
             out.push(file(
                 "atom.xml",
-                feeds::atom(config, &meta("atom.xml"), &entries, self.now),
+                feeds::atom(config, &meta("atom.xml"), entries, self.now),
             ));
         }
         if config.feeds.rss {
             out.push(file(
                 "rss.xml",
-                feeds::rss(config, &meta("rss.xml"), &entries, self.now),
+                feeds::rss(config, &meta("rss.xml"), entries, self.now),
             ));
         }
         if config.feeds.json {
             out.push(file(
                 "feed.json",
-                feeds::json(config, &meta("feed.json"), &entries),
+                feeds::json(config, &meta("feed.json"), entries),
             ));
         }
-        Ok(out)
+        out
     }
 
-    /// One entry per edition: its stories' headlines as content.
-    fn editions_feed(&self) -> RenderedFile {
+    /// The editions feed: one entry per edition, its stories' headlines as content.
+    fn editions_feed_entries(&self) -> (FeedMeta, Vec<FeedEntry<'a>>) {
         let (site, config, v) = (self.site(), self.config(), &self.views);
         let entries: Vec<FeedEntry<'_>> = site
             .editions
@@ -649,37 +654,41 @@ impl<'a> Renderer<'a> {
             self_path: "editions/atom.xml".to_owned(),
             page_path: "editions/".to_owned(),
         };
-        file(
-            &meta.self_path,
-            feeds::atom(config, &meta, &entries, self.now),
-        )
+        (meta, entries)
     }
 
-    fn sitemaps(&self) -> Vec<RenderedFile> {
-        let (site, config) = (self.site(), self.config());
+    /// The stories of the news sitemap (none when it is off).
+    fn news_entries(&self) -> Vec<NewsEntry<'a>> {
+        let site = self.site();
+        if !self.config().news.sitemap {
+            return Vec::new();
+        }
+        let since = self.news_reference - SignedDuration::from_hours(48);
+        site.listed
+            .iter()
+            .map(|&id| site.article(id))
+            .filter(|a| a.date > since && a.date <= self.news_reference)
+            .take(sitemap::MAX_NEWS_URLS)
+            .map(|a| NewsEntry {
+                path: a.path.clone(),
+                title: &a.title,
+                published: a.date,
+            })
+            .collect()
+    }
+
+    fn sitemaps(&self, news: &[NewsEntry<'_>]) -> Vec<RenderedFile> {
+        let config = self.config();
         let mut files: Vec<RenderedFile> = sitemap::files(&config.base_url, &self.sitemap)
             .into_iter()
             .map(|(path, text)| file(&path, text))
             .collect();
         if config.news.sitemap {
-            let since = self.news_reference - SignedDuration::from_hours(48);
-            let entries: Vec<NewsEntry<'_>> = site
-                .listed
-                .iter()
-                .map(|&id| site.article(id))
-                .filter(|a| a.date > since && a.date <= self.news_reference)
-                .take(sitemap::MAX_NEWS_URLS)
-                .map(|a| NewsEntry {
-                    path: a.path.clone(),
-                    title: &a.title,
-                    published: a.date,
-                })
-                .collect();
             let text = sitemap::news(
                 &config.base_url,
                 config.publication(),
                 &config.language,
-                &entries,
+                news,
             );
             files.push(file("news-sitemap.xml", text));
         }
@@ -711,22 +720,35 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    /// Renders an HTML page: `context` plus `meta`.
+    /// An HTML page: `inputs` plus `meta`, through `template`.
     fn page(
         &self,
+        mut inputs: Inputs,
         template: &str,
         meta: MetaView,
-        mut context: Context,
-    ) -> Result<Vec<RenderedFile>, Diagnostic> {
+    ) -> Result<Prepared, Diagnostic> {
+        inputs.set("meta", &meta);
+        inputs.hash(template);
+        if inputs.mode() == Mode::Fingerprint {
+            return Ok(Prepared::Fingerprint(inputs.fingerprint()));
+        }
         let path = crate::output::OutputPath::for_url_path(&meta.path)
             .map_err(|e| Diagnostic::error("output-path", meta.path.clone(), e.to_string()))?
             .as_str()
             .to_owned();
-        context.insert("meta", &meta);
         let mut bytes = Vec::with_capacity(16 * 1024);
         self.templates
-            .render(template, &context, &mut bytes, &path)?;
-        Ok(vec![RenderedFile { path, bytes }])
+            .render(template, &inputs.into_context(), &mut bytes, &path)?;
+        Ok(Prepared::Files(vec![RenderedFile { path, bytes }]))
+    }
+
+    /// Files written from data (feeds, sitemaps, search): `files` makes them
+    /// from what `inputs` hashed.
+    fn data(&self, inputs: Inputs, files: impl FnOnce() -> Vec<RenderedFile>) -> Prepared {
+        match inputs.mode() {
+            Mode::Fingerprint => Prepared::Fingerprint(inputs.fingerprint()),
+            Mode::Render => Prepared::Files(files()),
+        }
     }
 }
 

@@ -63,7 +63,7 @@ fn urlset(base: &BaseUrl, entries: &[SitemapEntry]) -> String {
 pub const MAX_NEWS_URLS: usize = 1_000;
 
 /// A story of the news sitemap.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct NewsEntry<'a> {
     /// The site path of the article.
     pub path: String,
