@@ -495,6 +495,7 @@ impl Session {
             state.templates = Templates::load(&self.root, &state.config);
             state.last = None; // the new templates have not seen the model
         }
+        let mut folders_changed = false;
         for (kind, path) in kinds.iter().filter(|(k, _)| *k == ChangeKind::Content) {
             debug_assert_eq!(*kind, ChangeKind::Content);
             let (abs, rel) = locate(&self.root, path);
@@ -508,13 +509,49 @@ impl Session {
                         .files
                         .insert(rel, parse_entry(kind, &file, &state.config));
                 }
+                // A folder that appeared, or one that held files: renamed,
+                // moved or removed with everything in it.
+                _ if abs.is_dir() || state.holds_folder(&rel) => folders_changed = true,
                 _ => {
                     state.files.remove(&rel);
                 }
             }
         }
+        if folders_changed {
+            state.reconcile(&self.root);
+        }
         timings.mark("parse");
         Ok(())
+    }
+}
+
+impl State {
+    /// Whether some file read is in the folder `rel`.
+    fn holds_folder(&self, rel: &str) -> bool {
+        let prefix = format!("{rel}/");
+        self.files
+            .range(prefix.clone()..)
+            .next()
+            .is_some_and(|(k, _)| k.starts_with(&prefix))
+    }
+
+    /// Brings the files read up to date with `content/` as it is now, after
+    /// a folder changed: files gone are forgotten, new ones parsed, the
+    /// others kept as they were parsed.
+    fn reconcile(&mut self, root: &Path) {
+        let tree = source::discover(root);
+        let present: std::collections::HashSet<&str> =
+            tree.content().map(|(_, f)| f.rel.as_str()).collect();
+        self.files.retain(|rel, _| present.contains(rel.as_str()));
+        let new: Vec<(String, FileEntry)> = tree
+            .content()
+            .filter(|(_, f)| !self.files.contains_key(&f.rel))
+            .collect::<Vec<_>>()
+            .par_iter()
+            .map(|&(kind, file)| (file.rel.clone(), parse_entry(kind, file, &self.config)))
+            .collect();
+        self.files.extend(new);
+        self.walk_diagnostics = tree.diagnostics;
     }
 }
 
