@@ -41,6 +41,7 @@ impl ServeArgs {
             future: self.future,
             open: self.open,
             timings: self.timings,
+            quiet: global.quiet,
         };
         serve(&root, &options)?;
         Ok(ExitStatus::Success)

@@ -39,12 +39,16 @@ pub struct ServeOptions {
     pub open: bool,
     /// Print the duration of each stage of every rebuild.
     pub timings: bool,
+    /// Print only errors and warnings.
+    pub quiet: bool,
 }
 
 /// What the server threads share.
 struct Shared {
     out_dir: PathBuf,
     error: Mutex<Option<String>>,
+    /// Whether some build succeeded, so that a version of the site is served.
+    built: std::sync::atomic::AtomicBool,
     hub: Hub,
 }
 
@@ -73,6 +77,11 @@ impl Shared {
 
 /// Serves the site at `root` until the process is interrupted.
 pub fn serve(root: &Path, options: &ServeOptions) -> Result<()> {
+    // File events name absolute paths: a relative root (`--root .`) would
+    // match none of them.
+    let root = &root
+        .canonicalize()
+        .map_err(|e| Error::io("failed to read", root, e))?;
     let listener = TcpListener::bind(SocketAddr::new(options.interface, options.port))
         .map_err(|e| Error::Invalid(format!("cannot listen on {}:{}: {e}\n  help: pick another port with `--port`, or `--port 0` for any free one", options.interface, options.port)))?;
     let addr = listener
@@ -92,6 +101,7 @@ pub fn serve(root: &Path, options: &ServeOptions) -> Result<()> {
     let shared = Arc::new(Shared {
         out_dir: temp.path().join("site"),
         error: Mutex::new(None),
+        built: std::sync::atomic::AtomicBool::new(false),
         hub: Hub::default(),
     });
     let build_options = BuildOptions {
@@ -100,16 +110,16 @@ pub fn serve(root: &Path, options: &ServeOptions) -> Result<()> {
         now: None,
         output_dir: Some(shared.out_dir.clone()),
         base_url: Some(BaseUrl::parse(&url).map_err(Error::Invalid)?),
-        progress: true,
+        progress: !options.quiet,
     };
     let mut session = Session::new(root, build_options, true);
     let started = Instant::now();
     let first = session.build(&Changes::All);
-    report_build(&shared, &first, started, options.timings);
+    report_build(&shared, &first, started, options);
     let server = Arc::clone(&shared);
     std::thread::spawn(move || accept(listener, &server));
     let events = watch::start(root)?;
-    report::status(false, &format!("Serving {url} (Ctrl-C to stop)"));
+    report::status(options.quiet, &format!("Serving {url} (Ctrl-C to stop)"));
     if options.open {
         open_browser(&url);
     }
@@ -132,13 +142,13 @@ pub fn serve(root: &Path, options: &ServeOptions) -> Result<()> {
                 .map(|p| p.strip_suffix("index.html").unwrap_or(p))
                 .collect();
             report::status(
-                false,
+                options.quiet,
                 &format!("Updated {} in {ms:.0} ms", pages.join(", ")),
             );
         }
         let failed_before = shared.error().is_some();
         let result = session.build(&changes);
-        report_build(&shared, &result, started, options.timings);
+        report_build(&shared, &result, started, options);
         match &result {
             // The error overlay comes and goes on every page.
             Err(_) => shared.hub.broadcast(Reload::Page),
@@ -154,17 +164,25 @@ pub fn serve(root: &Path, options: &ServeOptions) -> Result<()> {
     Ok(())
 }
 
-fn report_build(shared: &Shared, result: &Result<BuildSummary>, started: Instant, timings: bool) {
+fn report_build(
+    shared: &Shared,
+    result: &Result<BuildSummary>,
+    started: Instant,
+    options: &ServeOptions,
+) {
     let ms = started.elapsed().as_secs_f64() * 1000.0;
     match result {
         Ok(summary) => {
             shared.set_error(None);
+            shared
+                .built
+                .store(true, std::sync::atomic::Ordering::Relaxed);
             report::diagnostics(&summary.warnings);
-            if timings {
+            if options.timings {
                 report::timings(summary.timings.stages());
             }
             report::status(
-                false,
+                options.quiet,
                 &format!(
                     "Built {} articles: {} pages rendered, {} files written, {} removed, in {ms:.0} ms",
                     summary.articles,
@@ -179,8 +197,17 @@ fn report_build(shared: &Shared, result: &Result<BuildSummary>, started: Instant
                 Error::Site(diagnostics) => diagnostics.to_string(),
                 other => format!("error: {other}"),
             };
+            // Problems are printed even when quiet.
             report::status(false, text.trim_end());
-            report::status(false, "The last good version of the site is still served.");
+            let built = shared.built.load(std::sync::atomic::Ordering::Relaxed);
+            report::status(
+                false,
+                if built {
+                    "The last good version of the site is still served."
+                } else {
+                    "Nothing is served until the site builds: every page shows the problems."
+                },
+            );
             shared.set_error(Some(text));
         }
     }
@@ -222,7 +249,7 @@ fn respond(shared: &Shared, path: &str) -> Response {
         Some(file) => (200, file),
         None => match files::resolve(&shared.out_dir, "/404.html") {
             Some(page) => (404, page),
-            None => return Response::text(404, "not found\n"),
+            None => return not_built(shared),
         },
     };
     let Ok(mut body) = std::fs::read(&file) else {
@@ -237,6 +264,20 @@ fn respond(shared: &Shared, path: &str) -> Response {
         content_type,
         body,
         headers: Vec::new(),
+    }
+}
+
+/// The answer when the site has no page to serve: the problems of a site
+/// that never built, or a bare `not found`.
+fn not_built(shared: &Shared) -> Response {
+    match shared.error() {
+        Some(error) => Response {
+            status: 503,
+            content_type: "text/html; charset=utf-8",
+            body: reload::error_page(&error),
+            headers: Vec::new(),
+        },
+        None => Response::text(404, "not found\n"),
     }
 }
 

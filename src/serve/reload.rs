@@ -109,6 +109,16 @@ pub(crate) fn inject(html: &[u8], error: Option<&str>) -> Vec<u8> {
     out.into_bytes()
 }
 
+/// A page of its own for `error`, when no version of the site exists to
+/// show it over; it reloads once a build succeeds.
+pub(crate) fn error_page(error: &str) -> Vec<u8> {
+    let page = format!(
+        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>The site does not build</title></head><body><div id=\"broadsheet-error\" role=\"alert\" style=\"font:14px/1.5 ui-monospace,monospace;white-space:pre-wrap\"><strong>The site does not build yet: fix these problems and save.</strong>\n{}</div></body></html>",
+        escape(error)
+    );
+    inject(page.as_bytes(), None)
+}
+
 fn escape(text: &str) -> String {
     text.replace('&', "&amp;")
         .replace('<', "&lt;")
@@ -127,6 +137,16 @@ mod tests {
         assert!(out.ends_with("</script></body></html>"));
         let out = String::from_utf8(inject(page, Some("error: <b>bad</b>"))).unwrap();
         assert!(out.contains("broadsheet-error") && out.contains("error: &lt;b&gt;bad&lt;/b&gt;"));
+    }
+
+    #[test]
+    fn the_error_page_shows_the_problems_and_reloads() {
+        let page = String::from_utf8(error_page("a.md:2: <bad>")).unwrap();
+        let doc = scraper::Html::parse_document(&page);
+        let alert = scraper::Selector::parse("#broadsheet-error").unwrap();
+        let text: String = doc.select(&alert).flat_map(|e| e.text()).collect();
+        assert!(text.contains("a.md:2: <bad>"), "{text}");
+        assert!(page.contains(EVENTS_PATH));
     }
 
     #[test]

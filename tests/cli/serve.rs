@@ -24,9 +24,32 @@ impl Drop for Server {
 }
 
 fn start(site: &TestSite) -> Server {
+    let root = site.root().display().to_string();
+    start_in(site.root(), &["--root", &root])
+}
+
+/// Starts `serve` in folder `cwd` with `args` (after `--port 0`), and waits for its address.
+fn start_in(cwd: &std::path::Path, args: &[&str]) -> Server {
+    let mut server = spawn(cwd, &[&["--port", "0"], args].concat());
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while server.addr.is_empty() {
+        let line = server
+            .log
+            .recv_timeout(deadline.saturating_duration_since(Instant::now()))
+            .expect("serve prints its address");
+        if let Some(url) = line.strip_prefix("Serving http://") {
+            server.addr = url.split('/').next().unwrap().to_owned();
+        }
+    }
+    server
+}
+
+/// Starts `broadsheet serve ARGS` in `cwd`, without waiting for anything.
+fn spawn(cwd: &std::path::Path, args: &[&str]) -> Server {
     let mut child = Command::new(env!("CARGO_BIN_EXE_broadsheet"))
-        .args(["serve", "--port", "0", "--root"])
-        .arg(site.root())
+        .arg("serve")
+        .args(args)
+        .current_dir(cwd)
         .stderr(Stdio::piped())
         .stdout(Stdio::null())
         .spawn()
@@ -40,22 +63,11 @@ fn start(site: &TestSite) -> Server {
             }
         }
     });
-    let mut server = Server {
+    Server {
         child,
         addr: String::new(),
         log,
-    };
-    let deadline = Instant::now() + Duration::from_secs(30);
-    while server.addr.is_empty() {
-        let line = server
-            .log
-            .recv_timeout(deadline.saturating_duration_since(Instant::now()))
-            .expect("serve prints its address");
-        if let Some(url) = line.strip_prefix("Serving http://") {
-            server.addr = url.split('/').next().unwrap().to_owned();
-        }
     }
-    server
 }
 
 /// `GET path` (or another request line) → (status, headers, body).
@@ -175,7 +187,8 @@ fn serves_rebuilds_reloads_and_shows_errors() {
         "+++\ntitle = \"Broken\ndate = 2025-07-20\n+++\n",
     );
     wait_for("the error overlay", || {
-        get(&addr, "/articles/a-2/").1.contains("broadsheet-error")
+        let page = get(&addr, "/articles/a-2/").1;
+        page.contains("broadsheet-error") && page.contains("content/articles/a-2.md:2:")
     });
     let (status, page) = get(&addr, "/articles/a-2/");
     assert_eq!(status, 200);
@@ -193,4 +206,74 @@ fn serves_rebuilds_reloads_and_shows_errors() {
         let page = get(&addr, "/articles/a-2/").1;
         page.contains("Fixed.") && !page.contains("broadsheet-error")
     });
+}
+
+#[test]
+fn a_relative_root_rebuilds_on_save() {
+    let site = TestSite::new();
+    site.articles(2);
+    for (i, root) in [".", "./content/.."].into_iter().enumerate() {
+        let server = start_in(site.root(), &["--root", root]);
+        let text = format!("Saved under relative root number {i}.");
+        site.article("a-1", "2025-07-21T23:00:00Z", "", &format!("{text}\n"));
+        wait_for("the save to be served", || {
+            get(&server.addr, "/articles/a-1/").1.contains(&text)
+        });
+    }
+}
+
+#[test]
+fn a_site_that_never_built_serves_its_problems_until_fixed() {
+    let site = TestSite::new();
+    site.write(
+        "content/articles/broken.md",
+        "+++\ntitle = \"Broken\ndate = 2025-07-20\n+++\n",
+    );
+    let server = start(&site);
+    let (status, page) = get(&server.addr, "/");
+    assert_eq!(status, 503);
+    let doc = scraper::Html::parse_document(&page);
+    let alert = crate::harness::texts(&doc, "#broadsheet-error").concat();
+    assert!(alert.contains("content/articles/broken.md:2:"), "{alert}");
+    assert!(
+        page.contains("/__broadsheet/events"),
+        "it reloads when fixed"
+    );
+    let log: Vec<String> = server.log.try_iter().collect();
+    assert!(
+        !log.iter().any(|l| l.contains("last good version")),
+        "no good version exists: {log:?}"
+    );
+    site.article("broken", "2025-07-20T10:00:00Z", "", "Fixed.\n");
+    wait_for("the fixed site", || {
+        get(&server.addr, "/articles/broken/").0 == 200
+    });
+}
+
+#[test]
+fn quiet_serve_prints_only_problems() {
+    let site = TestSite::new();
+    site.articles(1);
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let root = site.root().display().to_string();
+    let mut server = spawn(
+        site.root(),
+        &["-q", "--port", &port.to_string(), "--root", &root],
+    );
+    server.addr = format!("127.0.0.1:{port}");
+    wait_for("the site to be served", || {
+        TcpStream::connect(&server.addr).is_ok() && get(&server.addr, "/").0 == 200
+    });
+    site.article("a-1", "2025-07-21T23:00:00Z", "", "Quietly edited.\n");
+    wait_for("the edit", || {
+        get(&server.addr, "/articles/a-1/")
+            .1
+            .contains("Quietly edited.")
+    });
+    let log: Vec<String> = server.log.try_iter().collect();
+    assert!(log.is_empty(), "{log:?}");
 }
