@@ -78,10 +78,24 @@ pub fn problem(message: &str) {
     eprintln!("{message}");
 }
 
-/// Prints data (not status) to stdout, such as the files of `import --dry-run`.
-#[allow(clippy::print_stdout)]
-pub fn data(text: &str) {
-    print!("{text}");
+/// Writes data (not status) to stdout, such as the files of `import --dry-run`.
+///
+/// Returns whether the reader is still there: when it went away (`| head`),
+/// the write is not an error, and the caller may stop writing.
+pub fn data(text: &str) -> crate::error::Result<bool> {
+    write_data(&mut std::io::stdout().lock(), text)
+}
+
+fn write_data(out: &mut impl std::io::Write, text: &str) -> crate::error::Result<bool> {
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => Ok(true),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(false),
+        Err(e) => Err(crate::error::Error::io(
+            "failed to write",
+            "standard output",
+            e,
+        )),
+    }
 }
 
 /// Prints the duration of each build stage to stderr.
@@ -100,6 +114,14 @@ pub fn timings(stages: &[crate::build::Stage]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_reader_that_went_away_is_not_an_error() {
+        let (reader, mut writer) = std::io::pipe().unwrap();
+        drop(reader);
+        assert!(!write_data(&mut writer, "data\n").unwrap());
+        assert!(write_data(&mut Vec::new(), "data\n").unwrap());
+    }
 
     #[test]
     fn causes_are_not_repeated() {

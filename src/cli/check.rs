@@ -51,7 +51,10 @@ impl CheckArgs {
         let result = check::check(&root, &options)?;
         match self.format {
             Format::Human => report::diagnostics(&result.diagnostics),
-            Format::Json => report::data(&check::to_json(&result.diagnostics)),
+            // A reader that went away (`| head`) has what it wanted.
+            Format::Json => {
+                report::data(&check::to_json(&result.diagnostics))?;
+            }
         }
         let fails = result.fails(self.deny_warnings);
         let n = report::count;

@@ -51,7 +51,10 @@ impl ImportArgs {
         let report = import::import(&root, &config, &self.paths, &options)?;
         if self.dry_run {
             for file in &report.files {
-                report::data(&format!("==> {} <==\n{}\n", file.path, file.text));
+                // Stop writing once the reader went away (`| head`).
+                if !report::data(&format!("==> {} <==\n{}\n", file.path, file.text))? {
+                    break;
+                }
             }
         }
         for item in &report.items {

@@ -17,6 +17,7 @@ mod import;
 mod incremental;
 mod injection;
 mod output;
+mod pipes;
 mod rebuild_props;
 mod search;
 mod serve;
