@@ -1,7 +1,7 @@
 //! The build manifest: how `build` knows that nothing changed.
 //!
 //! After a successful build, a manifest in `.broadsheet/` records every
-//! input file (size and modification time), every output file, the build's
+//! input file (size, modification and change times), every output file, the build's
 //! options and until when the published set stays the same. When the next
 //! `build` finds all of that unchanged, it does nothing at all: no parsing,
 //! no rendering, no writing. Any difference, down to one file's time, runs
@@ -153,14 +153,16 @@ fn list_files(text: &mut String, tag: &str, base: &Path, entries: &[&str]) {
     }
 }
 
-/// One file's line: size, modification time and path, or that it is unreadable.
+/// One file's line: size, modification and change times and path, or that
+/// it is unreadable.
 fn file_line(text: &mut String, tag: &str, rel: &Path, meta: Option<std::fs::Metadata>) {
     let _ = match meta {
         Some(meta) => writeln!(
             text,
-            "{tag} {} {} {}",
+            "{tag} {} {} {} {}",
             meta.len(),
             mtime_ns(&meta),
+            ctime_ns(&meta),
             rel.display()
         ),
         None => writeln!(text, "{tag} unreadable {}", rel.display()),
@@ -172,6 +174,24 @@ fn mtime_ns(meta: &std::fs::Metadata) -> u128 {
         .ok()
         .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
         .map_or(0, |d| d.as_nanos())
+}
+
+/// The inode's change time: unlike the modification time it cannot be set
+/// back (`touch -r`, sync tools and `git checkout` of an older file restore
+/// mtimes), so a same-size edit behind a restored mtime still shows. Git
+/// compares it for the same reason. Windows has none: there a same-size
+/// edit with a restored mtime goes unseen (a documented limit).
+fn ctime_ns(meta: &std::fs::Metadata) -> i128 {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        i128::from(meta.ctime()) * 1_000_000_000 + i128::from(meta.ctime_nsec())
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = meta;
+        0
+    }
 }
 
 impl Manifest {

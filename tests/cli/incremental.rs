@@ -288,3 +288,28 @@ fn a_page_is_rendered_again_when_any_value_its_template_reads_changes() {
     );
     assert_eq!(total(&site), ["5"]);
 }
+
+#[test]
+fn a_same_size_edit_behind_a_restored_mtime_is_built() {
+    let site = six();
+    site.build_ok();
+    let file = site.path("content/articles/a-3.md");
+    let mtime = std::fs::metadata(&file).unwrap().modified().unwrap();
+    let text = std::fs::read_to_string(&file).unwrap();
+    let edited = text.replace("Body 3.", "Bode 3.");
+    assert_eq!(edited.len(), text.len());
+    std::fs::write(&file, &edited).unwrap();
+    // As `touch -r`, a sync tool or a checkout of an older file leaves it.
+    std::fs::File::options()
+        .write(true)
+        .open(&file)
+        .unwrap()
+        .set_modified(mtime)
+        .unwrap();
+    assert_eq!(std::fs::metadata(&file).unwrap().modified().unwrap(), mtime);
+    let summary = site.build_ok();
+    assert!(summary.output.written > 0, "the edit was skipped");
+    let page = site.html("articles/a-3/index.html");
+    let body = crate::harness::texts(&page, ".article-body p");
+    assert_eq!(body, ["Bode 3."]);
+}
