@@ -20,10 +20,13 @@ mod rsync;
 mod s3;
 pub mod state;
 
+use std::collections::BTreeMap;
 use std::path::Path;
 
+use indicatif::ProgressBar;
 pub use plan::Plan;
 
+use self::local::LocalFile;
 use self::state::State;
 use crate::config::DeployTarget;
 use crate::config::deploy::DeployKind;
@@ -94,15 +97,43 @@ pub fn deploy(
         state.files.values_mut().for_each(String::clear);
         state.settings = settings;
     }
-    let sends: Vec<String> = plan.sends().cloned().collect();
-    let total = sends.len() + plan.delete.len();
+    let total = plan.sends().count() + plan.delete.len();
     let bar = report::progress_bar(options.progress, total as u64, "deploy");
-    let step = transport.step().unwrap_or(total).max(1);
-    let mut steps: Vec<(&[String], &[String])> = sends.chunks(step).map(|c| (c, &[][..])).collect();
-    steps.extend(plan.delete.chunks(step).map(|c| (&[][..], c)));
-    if transport.step().is_none() {
-        steps = vec![(&sends[..], &plan.delete[..])];
-    }
+    let applied = apply(
+        root,
+        &target.name,
+        out_dir,
+        &local,
+        &plan,
+        state,
+        &mut *transport,
+        &bar,
+    );
+    bar.finish_and_clear();
+    applied.map(|()| plan)
+}
+
+/// Applies `plan` step by step, saving the state after each step.
+#[allow(clippy::too_many_arguments)]
+fn apply(
+    root: &Path,
+    name: &str,
+    out_dir: &Path,
+    local: &BTreeMap<String, LocalFile>,
+    plan: &Plan,
+    mut state: State,
+    transport: &mut dyn Transport,
+    bar: &ProgressBar,
+) -> Result<()> {
+    let sends: Vec<String> = plan.sends().cloned().collect();
+    let steps: Vec<(&[String], &[String])> = match transport.step() {
+        None => vec![(&sends[..], &plan.delete[..])],
+        Some(step) => sends
+            .chunks(step.max(1))
+            .map(|c| (c, &[][..]))
+            .chain(plan.delete.chunks(step.max(1)).map(|c| (&[][..], c)))
+            .collect(),
+    };
     for (sent, deleted) in steps {
         transport.apply(out_dir, sent, deleted)?;
         for path in sent {
@@ -111,11 +142,10 @@ pub fn deploy(
         for path in deleted {
             state.files.remove(path);
         }
-        state.save(root, &target.name)?;
+        state.save(root, name)?;
         bar.inc((sent.len() + deleted.len()) as u64);
     }
-    bar.finish_and_clear();
-    Ok(plan)
+    Ok(())
 }
 
 /// A hash of the settings that shape what lands on the target: when they
@@ -167,5 +197,106 @@ pub fn find_target<'a>(
                 if targets.is_empty() { "none".to_owned() } else { names() }
             ))
         }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::Error;
+
+    /// Records what it was given; fails on step `fail_at` (from 0).
+    struct Recording {
+        sent: Vec<String>,
+        deleted: Vec<String>,
+        steps: usize,
+        fail_at: Option<usize>,
+    }
+
+    impl Transport for Recording {
+        fn step(&self) -> Option<usize> {
+            Some(2)
+        }
+
+        fn apply(&mut self, _: &Path, sends: &[String], deletes: &[String]) -> Result<()> {
+            let step = self.steps;
+            self.steps += 1;
+            if self.fail_at == Some(step) {
+                return Err(Error::Invalid("connection lost".into()));
+            }
+            self.sent.extend_from_slice(sends);
+            self.deleted.extend_from_slice(deletes);
+            Ok(())
+        }
+    }
+
+    fn site(n: usize) -> BTreeMap<String, LocalFile> {
+        (0..n)
+            .map(|i| {
+                let file = LocalFile {
+                    hash: format!("h{i}"),
+                    size: 1,
+                };
+                (format!("f{i}"), file)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_failed_deploy_run_again_sends_only_the_rest() {
+        let root = tempfile::tempdir().unwrap();
+        let local = site(5);
+        let mut state = State::default();
+        state.files.insert("old".into(), "x".into());
+        let plan = Plan::new(&local, &state, "");
+        let mut first = Recording {
+            sent: Vec::new(),
+            deleted: Vec::new(),
+            steps: 0,
+            fail_at: Some(1),
+        };
+        let bar = ProgressBar::hidden();
+        let err = apply(
+            root.path(),
+            "t",
+            root.path(),
+            &local,
+            &plan,
+            state,
+            &mut first,
+            &bar,
+        );
+        assert!(err.is_err());
+        assert_eq!(first.sent, ["f0", "f1"]);
+
+        let state = State::load(root.path(), "t").unwrap();
+        let plan = Plan::new(&local, &state, "");
+        assert_eq!(
+            plan.upload,
+            ["f2", "f3", "f4"],
+            "what went up is not sent again"
+        );
+        assert_eq!(plan.delete, ["old"]);
+        let mut second = Recording {
+            sent: Vec::new(),
+            deleted: Vec::new(),
+            steps: 0,
+            fail_at: None,
+        };
+        apply(
+            root.path(),
+            "t",
+            root.path(),
+            &local,
+            &plan,
+            state,
+            &mut second,
+            &bar,
+        )
+        .unwrap();
+        assert_eq!(second.sent, ["f2", "f3", "f4"]);
+        assert_eq!(second.deleted, ["old"]);
+        let done = State::load(root.path(), "t").unwrap();
+        assert!(Plan::new(&local, &done, "").is_empty());
     }
 }

@@ -93,6 +93,20 @@ impl Transport for Rsync {
 
     fn apply(&mut self, out_dir: &Path, sends: &[String], deletes: &[String]) -> Result<()> {
         self.run(out_dir, sends, false)?;
-        self.run(out_dir, deletes, true)
+        if deletes.is_empty() {
+            return Ok(());
+        }
+        // The deleted files' folders may be gone from the output too, and
+        // rsync fails on a missing folder of a listed path ("vanished").
+        // So deletions run from a scratch folder holding only those
+        // folders, empty: every listed file is missing there.
+        let scratch = tempfile::tempdir()
+            .map_err(|e| Error::io("failed to create", std::env::temp_dir(), e))?;
+        for path in deletes {
+            if let Some((dir, _)) = path.rsplit_once('/') {
+                crate::fs::create_dir_all(&scratch.path().join(dir))?;
+            }
+        }
+        self.run(scratch.path(), deletes, true)
     }
 }

@@ -8,6 +8,7 @@
 
 mod build;
 mod check;
+mod deploy;
 mod digest;
 mod errors;
 mod fuzz;
@@ -19,4 +20,5 @@ mod injection;
 mod output;
 mod search;
 mod serve;
+mod servers;
 mod theme;
