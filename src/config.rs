@@ -14,6 +14,12 @@ use crate::diagnostic::{self, Diagnostic, Diagnostics};
 use crate::error::{Error, Result};
 use crate::fs;
 
+pub mod deploy;
+pub mod hosting;
+
+pub use deploy::DeployTarget;
+pub use hosting::HostingConfig;
+
 /// The name of the config file at the site root.
 pub const CONFIG_FILE: &str = "config.toml";
 
@@ -61,6 +67,10 @@ pub struct Config {
     pub search: SearchConfig,
     /// Free values for templates, as `config.extra`.
     pub extra: toml::Table,
+    /// Where `broadsheet deploy` publishes, the `[[deploy]]` tables.
+    pub deploy: Vec<DeployTarget>,
+    /// The `_headers` and `_redirects` files, the `[hosting]` table.
+    pub hosting: HostingConfig,
 }
 
 impl Default for Config {
@@ -89,6 +99,8 @@ impl Default for Config {
             import: ImportConfig::default(),
             search: SearchConfig::default(),
             extra: toml::Table::new(),
+            deploy: Vec::new(),
+            hosting: HostingConfig::default(),
         }
     }
 }
@@ -533,6 +545,12 @@ impl Config {
                 message,
                 "see docs/search.md for the `[search]` keys and their defaults",
             );
+        }
+        for message in deploy::list_problems(&self.deploy) {
+            bad(message, "see docs/deploy.md for the `[[deploy]]` keys");
+        }
+        for message in self.hosting.problems() {
+            bad(message, "see docs/deploy.md for the `[hosting]` keys");
         }
         if self.output_dir.as_os_str().is_empty()
             || self

@@ -20,6 +20,7 @@ pub mod build;
 pub mod check;
 pub mod cli;
 pub mod config;
+pub mod deploy;
 pub mod diagnostic;
 pub mod error;
 pub mod fs;

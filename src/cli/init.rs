@@ -18,6 +18,10 @@ pub(super) struct InitArgs {
     /// Also copy the default theme into `templates/`, to customise it.
     #[arg(long)]
     theme: bool,
+    /// Also write `.github/workflows/pages.yml`, which builds and publishes
+    /// the site with GitHub Pages on every push to `main`.
+    #[arg(long)]
+    github_pages: bool,
 }
 
 const CONFIG: &str = r#"# Broadsheet site settings. Every key is optional; see docs/configuration.md.
@@ -36,6 +40,56 @@ taxonomies = [
 [feeds]
 limit = 20
 full_text = true
+"#;
+
+/// The GitHub Actions workflow of `init --github-pages`: builds with the
+/// address GitHub Pages gives the site, and publishes the output folder.
+const PAGES_WORKFLOW: &str = r#"# Builds the site with Broadsheet and publishes it with GitHub Pages.
+# In the repository's Settings > Pages, set Source to "GitHub Actions".
+name: Pages
+
+on:
+  push:
+    branches: [main]
+  workflow_dispatch:
+
+permissions:
+  contents: read
+  pages: write
+  id-token: write
+
+concurrency:
+  group: pages
+  cancel-in-progress: false
+
+jobs:
+  build:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - id: pages
+        uses: actions/configure-pages@v5
+      - uses: dtolnay/rust-toolchain@stable
+      - uses: actions/cache@v4
+        with:
+          path: ~/.cargo
+          key: broadsheet-${{ runner.os }}
+      # Or `cargo install --git <your fork's address> --locked`.
+      - run: cargo install broadsheet --locked
+      - run: broadsheet build --base-url "${{ steps.pages.outputs.base_url }}/"
+      - uses: actions/upload-pages-artifact@v3
+        with:
+          path: public
+
+  deploy:
+    needs: build
+    runs-on: ubuntu-latest
+    environment:
+      name: github-pages
+      url: ${{ steps.deployment.outputs.page_url }}
+    steps:
+      - id: deployment
+        uses: actions/deploy-pages@v4
 "#;
 
 const ABOUT: &str = "+++\ntitle = \"About\"\ndescription = \"What this digest is.\"\n+++\n\nThis digest collects the day's news. It is built with Broadsheet.\n";
@@ -64,6 +118,9 @@ impl InitArgs {
             ("static/.gitkeep".into(), Vec::new()),
             (".gitignore".into(), b"/public\n/.broadsheet\n".to_vec()),
         ];
+        if self.github_pages {
+            files.push((".github/workflows/pages.yml".into(), PAGES_WORKFLOW.into()));
+        }
         if self.theme {
             files.extend(
                 BUILTIN

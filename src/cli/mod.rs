@@ -5,6 +5,7 @@
 
 mod build;
 mod check;
+mod deploy;
 mod import;
 mod init;
 mod serve;
@@ -51,6 +52,8 @@ enum Command {
     Serve(serve::ServeArgs),
     /// Check the site for broken links and other problems, writing nothing.
     Check(check::CheckArgs),
+    /// Build the site and publish what changed to a `[[deploy]]` target.
+    Deploy(deploy::DeployArgs),
 }
 
 /// How the command ended.
@@ -82,6 +85,7 @@ pub fn run(cli: Cli) -> ExitStatus {
         Command::Build(args) => args.run(&cli.global),
         Command::Serve(args) => args.run(&cli.global),
         Command::Check(args) => args.run(&cli.global),
+        Command::Deploy(args) => args.run(&cli.global),
     };
     match result {
         Ok(status) => status,

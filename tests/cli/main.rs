@@ -8,6 +8,7 @@
 
 mod build;
 mod check;
+mod deploy;
 mod digest;
 mod errors;
 mod fuzz;
@@ -21,4 +22,5 @@ mod pipes;
 mod rebuild_props;
 mod search;
 mod serve;
+mod servers;
 mod theme;
