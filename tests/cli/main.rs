@@ -17,6 +17,7 @@ mod import;
 mod incremental;
 mod injection;
 mod output;
+mod safety;
 mod search;
 mod serve;
 mod theme;
