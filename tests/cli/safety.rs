@@ -237,3 +237,117 @@ fn a_killed_builds_staging_folder_is_swept_by_the_next_build() {
     assert_eq!(staging_folders(site.root()), Vec::<String>::new());
     assert!(site.exists("articles/story-1/index.html"));
 }
+
+#[test]
+fn an_article_with_too_many_tags_is_refused_with_its_line() {
+    let site = TestSite::with_config("title = \"T\"\n[build]\nmax_terms_per_article = 20\n");
+    let tags: Vec<String> = (0..10_000).map(|i| format!("\"tag {i}\"")).collect();
+    site.article(
+        "many",
+        "2025-07-01",
+        &format!("tags = [{}]\n", tags.join(", ")),
+        "x\n",
+    );
+    let out = site.cmd(&["build"]);
+    assert_eq!(out.status.code(), Some(1));
+    let message = stderr(&out);
+    assert!(
+        message.starts_with("error[too-many-terms]: content/articles/many.md:4:1: `tags` has 10000 terms; at most 20 are allowed"),
+        "{message}"
+    );
+    assert!(!site.path("public").exists(), "nothing was written");
+    let check = site.cmd(&["check"]);
+    assert_eq!(check.status.code(), Some(1));
+    assert!(
+        stderr(&check).contains("too-many-terms"),
+        "{}",
+        stderr(&check)
+    );
+}
+
+#[test]
+fn term_pages_do_not_list_every_tag_of_every_article() {
+    let site = TestSite::new();
+    let tags: Vec<String> = (0..100).map(|i| format!("\"tag {i}\"")).collect();
+    site.article(
+        "many",
+        "2025-07-01",
+        &format!("tags = [{}]\n", tags.join(", ")),
+        "x\n",
+    );
+    site.build_ok();
+    let tag_links = |rel: &str| crate::harness::texts(&site.html(rel), "ul.tags li").len();
+    assert_eq!(
+        tag_links("articles/many/index.html"),
+        100,
+        "its own page shows all"
+    );
+    assert_eq!(
+        tag_links("tags/tag-57/index.html"),
+        broadsheet::render::view::CARD_TAGS
+    );
+    assert_eq!(tag_links("index.html"), broadsheet::render::view::CARD_TAGS);
+}
+
+#[test]
+fn names_longer_than_a_file_name_are_reported_with_the_article() {
+    let site = TestSite::new();
+    let long = "word-".repeat(60);
+    site.article(
+        "ok",
+        "2025-07-01",
+        &format!("tags = [\"fine\", \"{long}\"]\n"),
+        "x\n",
+    );
+    site.write(
+        &format!("content/articles/{}.md", "a".repeat(250)),
+        &format!(
+            "+++\ntitle = \"Long\"\ndate = 2025-07-01\nslug = \"{}\"\n+++\nx\n",
+            "b".repeat(256)
+        ),
+    );
+    for command in ["build", "check"] {
+        let out = site.cmd(&[command]);
+        assert_eq!(out.status.code(), Some(1), "{command}");
+        let message = stderr(&out);
+        assert!(
+            message.contains("content/articles/ok.md:4:1: the `tags` term `word-word")
+                && message
+                    .contains("makes a 299-byte URL segment; file names may have at most 255"),
+            "{command}: {message}"
+        );
+        assert!(
+            message.contains(".md:4:8: the slug is 256 bytes long"),
+            "{command}: {message}"
+        );
+        assert!(!message.contains("staging"), "{message}");
+    }
+}
+
+#[test]
+fn a_year_9999_date_gets_a_clear_diagnostic() {
+    let site = TestSite::new();
+    site.article("far", "9999-12-31", "", "x\n");
+    let out = site.cmd(&["build", "--future"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        stderr(&out),
+        "error[bad-date]: content/articles/far.md:3:8: `9999-12-31` is too far in the past or the future: use a date between the years 1 and 9998\n  help: write a date that exists, such as `2025-02-28`\n1 error\n"
+    );
+}
+
+#[test]
+fn json_ld_description_is_cut_like_the_meta_description() {
+    let site = TestSite::new();
+    let paragraph = "Words without end in one paragraph. ".repeat(20_000);
+    site.article("huge", "2025-07-01", "", &format!("{paragraph}\n"));
+    site.build_ok();
+    let doc = site.html("articles/huge/index.html");
+    let script = crate::harness::texts(&doc, "script[type=\"application/ld+json\"]");
+    let json: serde_json::Value = serde_json::from_str(&script[0]).unwrap();
+    let description = json["description"].as_str().unwrap();
+    let meta = crate::harness::attrs(&doc, "meta[name=description]", "content");
+    assert!(description.chars().count() <= 301, "{}", description.len());
+    assert_eq!(description.chars().count(), meta[0].chars().count());
+    assert!(description.ends_with('…'));
+}
