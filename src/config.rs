@@ -43,7 +43,8 @@ pub struct Config {
     pub paginate_by: usize,
     /// Where `build` writes the site, relative to the site root.
     pub output_dir: PathBuf,
-    /// The `strftime` format of dates shown to readers.
+    /// The `strftime` format of dates shown to readers (checked when read).
+    #[serde(deserialize_with = "date_format")]
     pub date_format: String,
     /// Reading speed used for the reading time, in words per minute.
     pub words_per_minute: usize,
@@ -65,6 +66,8 @@ pub struct Config {
     pub import: ImportConfig,
     /// The client-side search page and its index.
     pub search: SearchConfig,
+    /// What a build may remove from its output folder, and its limits.
+    pub build: BuildConfig,
     /// Free values for templates, as `config.extra`.
     pub extra: toml::Table,
     /// Where `broadsheet deploy` publishes, the `[[deploy]]` tables.
@@ -98,6 +101,7 @@ impl Default for Config {
             news: NewsConfig::default(),
             import: ImportConfig::default(),
             search: SearchConfig::default(),
+            build: BuildConfig::default(),
             extra: toml::Table::new(),
             deploy: Vec::new(),
             hosting: HostingConfig::default(),
@@ -144,6 +148,64 @@ impl TaxonomyConfig {
                 .unwrap_or_default()
         })
     }
+}
+
+/// Reads `date_format`, refusing a format that cannot show a date (`%Q`, a
+/// lone `%`): found when the config is read, with its line, not mid-build.
+fn date_format<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    let format = String::deserialize(d)?;
+    let sample = jiff::Timestamp::UNIX_EPOCH.to_zoned_datetime(jiff::tz::TimeZone::UTC);
+    jiff::fmt::strtime::format(format.as_str(), &sample).map_err(|e| {
+        serde::de::Error::custom(format!(
+            "`{format}` is not a date format: {e}; use strftime directives such as `%-d %B %Y`"
+        ))
+    })?;
+    Ok(format)
+}
+
+/// `[build]`: what a build may remove from its output folder, and the
+/// limits that keep a hostile or careless site from filling the disk.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct BuildConfig {
+    /// Files of the output folder a build never removes, as globs relative
+    /// to it (`CNAME`, `.well-known/**`). `.git/` is never touched anyway.
+    #[serde(deserialize_with = "keep_globs")]
+    pub keep: crate::keep::KeepList,
+    /// The most terms an article may have in one taxonomy (such as tags).
+    pub max_terms_per_article: usize,
+    /// Seconds one page may take to render before the build is stopped.
+    pub render_timeout_secs: u64,
+}
+
+impl Default for BuildConfig {
+    fn default() -> Self {
+        BuildConfig {
+            keep: crate::keep::KeepList::new(&["CNAME", ".well-known/**"])
+                .expect("valid default globs"),
+            max_terms_per_article: 100,
+            render_timeout_secs: 60,
+        }
+    }
+}
+
+impl BuildConfig {
+    fn problems(&self) -> Vec<String> {
+        let mut problems = Vec::new();
+        if self.max_terms_per_article == 0 {
+            problems.push("`build.max_terms_per_article` must be at least 1".to_owned());
+        }
+        if self.render_timeout_secs == 0 {
+            problems.push("`build.render_timeout_secs` must be at least 1".to_owned());
+        }
+        problems
+    }
+}
+
+fn keep_globs<'de, D: Deserializer<'de>>(d: D) -> Result<crate::keep::KeepList, D::Error> {
+    let patterns = Vec::<String>::deserialize(d)?;
+    let patterns: Vec<&str> = patterns.iter().map(String::as_str).collect();
+    crate::keep::KeepList::new(&patterns).map_err(serde::de::Error::custom)
 }
 
 fn yes() -> bool {
@@ -538,6 +600,12 @@ impl Config {
             bad(
                 message,
                 "see docs/import.md for the `[import]` keys and their defaults",
+            );
+        }
+        for message in self.build.problems() {
+            bad(
+                message,
+                "see docs/guarantees.md for the `[build]` keys and their defaults",
             );
         }
         for message in self.search.problems() {

@@ -83,19 +83,44 @@ pub fn write_new(path: &Path, bytes: &[u8]) -> Result<()> {
         .map_err(|e| Error::io("failed to write", path, e))
 }
 
-/// Replaces `path` with `bytes` atomically: a temporary file beside it, then a rename.
+/// Replaces `path` with `bytes` atomically: a temporary file with a unique
+/// name beside it, then a rename. Two writers of the same file (threads of
+/// one process, or two processes) never share a temporary file, and a
+/// failed write leaves no temporary file behind.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     let dir = path.parent().unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy())
-        .unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
-    write(&tmp, bytes)?;
-    rename(&tmp, path).inspect_err(|_| {
-        // Best effort: the temporary file is ours and useless after a failed rename.
-        let _ = fs::remove_file(&tmp);
-    })
+    create_dir_all(dir)?;
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".broadsheet-tmp-")
+        .tempfile_in(dir)
+        .map_err(|e| Error::io("failed to create a temporary file in", dir, e))?;
+    tmp.write_all(bytes)
+        .map_err(|e| Error::io("failed to write", tmp.path(), e))?;
+    tmp.persist(path)
+        .map(drop)
+        .map_err(|e| Error::io("failed to replace", path, e.error))
+}
+
+/// Creates (or opens) the file `path` and takes an exclusive lock on it,
+/// held until the returned file is closed. `Ok(None)` when another open
+/// file (of this or another process) holds the lock.
+pub fn try_lock(path: &Path) -> Result<Option<fs::File>> {
+    let file = fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(path)
+        .map_err(|e| Error::io("failed to create", path, e))?;
+    match file.try_lock() {
+        Ok(()) => Ok(Some(file)),
+        Err(fs::TryLockError::WouldBlock) => Ok(None),
+        Err(fs::TryLockError::Error(e)) => Err(Error::io("failed to lock", path, e)),
+    }
+}
+
+/// True when `path` is a symbolic link (a missing path is not).
+pub fn is_symlink(path: &Path) -> bool {
+    fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink())
 }
 
 /// Copies a file, creating parent folders.
@@ -161,5 +186,38 @@ mod tests {
         assert_eq!(read_at_most(&huge, 1024).unwrap(), Err(1 << 30));
         let err = read_at_most(dir.path(), 1024).unwrap_err();
         assert!(err.to_string().contains("not a regular file"), "{err}");
+    }
+
+    #[test]
+    fn atomic_writers_of_one_file_never_share_a_temporary_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("manifest");
+        std::thread::scope(|scope| {
+            for t in 0..8u8 {
+                let path = &path;
+                scope.spawn(move || {
+                    for _ in 0..50 {
+                        write_atomic(path, &[t; 64]).unwrap();
+                    }
+                });
+            }
+        });
+        let bytes = fs::read(&path).unwrap();
+        assert!(bytes.len() == 64 && bytes.iter().all(|&b| b == bytes[0]));
+        let left: Vec<_> = fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(left.len(), 1, "no temporary file is left behind");
+    }
+
+    #[test]
+    fn a_lock_is_exclusive_until_its_file_closes() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("x.lock");
+        let held = try_lock(&path).unwrap().expect("free");
+        assert!(
+            try_lock(&path).unwrap().is_none(),
+            "held by another open file"
+        );
+        drop(held);
+        assert!(try_lock(&path).unwrap().is_some());
     }
 }

@@ -26,6 +26,8 @@ pub mod error;
 pub mod fs;
 pub mod hash;
 pub mod import;
+pub mod interrupt;
+pub mod keep;
 pub mod markdown;
 pub mod model;
 pub mod output;

@@ -14,6 +14,7 @@ use std::sync::Mutex;
 
 use crate::error::{Error, Result};
 use crate::fs;
+use crate::keep::KeepList;
 
 /// A path relative to the output folder, checked to stay inside it.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -77,52 +78,140 @@ pub struct WriteSummary {
 /// and keeps the outputs of jobs it did not need to render.
 pub type OutputHashes = HashMap<OutputPath, u64>;
 
+/// What an untracked build may remove from its output folder: only files
+/// it wrote itself (recorded in a ledger), never a kept one.
+#[derive(Debug)]
+pub struct Owned {
+    /// Where the list of files Broadsheet wrote into the folder is kept.
+    pub ledger: PathBuf,
+    /// The files listed there by the previous build.
+    pub files: Vec<OutputPath>,
+    /// Files never removed (`.git/`, `[build] keep`).
+    pub keep: KeepList,
+}
+
+impl Owned {
+    /// Reads the ledger at `ledger`; `None` when there is none (a folder
+    /// Broadsheet never wrote, or whose ledger was deleted).
+    pub fn load(ledger: &Path, keep: KeepList) -> Option<Owned> {
+        let text = std::fs::read_to_string(ledger).ok()?;
+        let body = text.strip_prefix(LEDGER_HEADER)?;
+        let files = body
+            .lines()
+            .filter_map(|l| OutputPath::new(l).ok())
+            .collect();
+        Some(Owned {
+            ledger: ledger.to_path_buf(),
+            files,
+            keep,
+        })
+    }
+
+    /// No file owned yet (a first build into a new or empty folder).
+    pub fn none(ledger: &Path, keep: KeepList) -> Owned {
+        Owned {
+            ledger: ledger.to_path_buf(),
+            files: Vec::new(),
+            keep,
+        }
+    }
+}
+
+const LEDGER_HEADER: &str = "broadsheet output files 1\n";
+
+fn save_ledger<'p>(ledger: &Path, files: impl Iterator<Item = &'p OutputPath>) -> Result<()> {
+    let mut files: Vec<&str> = files.map(OutputPath::as_str).collect();
+    files.sort_unstable();
+    files.dedup();
+    let mut text = String::from(LEDGER_HEADER);
+    for f in files {
+        text.push_str(f);
+        text.push('\n');
+    }
+    fs::write_atomic(ledger, text.as_bytes())
+}
+
 /// A build's pending output: the staging folder and what went into it.
+///
+/// The staging folder `.NAME.staging-PID` sits beside the output folder,
+/// with a lock file `.NAME.staging-PID.lock` that the build holds (an OS
+/// file lock) until it is done. A later build removes staging folders whose
+/// lock it can take: those of builds that were killed. A live build's lock
+/// cannot be taken, whatever process now has its PID.
 #[derive(Debug)]
 pub struct Staging {
     out_dir: PathBuf,
+    /// The staging folder: `new/` holds the staged files, `old/` what the
+    /// commit moved out of the way (until it succeeds).
     dir: PathBuf,
+    lock_path: PathBuf,
+    _lock: std::fs::File,
     out_exists: bool,
     /// The previous build's hashes, when tracked.
     known: Option<OutputHashes>,
+    /// What an untracked build may remove.
+    owned: Option<Owned>,
     changed: Mutex<Vec<OutputPath>>,
     /// Every claimed path, with its content hash when tracked (else 0).
     all: Mutex<OutputHashes>,
     committed: bool,
+    /// Tests: make the commit fail after this many moves.
+    #[cfg(test)]
+    fail_after: Option<usize>,
 }
 
 impl Staging {
-    /// Starts a build that will replace the contents of `out_dir`,
-    /// comparing each file with what the folder holds.
-    pub fn begin(out_dir: &Path) -> Result<Staging> {
-        Self::start(out_dir, None)
+    /// Starts a build that will replace the files of `out_dir` that it
+    /// `owned`, comparing each file with what the folder holds.
+    pub fn begin(out_dir: &Path, owned: Owned) -> Result<Staging> {
+        Self::start(out_dir, None, Some(owned))
     }
 
     /// Starts a build of an output folder whose files have the hashes `known`
     /// (from the previous build's [`Staging::commit`]).
     pub fn begin_tracked(out_dir: &Path, known: OutputHashes) -> Result<Staging> {
-        Self::start(out_dir, Some(known))
+        Self::start(out_dir, Some(known), None)
     }
 
-    fn start(out_dir: &Path, known: Option<OutputHashes>) -> Result<Staging> {
+    fn start(out_dir: &Path, known: Option<OutputHashes>, owned: Option<Owned>) -> Result<Staging> {
         let name = out_dir
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| "output".to_owned());
         let parent = out_dir.parent().unwrap_or(Path::new("."));
         fs::create_dir_all(parent)?;
-        let dir = parent.join(format!(".{name}.staging-{}", std::process::id()));
+        let prefix = format!(".{name}.staging-");
+        sweep_stale(parent, &prefix)?;
+        let dir = parent.join(format!("{prefix}{}", std::process::id()));
+        let lock_path = lock_path_of(&dir);
+        // The lock comes first: a staging folder without one is stale.
+        let lock = fs::try_lock(&lock_path)?.ok_or_else(|| {
+            Error::Invalid(format!(
+                "another build of this process is writing `{}`\n  help: wait for it to finish",
+                out_dir.display()
+            ))
+        })?;
         fs::remove_dir_all(&dir)?;
-        fs::create_dir_all(&dir)?;
+        fs::create_dir_all(&dir.join("new"))?;
+        crate::interrupt::register(&dir, &lock_path);
         Ok(Staging {
             out_dir: out_dir.to_path_buf(),
             out_exists: out_dir.is_dir(),
             known,
+            owned,
             dir,
+            lock_path,
+            _lock: lock,
             changed: Mutex::default(),
             all: Mutex::default(),
             committed: false,
+            #[cfg(test)]
+            fail_after: None,
         })
+    }
+
+    fn staged(&self, path: &OutputPath) -> PathBuf {
+        self.dir.join("new").join(&path.0)
     }
 
     /// Records `bytes` as the content of `path`, staging it if it changed.
@@ -140,7 +229,7 @@ impl Staging {
             }
         };
         if !unchanged {
-            fs::write(&self.dir.join(&path.0), bytes)?;
+            fs::write(&self.staged(path), bytes)?;
             self.lock_changed().push(path.clone());
         }
         Ok(())
@@ -153,7 +242,7 @@ impl Staging {
             return self.put(path, &bytes);
         }
         self.claim(path, 0)?;
-        fs::copy(source, &self.dir.join(&path.0))?;
+        fs::copy(source, &self.staged(path))?;
         self.lock_changed().push(path.clone());
         Ok(())
     }
@@ -205,11 +294,14 @@ impl Staging {
         self.changed.lock().expect("no panics while locked")
     }
 
-    /// Moves the staged files into the output folder and removes stale ones.
-    /// Returns what it did, the hashes of the folder's files (all zero for a
-    /// build that was not tracked) and the files it wrote.
+    /// Moves the staged files into the output folder and removes stale ones,
+    /// all or nothing: a failure midway puts back every file it moved, so
+    /// the output folder is as the previous build left it. Returns what it
+    /// did, the hashes of the folder's files (all zero for a build that was
+    /// not tracked) and the files it wrote.
     pub fn commit(mut self) -> Result<(WriteSummary, OutputHashes, Vec<OutputPath>)> {
-        self.committed = true;
+        // An interrupt waits for the moves to finish (or be undone).
+        let _moving = crate::interrupt::hold();
         let changed = std::mem::take(&mut *self.lock_changed());
         let all = std::mem::take(&mut *self.lock_all());
         let mut summary = WriteSummary {
@@ -217,31 +309,183 @@ impl Staging {
             written: changed.len(),
             removed: 0,
         };
+        if let Some(owned) = &self.owned {
+            // Before anything moves: a build killed midway still knows every
+            // file of the folder that is its own.
+            save_ledger(&owned.ledger, owned.files.iter().chain(all.keys()))?;
+        }
+        let mut journal = Journal::default();
+        match self.apply(&changed, &all, &mut journal) {
+            Ok(removed) => summary.removed = removed,
+            Err(err) => return Err(self.roll_back(journal, err)),
+        }
+        self.committed = true;
+        crate::interrupt::unregister(&self.dir);
+        if let Some(owned) = &self.owned {
+            save_ledger(&owned.ledger, all.keys())?;
+        }
+        for dir in journal.emptied {
+            let mut dir = Some(dir.as_path());
+            while let Some(d) = dir.filter(|d| *d != self.out_dir) {
+                if !fs::remove_empty_dir(d) {
+                    break;
+                }
+                dir = d.parent();
+            }
+        }
+        fs::remove_dir_all(&self.dir)?;
+        let _ = std::fs::remove_file(&self.lock_path);
+        Ok((summary, all, changed))
+    }
+
+    /// The moves of a commit, each recorded in `journal` once done.
+    fn apply(
+        &self,
+        changed: &[OutputPath],
+        all: &OutputHashes,
+        journal: &mut Journal,
+    ) -> Result<usize> {
         if !self.out_exists {
             // A first build: the whole staging folder becomes the output.
-            fs::rename(&self.dir, &self.out_dir)?;
-            return Ok((summary, all, changed));
+            self.check_fault(0)?;
+            fs::rename(&self.dir.join("new"), &self.out_dir)?;
+            journal.done.push(Move::Whole);
+            return Ok(0);
         }
-        for path in &changed {
+        let old = self.dir.join("old");
+        for (i, path) in changed.iter().enumerate() {
+            self.check_fault(i)?;
             let to = self.out_dir.join(&path.0);
-            if let Some(parent) = to.parent() {
-                clear_file_in_the_way(&self.out_dir, parent)?;
-                fs::create_dir_all(parent)?;
+            // A file where a folder must go (a page became a folder).
+            for ancestor in ancestors_within(&self.out_dir, &to) {
+                if ancestor.is_file() {
+                    let rel = ancestor.strip_prefix(&self.out_dir).unwrap_or(&ancestor);
+                    journal.move_aside(&ancestor, &old.join(rel))?;
+                }
             }
-            if to.is_dir() {
-                fs::remove_dir_all(&to)?;
+            for ancestor in ancestors_within(&self.out_dir, &to).into_iter().rev() {
+                if !ancestor.exists() {
+                    fs::create_dir_all(&ancestor)?;
+                    journal.done.push(Move::Created(ancestor));
+                }
             }
-            fs::rename(&self.dir.join(&path.0), &to)?;
+            if std::fs::symlink_metadata(&to).is_ok() {
+                journal.move_aside(&to, &old.join(&path.0))?;
+            }
+            fs::rename(&self.staged(path), &to)?;
+            journal.done.push(Move::Placed {
+                from: self.staged(path),
+                to,
+            });
         }
-        summary.removed = match &self.known {
-            Some(known) => remove_listed(
-                &self.out_dir,
-                known.keys().filter(|p| !all.contains_key(*p)),
-            )?,
-            None => remove_stale(&self.out_dir, &all)?,
+        let stale: Vec<&OutputPath> = match (&self.known, &self.owned) {
+            (Some(known), _) => known.keys().filter(|p| !all.contains_key(*p)).collect(),
+            (None, Some(owned)) => owned
+                .files
+                .iter()
+                .filter(|p| !all.contains_key(*p) && !owned.keep.keeps(p.as_str()))
+                .collect(),
+            (None, None) => Vec::new(),
         };
-        fs::remove_dir_all(&self.dir)?;
-        Ok((summary, all, changed))
+        let mut removed = 0;
+        for path in stale {
+            let abs = self.out_dir.join(&path.0);
+            if abs.is_file() {
+                journal.move_aside(&abs, &old.join(&path.0))?;
+                removed += 1;
+            }
+            if let Some(parent) = abs.parent() {
+                journal.emptied.push(parent.to_path_buf());
+            }
+        }
+        Ok(removed)
+    }
+
+    #[cfg(test)]
+    fn check_fault(&self, i: usize) -> Result<()> {
+        if self.fail_after == Some(i) {
+            return Err(Error::Invalid(format!("injected failure at move {i}")));
+        }
+        Ok(())
+    }
+
+    #[cfg(not(test))]
+    #[inline]
+    fn check_fault(&self, _i: usize) -> Result<()> {
+        Ok(())
+    }
+
+    /// Undoes the moves of a failed commit, newest first. If that fails too,
+    /// the staging folder (holding the previous files) is kept and named.
+    fn roll_back(&mut self, journal: Journal, err: Error) -> Error {
+        let mut problems = Vec::new();
+        for done in journal.done.into_iter().rev() {
+            let undone = match done {
+                Move::Whole => fs::rename(&self.out_dir, &self.dir.join("new")),
+                Move::Placed { from, to } => fs::rename(&to, &from),
+                Move::Aside { from, to } => fs::rename(&to, &from),
+                Move::Created(dir) => {
+                    fs::remove_empty_dir(&dir);
+                    Ok(())
+                }
+            };
+            if let Err(e) = undone {
+                problems.push(e.to_string());
+            }
+        }
+        if problems.is_empty() {
+            return err;
+        }
+        // Keep the moved-aside files: they are the only copy of the previous site.
+        self.committed = true;
+        crate::interrupt::unregister(&self.dir);
+        Error::Invalid(format!(
+            "{err}\n  and putting the previous files back failed: {}\n  help: the previous files are in `{}`",
+            problems.join("; "),
+            self.dir.join("old").display()
+        ))
+    }
+}
+
+/// The folders between `out_dir` (excluded) and `path` (excluded), nearest first.
+fn ancestors_within(out_dir: &Path, path: &Path) -> Vec<PathBuf> {
+    path.ancestors()
+        .skip(1)
+        .take_while(|a| *a != out_dir && a.starts_with(out_dir))
+        .map(Path::to_path_buf)
+        .collect()
+}
+
+/// What a commit did so far, to undo it.
+#[derive(Default)]
+struct Journal {
+    done: Vec<Move>,
+    /// Folders that may be empty once the commit is done.
+    emptied: Vec<PathBuf>,
+}
+
+enum Move {
+    /// The staging folder became the output folder.
+    Whole,
+    /// A staged file moved into the output folder.
+    Placed { from: PathBuf, to: PathBuf },
+    /// A file of the output folder moved aside into the staging folder.
+    Aside { from: PathBuf, to: PathBuf },
+    /// A folder created in the output folder.
+    Created(PathBuf),
+}
+
+impl Journal {
+    fn move_aside(&mut self, from: &Path, to: &Path) -> Result<()> {
+        if let Some(parent) = to.parent() {
+            fs::create_dir_all(parent)?;
+        }
+        fs::rename(from, to)?;
+        self.done.push(Move::Aside {
+            from: from.to_path_buf(),
+            to: to.to_path_buf(),
+        });
+        Ok(())
     }
 }
 
@@ -251,8 +495,46 @@ impl Drop for Staging {
             // Best effort: a failed build must not leave its staging folder behind,
             // but there is nobody left to tell if removing it fails.
             let _ = fs::remove_dir_all(&self.dir);
+            let _ = std::fs::remove_file(&self.lock_path);
+            crate::interrupt::unregister(&self.dir);
         }
     }
+}
+
+fn lock_path_of(staging: &Path) -> PathBuf {
+    let mut name = staging.as_os_str().to_owned();
+    name.push(".lock");
+    PathBuf::from(name)
+}
+
+/// Removes the staging folders (and lock files) in `parent` named
+/// `prefix*` whose lock nobody holds: left by builds that were killed.
+fn sweep_stale(parent: &Path, prefix: &str) -> Result<()> {
+    let Ok(entries) = std::fs::read_dir(parent) else {
+        return Ok(());
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(name) = name.to_str() else { continue };
+        if !name.starts_with(prefix) || name.ends_with(".lock") {
+            continue;
+        }
+        let dir = entry.path();
+        let lock_path = lock_path_of(&dir);
+        // The lock is made before the folder: no lock file, no live build.
+        // Taking the lock keeps a new build from starting there meanwhile.
+        let held = match lock_path.exists() {
+            true => match fs::try_lock(&lock_path)? {
+                Some(lock) => Some(lock),
+                None => continue, // a live build
+            },
+            false => None,
+        };
+        fs::remove_dir_all(&dir)?;
+        let _ = std::fs::remove_file(&lock_path);
+        drop(held);
+    }
+    Ok(())
 }
 
 /// A hash of a file's bytes, to tell whether it changed.
@@ -262,78 +544,21 @@ pub fn content_hash(bytes: &[u8]) -> u64 {
     std::hash::Hasher::finish(&h)
 }
 
-/// Removes the given files (gone from the site) and the folders they empty.
-fn remove_listed<'a>(out_dir: &Path, stale: impl Iterator<Item = &'a OutputPath>) -> Result<usize> {
-    let mut removed = 0;
-    for path in stale {
-        let abs = out_dir.join(&path.0);
-        if abs.is_file() {
-            fs::remove_file(&abs)?;
-            removed += 1;
-        }
-        let mut dir = abs.parent();
-        while let Some(d) = dir.filter(|d| *d != out_dir) {
-            if !fs::remove_empty_dir(d) {
-                break;
-            }
-            dir = d.parent();
-        }
-    }
-    Ok(removed)
-}
-
-/// Removes a file that sits where a folder must go (a page became a folder).
-fn clear_file_in_the_way(out_dir: &Path, dir: &Path) -> Result<()> {
-    let mut cur = dir;
-    while cur != out_dir {
-        if cur.is_file() {
-            fs::remove_file(cur)?;
-        }
-        match cur.parent() {
-            Some(p) => cur = p,
-            None => break,
-        }
-    }
-    Ok(())
-}
-
-/// Deletes files under `out_dir` that are not in `keep`, then empty folders.
-fn remove_stale(out_dir: &Path, keep: &OutputHashes) -> Result<usize> {
-    let mut removed = 0;
-    let mut dirs = Vec::new();
-    for entry in walkdir::WalkDir::new(out_dir).min_depth(1) {
-        let entry = entry.map_err(|e| {
-            let path = e.path().unwrap_or(out_dir).to_path_buf();
-            Error::io("failed to read", path, e.into())
-        })?;
-        let rel = entry.path().strip_prefix(out_dir).unwrap_or(entry.path());
-        if entry.file_type().is_dir() {
-            dirs.push(entry.path().to_path_buf());
-            continue;
-        }
-        let wanted = rel
-            .to_str()
-            .map(|r| OutputPath(r.replace('\\', "/")))
-            .is_some_and(|p| keep.contains_key(&p));
-        if !wanted {
-            fs::remove_file(entry.path())?;
-            removed += 1;
-        }
-    }
-    // Deepest first, so a folder is empty once its children are gone.
-    dirs.sort_by_key(|d| std::cmp::Reverse(d.components().count()));
-    for dir in dirs {
-        fs::remove_empty_dir(&dir);
-    }
-    Ok(removed)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn p(s: &str) -> OutputPath {
         OutputPath::new(s).unwrap()
+    }
+
+    /// A build into `out`, owning what the ledger in `tmp` lists.
+    fn begin(tmp: &Path, out: &Path) -> Staging {
+        let ledger = tmp.join("ledger");
+        let keep = KeepList::new(&["CNAME"]).unwrap();
+        let owned =
+            Owned::load(&ledger, keep.clone()).unwrap_or_else(|| Owned::none(&ledger, keep));
+        Staging::begin(out, owned).unwrap()
     }
 
     #[test]
@@ -364,7 +589,7 @@ mod tests {
     fn unchanged_files_are_not_rewritten_and_stale_ones_go() {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("public");
-        let s = Staging::begin(&out).unwrap();
+        let s = begin(dir.path(), &out);
         s.put(&p("a/index.html"), b"A").unwrap();
         s.put(&p("b.txt"), b"B").unwrap();
         assert_eq!(s.commit().unwrap().0.written, 2);
@@ -372,15 +597,19 @@ mod tests {
         let before = mtime("a/index.html");
         std::thread::sleep(std::time::Duration::from_millis(20));
 
-        let s = Staging::begin(&out).unwrap();
+        let s = begin(dir.path(), &out);
         s.put(&p("a/index.html"), b"A").unwrap();
         s.put(&p("c.txt"), b"C").unwrap();
         let summary = s.commit().unwrap().0;
         assert_eq!((summary.files, summary.written, summary.removed), (2, 1, 1));
         assert_eq!(mtime("a/index.html"), before);
         assert!(!out.join("b.txt").exists());
-        let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
-        assert_eq!(leftovers.len(), 1, "the staging folder is gone");
+        let mut left: Vec<String> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        left.sort();
+        assert_eq!(left, ["ledger", "public"], "the staging folder is gone");
     }
 
     #[test]
@@ -388,17 +617,115 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("public");
         fs::write(&out.join("index.html"), b"old").unwrap();
-        let s = Staging::begin(&out).unwrap();
+        let s = begin(dir.path(), &out);
         s.put(&p("index.html"), b"new").unwrap();
         drop(s);
         assert_eq!(std::fs::read(out.join("index.html")).unwrap(), b"old");
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
     }
 
+    fn tree(dir: &Path) -> Vec<(String, Vec<u8>)> {
+        let mut files: Vec<_> = walkdir::WalkDir::new(dir)
+            .into_iter()
+            .map(Result::unwrap)
+            .filter(|e| !e.file_type().is_dir())
+            .map(|e| {
+                let rel = e
+                    .path()
+                    .strip_prefix(dir)
+                    .unwrap()
+                    .to_string_lossy()
+                    .into_owned();
+                (rel, std::fs::read(e.path()).unwrap())
+            })
+            .collect();
+        files.sort();
+        files
+    }
+
+    #[test]
+    fn a_commit_failing_midway_puts_the_previous_site_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        let s = begin(dir.path(), &out);
+        for f in ["a/index.html", "b/index.html", "c", "d.txt", "old.txt"] {
+            s.put(&p(f), f.as_bytes()).unwrap();
+        }
+        s.commit().unwrap();
+        let before = tree(&out);
+        for fail_at in 0..4 {
+            let mut s = begin(dir.path(), &out);
+            // New files, changed files, a file that becomes a folder, and one gone.
+            s.put(&p("a/index.html"), b"new a").unwrap();
+            s.put(&p("b/index.html"), b"new b").unwrap();
+            s.put(&p("c/index.html"), b"c is a folder now").unwrap();
+            s.put(&p("d.txt"), b"new d").unwrap();
+            s.put(&p("e/f/g.txt"), b"new").unwrap();
+            s.fail_after = Some(fail_at);
+            let err = s.commit().unwrap_err();
+            assert!(err.to_string().contains("injected"), "{err}");
+            assert_eq!(tree(&out), before, "failing at move {fail_at}");
+            assert!(!out.join("e").exists(), "created folders are removed");
+            let staging: Vec<_> = std::fs::read_dir(dir.path())
+                .unwrap()
+                .map(|e| e.unwrap().file_name())
+                .filter(|n| n.to_string_lossy().contains("staging"))
+                .collect();
+            assert!(staging.is_empty(), "{staging:?}");
+        }
+        // And the same commit without a fault goes through.
+        let s = begin(dir.path(), &out);
+        s.put(&p("c/index.html"), b"c is a folder now").unwrap();
+        let summary = s.commit().unwrap().0;
+        assert_eq!(summary.removed, 4);
+        assert_eq!(
+            tree(&out),
+            [("c/index.html".to_owned(), b"c is a folder now".to_vec())]
+        );
+    }
+
+    #[test]
+    fn only_owned_files_are_removed_and_kept_ones_stay() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        for f in ["thesis.txt", ".git/HEAD", "CNAME"] {
+            fs::write(&out.join(f), b"mine").unwrap();
+        }
+        let s = begin(dir.path(), &out);
+        s.put(&p("index.html"), b"site").unwrap();
+        s.put(&p("CNAME"), b"from the site").unwrap();
+        s.commit().unwrap();
+        let s = begin(dir.path(), &out);
+        s.put(&p("other.html"), b"site").unwrap();
+        assert_eq!(s.commit().unwrap().0.removed, 1, "index.html only");
+        let names: Vec<String> = tree(&out).into_iter().map(|(n, _)| n).collect();
+        assert_eq!(names, [".git/HEAD", "CNAME", "other.html", "thesis.txt"]);
+    }
+
+    #[test]
+    fn stale_staging_folders_go_but_not_a_live_builds() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        let dead = dir.path().join(".public.staging-999999999");
+        let live = dir.path().join(".public.staging-999999998");
+        let orphan = dir.path().join(".public.staging-1");
+        for d in [&dead, &live, &orphan] {
+            fs::write(&d.join("new/x"), b"x").unwrap();
+        }
+        drop(fs::try_lock(&lock_path_of(&dead)).unwrap());
+        let held = fs::try_lock(&lock_path_of(&live)).unwrap().unwrap();
+        let s = begin(dir.path(), &out);
+        assert!(!dead.exists() && !lock_path_of(&dead).exists());
+        assert!(!orphan.exists(), "a folder without a lock file is stale");
+        assert!(live.exists(), "its lock is held: a live build");
+        drop(s);
+        drop(held);
+    }
+
     #[test]
     fn the_same_path_twice_is_an_error() {
         let dir = tempfile::tempdir().unwrap();
-        let s = Staging::begin(&dir.path().join("public")).unwrap();
+        let s = begin(dir.path(), &dir.path().join("public"));
         s.put(&p("x"), b"1").unwrap();
         assert!(s.put(&p("x"), b"2").is_err());
     }

@@ -10,6 +10,7 @@
 //! [`Session`] runs the pipeline and, when asked to track its output, keeps
 //! what it needs to rebuild only what a change touches (`serve`).
 
+mod guard;
 mod manifest;
 mod session;
 mod statics;
@@ -47,6 +48,9 @@ pub struct BuildOptions {
     pub base_url: Option<BaseUrl>,
     /// Show a progress bar (on a terminal only).
     pub progress: bool,
+    /// Build into an output folder that holds files Broadsheet did not
+    /// write (they are kept, unless the site writes a file at their path).
+    pub force: bool,
 }
 
 impl BuildOptions {
@@ -144,6 +148,8 @@ pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildSummary> {
     let mut timings = Timings::start();
     let config = load_config(root, options)?;
     let out_dir = options.out_dir(root, &config);
+    // Before anything reads or walks the output folder (`-o /`).
+    guard::check_output_dir(root, &out_dir)?;
     let manifest_path = manifest::path(root, &out_dir);
     let now = options.now.unwrap_or_else(Timestamp::now);
     // Listing the inputs and the outputs are two independent walks.
@@ -227,38 +233,4 @@ pub fn fnv1a(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
         (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
     })
-}
-
-/// Refuses an output folder that is the site itself or holds its sources.
-fn check_output_dir(root: &Path, out_dir: &Path) -> Result<()> {
-    let abs = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
-    let (root, out) = (abs(root), abs(out_dir));
-    let protected = [
-        source::CONTENT_DIR,
-        source::STATIC_DIR,
-        source::TEMPLATES_DIR,
-    ]
-    .map(|d| root.join(d));
-    if root.starts_with(&out) || protected.iter().any(|p| out.starts_with(p)) {
-        return Err(Error::Invalid(format!(
-            "refusing to write the site into `{}`: it holds the site's own files\n  help: choose another output folder, such as `public`",
-            out.display()
-        )));
-    }
-    Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn output_dir_may_not_hold_sources() {
-        let root = Path::new("/site");
-        assert!(check_output_dir(root, Path::new("/site")).is_err());
-        assert!(check_output_dir(root, Path::new("/")).is_err());
-        assert!(check_output_dir(root, Path::new("/site/content/x")).is_err());
-        assert!(check_output_dir(root, Path::new("/site/public")).is_ok());
-        assert!(check_output_dir(root, Path::new("/tmp/out")).is_ok());
-    }
 }

@@ -15,8 +15,9 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
+use super::guard::{self, check_output_dir};
 use super::statics::{self, StaticFile};
-use super::{BuildOptions, BuildSummary, Timings, check_output_dir, load_config, visibility};
+use super::{BuildOptions, BuildSummary, Timings, load_config, visibility};
 use crate::config::{CONFIG_FILE, Config};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::error::{Error, Result};
@@ -268,7 +269,10 @@ impl Session {
         let staging = match (self.tracked, &state.outputs) {
             (true, Some(previous)) => Staging::begin_tracked(&out_dir, previous.hashes.clone())?,
             (true, None) => Staging::begin_tracked(&out_dir, OutputHashes::new())?,
-            (false, _) => Staging::begin(&out_dir)?,
+            (false, _) => Staging::begin(
+                &out_dir,
+                guard::owned(&self.root, &out_dir, &state.config, self.options.force)?,
+            )?,
         };
         let previous = match (self.tracked, &state.outputs) {
             (true, Some(o)) => Previous::Jobs(&o.jobs),

@@ -28,6 +28,10 @@ pub(super) struct BuildArgs {
     /// Build as if it were this moment (RFC 3339), for reproducible builds.
     #[arg(long, value_name = "TIME")]
     now: Option<jiff::Timestamp>,
+    /// Build into a folder that holds files Broadsheet did not write: the
+    /// site's files replace those at the same paths, nothing else is removed.
+    #[arg(long)]
+    force: bool,
     /// Print how long each stage of the build took.
     #[arg(long)]
     timings: bool,
@@ -44,7 +48,14 @@ impl BuildArgs {
             output_dir: self.output_dir,
             base_url: self.base_url,
             progress: !global.quiet,
+            force: self.force,
         };
+        // Ctrl-C, SIGTERM, SIGHUP: remove the staging folder, leave the output as it was.
+        let _ = ctrlc::set_handler(|| {
+            crate::interrupt::abandon();
+            report::status(false, "Interrupted: the output folder is as it was");
+            std::process::exit(130);
+        });
         let summary = build::build(&root, &options)?;
         report::diagnostics(&summary.warnings);
         if self.timings {

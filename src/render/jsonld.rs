@@ -9,6 +9,19 @@ use serde::Serialize;
 use crate::config::Config;
 use crate::model::Article;
 
+/// As long as the pages' meta description (`truncate(length=300)` in
+/// `base.html`): a summary taken from a huge first paragraph stays short.
+const DESCRIPTION_CHARS: usize = 300;
+
+/// The first `max` characters of `text`, and `…` when it is longer (as
+/// Tera's `truncate`).
+fn cut(text: &str, max: usize) -> std::borrow::Cow<'_, str> {
+    match text.char_indices().nth(max) {
+        Some((end, _)) => format!("{}…", &text[..end]).into(),
+        None => text.into(),
+    }
+}
+
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 struct NewsArticle<'a> {
@@ -18,7 +31,7 @@ struct NewsArticle<'a> {
     kind: &'static str,
     headline: &'a str,
     #[serde(skip_serializing_if = "str::is_empty")]
-    description: &'a str,
+    description: std::borrow::Cow<'a, str>,
     url: String,
     main_entity_of_page: Thing<'a>,
     date_published: String,
@@ -95,7 +108,7 @@ pub(super) fn news_article(a: &Article, config: &Config, canonical: &str) -> Str
         context: "https://schema.org",
         kind: "NewsArticle",
         headline: &a.title,
-        description: &a.summary_text,
+        description: cut(&a.summary_text, DESCRIPTION_CHARS),
         url: base.permalink(&a.path),
         main_entity_of_page: Thing {
             kind: "WebPage",
@@ -144,6 +157,15 @@ fn script_safe(json: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn descriptions_are_cut_like_the_meta_description() {
+        assert_eq!(cut("short", 300), "short");
+        let long = "é".repeat(1000);
+        let c = cut(&long, 300);
+        assert_eq!(c.chars().count(), 301);
+        assert!(c.ends_with('…'));
+    }
 
     #[test]
     fn script_safe_json_still_parses_to_the_same_value() {

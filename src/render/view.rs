@@ -383,6 +383,11 @@ pub struct MonthView {
     pub count: usize,
 }
 
+/// The tags an article's card shows on listings. Term pages list many
+/// cards: an article with hundreds of tags must not make each of its term
+/// pages as long as its tag list (its own page shows them all).
+pub const CARD_TAGS: usize = 10;
+
 const MONTHS: [&str; 12] = [
     "January",
     "February",
@@ -468,7 +473,7 @@ impl<'a> Views<'a> {
         TermLink { name, url }
     }
 
-    /// An article as an item of a list.
+    /// An article as an item of a list, with at most [`CARD_TAGS`] tags.
     pub fn article_card(&self, a: &'a Article) -> ArticleView<'a> {
         let path = &a.path;
         ArticleView {
@@ -485,7 +490,12 @@ impl<'a> Views<'a> {
                 .iter()
                 .map(|n| self.term_link("authors", n))
                 .collect(),
-            tags: a.tags.iter().map(|n| self.term_link("tags", n)).collect(),
+            tags: a
+                .tags
+                .iter()
+                .take(CARD_TAGS)
+                .map(|n| self.term_link("tags", n))
+                .collect(),
             summary: &a.summary_html,
             summary_text: &a.summary_text,
             word_count: a.word_count,
@@ -566,6 +576,7 @@ impl<'a> Views<'a> {
                 self.config,
                 &self.canonical(id),
             )),
+            tags: a.tags.iter().map(|n| self.term_link("tags", n)).collect(),
             ..self.article_card(a)
         }
     }

@@ -111,6 +111,7 @@ pub fn serve(root: &Path, options: &ServeOptions) -> Result<()> {
         output_dir: Some(shared.out_dir.clone()),
         base_url: Some(BaseUrl::parse(&url).map_err(Error::Invalid)?),
         progress: !options.quiet,
+        force: false,
     };
     let mut session = Session::new(root, build_options, true);
     let started = Instant::now();

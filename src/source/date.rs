@@ -65,12 +65,21 @@ impl DateValue {
             None => civil::Time::midnight(),
         };
         let civil = date.to_datetime(time);
+        let out_of_range = || {
+            format!(
+                "`{}` is too far in the past or the future: use a date between the years 1 and 9998",
+                self.0
+            )
+        };
+        if !(1..=9998).contains(&d.year) {
+            return Err(out_of_range());
+        }
         match self.0.offset {
             None => tz
                 .to_ambiguous_zoned_datetime(civil)
                 .compatible()
                 .map(|z| z.timestamp())
-                .map_err(|e| e.to_string()),
+                .map_err(|_| out_of_range()),
             Some(offset) => {
                 let minutes = match offset {
                     toml::value::Offset::Z => 0,
@@ -78,7 +87,7 @@ impl DateValue {
                 };
                 let offset =
                     jiff::tz::Offset::from_seconds(minutes * 60).map_err(|e| e.to_string())?;
-                offset.to_timestamp(civil).map_err(|e| e.to_string())
+                offset.to_timestamp(civil).map_err(|_| out_of_range())
             }
         }
     }

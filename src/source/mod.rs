@@ -9,6 +9,7 @@
 pub mod date;
 pub mod decode;
 pub mod front_matter;
+pub mod limits;
 pub mod parse;
 
 use std::path::{Path, PathBuf};

@@ -447,6 +447,11 @@ pub fn parse_article(
         .as_ref()
         .and_then(|d| resolve(rel, text, &split, d, tz, &mut problems));
     let slug = file_slug(rel, text, &split, front.slug.as_ref(), &mut problems);
+    if let Some(slug) = &slug {
+        problems.extend(super::limits::check(
+            rel, text, &split, &front, slug, config,
+        ));
+    }
     let (Some(date), Some(slug), true) = (date, slug, problems.is_empty()) else {
         return Err(problems);
     };

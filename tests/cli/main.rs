@@ -20,6 +20,7 @@ mod injection;
 mod output;
 mod pipes;
 mod rebuild_props;
+mod safety;
 mod search;
 mod serve;
 mod servers;
