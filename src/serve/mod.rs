@@ -8,10 +8,12 @@
 
 mod files;
 mod http;
+mod range;
 mod reload;
+mod site;
 mod watch;
 
-use std::net::{IpAddr, SocketAddr, TcpListener, TcpStream};
+use std::net::{IpAddr, SocketAddr, TcpListener};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::Instant;
@@ -21,7 +23,6 @@ use crate::config::BaseUrl;
 use crate::error::{Error, Result};
 use crate::report;
 
-use self::http::Response;
 use self::reload::{Hub, Reload};
 
 /// How to serve.
@@ -106,8 +107,7 @@ pub fn serve(root: &Path, options: &ServeOptions) -> Result<()> {
     let started = Instant::now();
     let first = session.build(&Changes::All);
     report_build(&shared, &first, started, options.timings);
-    let server = Arc::clone(&shared);
-    std::thread::spawn(move || accept(listener, &server));
+    http::spawn(listener, router(&shared))?;
     let events = watch::start(root)?;
     report::status(false, &format!("Serving {url} (Ctrl-C to stop)"));
     if options.open {
@@ -186,58 +186,15 @@ fn report_build(shared: &Shared, result: &Result<BuildSummary>, started: Instant
     }
 }
 
-fn accept(listener: TcpListener, shared: &Arc<Shared>) {
-    for stream in listener.incoming().flatten() {
-        let shared = Arc::clone(shared);
-        std::thread::spawn(move || handle(stream, &shared));
-    }
-}
-
-fn handle(stream: TcpStream, shared: &Shared) {
-    let Ok(request) = http::read_request(&stream) else {
-        // Best effort: the client sent something that is not HTTP.
-        let _ = Response::text(400, "bad request\n").write(&stream, false);
-        return;
-    };
-    let head_only = request.method == "HEAD";
-    if request.method != "GET" && !head_only {
-        let _ = Response::text(405, "only GET and HEAD\n").write(&stream, false);
-        return;
-    }
-    // `/__broadsheet/events/<page's path>`: the page's own event stream.
-    if let Some(page) = request.path.strip_prefix(reload::EVENTS_PATH)
-        && (page.is_empty() || page.starts_with('/'))
-    {
-        shared.hub.stream(stream, page);
-        return;
-    }
-    let response = respond(shared, &request.path).with_range(request.range.as_deref());
-    // The browser may have gone away; nothing to do about it.
-    let _ = response.write(&stream, head_only);
-}
-
-fn respond(shared: &Shared, path: &str) -> Response {
-    let found = files::resolve(&shared.out_dir, path);
-    let (status, file) = match found {
-        Some(file) => (200, file),
-        None => match files::resolve(&shared.out_dir, "/404.html") {
-            Some(page) => (404, page),
-            None => return Response::text(404, "not found\n"),
-        },
-    };
-    let Ok(mut body) = std::fs::read(&file) else {
-        return Response::text(404, "not found\n");
-    };
-    let content_type = files::mime_type(&file);
-    if content_type.starts_with("text/html") {
-        body = reload::inject(&body, shared.error().as_deref());
-    }
-    Response {
-        status,
-        content_type,
-        body,
-        headers: Vec::new(),
-    }
+/// Every route of the preview: event streams, then the site's files.
+fn router(shared: &Arc<Shared>) -> axum::Router {
+    use axum::routing::get;
+    let events = format!("{}/{{*page}}", reload::EVENTS_PATH);
+    axum::Router::new()
+        .route(reload::EVENTS_PATH, get(reload::events))
+        .route(&events, get(reload::events))
+        .fallback(site::handler)
+        .with_state(Arc::clone(shared))
 }
 
 fn open_browser(url: &str) {

@@ -19,4 +19,6 @@ mod injection;
 mod output;
 mod search;
 mod serve;
+mod serve_http;
+mod served;
 mod theme;
