@@ -6,6 +6,7 @@
 //! pages that show it. A failed rebuild keeps serving the last good site and
 //! shows the error over every page until it is fixed.
 
+mod desk;
 mod files;
 mod http;
 mod range;
@@ -40,6 +41,20 @@ pub struct ServeOptions {
     pub open: bool,
     /// Print the duration of each stage of every rebuild.
     pub timings: bool,
+    /// Whether to serve the desk at `/_desk/`.
+    pub desk: DeskChoice,
+}
+
+/// Whether `serve` has a desk.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum DeskChoice {
+    /// On a loopback interface only.
+    #[default]
+    Loopback,
+    /// On any interface (`--desk`), with a warning off loopback.
+    On,
+    /// Never (`--no-desk`).
+    Off,
 }
 
 /// What the server threads share.
@@ -80,6 +95,7 @@ pub fn serve(root: &Path, options: &ServeOptions) -> Result<()> {
         .local_addr()
         .map_err(|e| Error::io("failed to read", ".", e))?;
     let url = format!("http://{addr}/");
+    let desk = desk_for(root, addr, options.desk)?;
     let temp = tempfile::Builder::new()
         .prefix("broadsheet-serve-")
         .tempdir()
@@ -107,9 +123,13 @@ pub fn serve(root: &Path, options: &ServeOptions) -> Result<()> {
     let started = Instant::now();
     let first = session.build(&Changes::All);
     report_build(&shared, &first, started, options.timings);
-    http::spawn(listener, router(&shared))?;
+    refresh_desk(desk.as_deref(), &session);
+    http::spawn(listener, router(&shared, desk.as_ref()))?;
     let events = watch::start(root)?;
     report::status(false, &format!("Serving {url} (Ctrl-C to stop)"));
+    if desk.is_some() {
+        report::status(false, &format!("The desk: {url}{}", &desk::PATH[1..]));
+    }
     if options.open {
         open_browser(&url);
     }
@@ -139,6 +159,7 @@ pub fn serve(root: &Path, options: &ServeOptions) -> Result<()> {
         let failed_before = shared.error().is_some();
         let result = session.build(&changes);
         report_build(&shared, &result, started, options.timings);
+        refresh_desk(desk.as_deref(), &session);
         match &result {
             // The error overlay comes and goes on every page.
             Err(_) => shared.hub.broadcast(Reload::Page),
@@ -186,11 +207,50 @@ fn report_build(shared: &Shared, result: &Result<BuildSummary>, started: Instant
     }
 }
 
-/// Every route of the preview: event streams, then the site's files.
-fn router(shared: &Arc<Shared>) -> axum::Router {
+/// The desk `choice` asks for at `addr`, or none.
+fn desk_for(root: &Path, addr: SocketAddr, choice: DeskChoice) -> Result<Option<Arc<desk::Desk>>> {
+    let loopback = addr.ip().is_loopback();
+    match choice {
+        DeskChoice::Off => return Ok(None),
+        DeskChoice::Loopback if !loopback => {
+            report::status(
+                false,
+                &format!(
+                    "The desk is off: {} is not a loopback interface (`--desk` turns it on).",
+                    addr.ip()
+                ),
+            );
+            return Ok(None);
+        }
+        DeskChoice::On if !loopback => report::status(
+            false,
+            &format!(
+                "warning: the desk is on at {addr}: anyone who can reach it and load the desk page can change content/. Use it on trusted networks only."
+            ),
+        ),
+        _ => {}
+    }
+    desk::Desk::new(root, addr)
+        .map(|d| Some(Arc::new(d)))
+        .map_err(Error::Invalid)
+}
+
+/// Shows the desk the model of the last successful build.
+fn refresh_desk(desk: Option<&desk::Desk>, session: &Session) {
+    if let (Some(desk), Some((site, config))) = (desk, session.last_site()) {
+        desk.refresh(site, config);
+    }
+}
+
+/// Every route of the preview: event streams, the desk, then the site's files.
+fn router(shared: &Arc<Shared>, desk: Option<&Arc<desk::Desk>>) -> axum::Router {
     use axum::routing::get;
     let events = format!("{}/{{*page}}", reload::EVENTS_PATH);
-    axum::Router::new()
+    let mut router = axum::Router::new();
+    if let Some(desk) = desk {
+        router = router.merge(desk.router());
+    }
+    router
         .route(reload::EVENTS_PATH, get(reload::events))
         .route(&events, get(reload::events))
         .fallback(site::handler)
