@@ -8,6 +8,7 @@
 
 mod build;
 mod check;
+mod desk;
 mod digest;
 mod errors;
 mod fuzz;
