@@ -159,6 +159,13 @@ impl Session {
         &self.options
     }
 
+    /// The model of the last successful tracked build, with the config it
+    /// was built with (what `serve`'s desk shows).
+    pub fn last_site(&self) -> Option<(&Site, &Config)> {
+        let state = self.state.as_ref()?;
+        Some((&state.last.as_ref()?.site, &state.config))
+    }
+
     /// Builds everything, and says until when the result stays current
     /// (the next moment an article's date arrives or it expires).
     pub(super) fn build_once(&mut self) -> Result<(BuildSummary, Option<jiff::Timestamp>)> {

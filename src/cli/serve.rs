@@ -5,7 +5,7 @@ use std::net::IpAddr;
 use clap::Args;
 
 use super::{ExitStatus, GlobalArgs};
-use crate::serve::{ServeOptions, serve};
+use crate::serve::{DeskChoice, ServeOptions, serve};
 
 /// Build the site into a temporary folder and serve it with live reload.
 #[derive(Debug, Args)]
@@ -29,6 +29,13 @@ pub(super) struct ServeArgs {
     /// Print how long each stage of every rebuild took.
     #[arg(long)]
     timings: bool,
+    /// Serve the desk at /_desk/ even on a non-loopback `--interface`
+    /// (anyone who can reach it can then change content/).
+    #[arg(long, conflicts_with = "no_desk")]
+    desk: bool,
+    /// Do not serve the desk at /_desk/.
+    #[arg(long)]
+    no_desk: bool,
 }
 
 impl ServeArgs {
@@ -42,6 +49,11 @@ impl ServeArgs {
             open: self.open,
             timings: self.timings,
             quiet: global.quiet,
+            desk: match (self.desk, self.no_desk) {
+                (_, true) => DeskChoice::Off,
+                (true, _) => DeskChoice::On,
+                _ => DeskChoice::Loopback,
+            },
         };
         serve(&root, &options)?;
         Ok(ExitStatus::Success)

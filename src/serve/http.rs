@@ -1,182 +1,122 @@
-//! A small HTTP/1.1 server for previews: one thread per connection, GET and
-//! HEAD, single byte ranges, and `Connection: close` after each response.
+//! The preview's HTTP server: hyper's HTTP/1.1 connections under an axum
+//! router, on a small tokio runtime of its own.
 //!
-//! It is meant for 127.0.0.1 and one editor's browser, not for the internet;
-//! requests are still parsed defensively (size limits, timeouts).
+//! Limits, so that a careless client (or a hostile page's many requests)
+//! cannot exhaust the process: at most [`MAX_CONNECTIONS`] connections at
+//! once, each closed if its request head does not arrive within
+//! [`HEAD_TIMEOUT`]; request lines over [`MAX_URI_BYTES`] get 414, heads
+//! over [`MAX_HEADER_BYTES`] get 431, bodies over [`MAX_BODY_BYTES`] get 413.
+//! A failed `accept` (out of file descriptors, say) waits a moment instead
+//! of retrying at once, so the server neither spins nor stops answering.
 
-use std::io::{self, BufRead, BufReader, Read, Write};
-use std::net::TcpStream;
+use std::net::TcpListener;
+use std::sync::Arc;
 use std::time::Duration;
 
-/// The longest request head accepted.
-const MAX_HEAD: usize = 16 * 1024;
+use axum::Router;
+use axum::extract::{DefaultBodyLimit, Request};
+use axum::http::StatusCode;
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use hyper_util::rt::{TokioIo, TokioTimer};
+use hyper_util::service::TowerToHyperService;
+use tokio::sync::Semaphore;
 
-/// A parsed request.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Request {
-    /// `GET`, `HEAD`, …
-    pub(crate) method: String,
-    /// The path, percent-encoded, without the query string.
-    pub(crate) path: String,
-    /// The `Range` header, if any.
-    pub(crate) range: Option<String>,
+use crate::error::{Error, Result};
+
+/// Connections served at once; more wait in the listen queue. Well below the
+/// usual 1,024 file descriptors, which the build needs some of too.
+pub(crate) const MAX_CONNECTIONS: usize = 512;
+/// How long a connection may take to send its request head.
+pub(crate) const HEAD_TIMEOUT: Duration = Duration::from_secs(5);
+/// The longest request target (path and query).
+pub(crate) const MAX_URI_BYTES: usize = 8 * 1024;
+/// The most header bytes a request may carry.
+pub(crate) const MAX_HEADER_BYTES: usize = 16 * 1024;
+/// hyper's read buffer: a longer head than this is refused by hyper itself
+/// (431) before the limits above can answer.
+const READ_BUFFER_BYTES: usize = 64 * 1024;
+/// The largest request body (the desk's JSON saves).
+pub(crate) const MAX_BODY_BYTES: usize = 2 * 1024 * 1024;
+/// How long to wait after a failed `accept` before the next one.
+const ACCEPT_BACKOFF: Duration = Duration::from_millis(100);
+
+/// Serves `app` on `listener` from a background thread, until the process ends.
+pub(crate) fn spawn(listener: TcpListener, app: Router) -> Result<()> {
+    listener
+        .set_nonblocking(true)
+        .map_err(|e| Error::io("failed to configure", "the listening socket", e))?;
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| Error::Invalid(format!("cannot start the HTTP server: {e}")))?;
+    let app = app
+        .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .layer(middleware::from_fn(limit_head));
+    std::thread::spawn(move || {
+        runtime.block_on(async move {
+            match tokio::net::TcpListener::from_std(listener) {
+                Ok(listener) => accept(listener, app).await,
+                Err(e) => crate::report::status(false, &format!("error: cannot serve: {e}")),
+            }
+        });
+    });
+    Ok(())
 }
 
-/// Reads one request head from `stream`.
-pub(crate) fn read_request(stream: &TcpStream) -> io::Result<Request> {
-    stream.set_read_timeout(Some(Duration::from_secs(10)))?;
-    let mut reader = BufReader::new(stream.take(MAX_HEAD as u64));
-    let mut line = String::new();
-    reader.read_line(&mut line)?;
-    let mut parts = line.split_whitespace();
-    let (Some(method), Some(target)) = (parts.next(), parts.next()) else {
-        return Err(io::Error::new(
-            io::ErrorKind::InvalidData,
-            "bad request line",
-        ));
-    };
-    let path = target.split(['?', '#']).next().unwrap_or("/").to_owned();
-    let mut range = None;
+async fn accept(listener: tokio::net::TcpListener, app: Router) {
+    let slots = Arc::new(Semaphore::new(MAX_CONNECTIONS));
     loop {
-        let mut header = String::new();
-        if reader.read_line(&mut header)? == 0 || header.trim().is_empty() {
-            break;
-        }
-        if let Some((name, value)) = header.split_once(':')
-            && name.trim().eq_ignore_ascii_case("range")
-        {
-            range = Some(value.trim().to_owned());
-        }
-    }
-    Ok(Request {
-        method: method.to_owned(),
-        path,
-        range,
-    })
-}
-
-/// A response to write.
-#[derive(Debug)]
-pub(crate) struct Response {
-    /// Status code.
-    pub(crate) status: u16,
-    /// Content type.
-    pub(crate) content_type: &'static str,
-    /// Body.
-    pub(crate) body: Vec<u8>,
-    /// Extra headers.
-    pub(crate) headers: Vec<(&'static str, String)>,
-}
-
-impl Response {
-    /// A plain-text response.
-    pub(crate) fn text(status: u16, body: &str) -> Response {
-        Response {
-            status,
-            content_type: "text/plain; charset=utf-8",
-            body: body.as_bytes().to_vec(),
-            headers: Vec::new(),
-        }
-    }
-
-    /// Applies a `Range: bytes=…` header: 206 with the range, or 416.
-    pub(crate) fn with_range(mut self, range: Option<&str>) -> Response {
-        let Some(range) = range else {
-            return self;
+        let Ok(slot) = Arc::clone(&slots).acquire_owned().await else {
+            return;
         };
-        let len = self.body.len();
-        match parse_range(range, len) {
-            Some((start, end)) => {
-                self.status = 206;
-                self.headers
-                    .push(("Content-Range", format!("bytes {start}-{end}/{len}")));
-                self.body = self.body[start..=end].to_vec();
-                self
+        let stream = match listener.accept().await {
+            Ok((stream, _)) => stream,
+            // EMFILE, ENFILE, ECONNABORTED…: nothing to do but try again later.
+            Err(_) => {
+                tokio::time::sleep(ACCEPT_BACKOFF).await;
+                continue;
             }
-            None => {
-                let mut r = Response::text(416, "range not satisfiable\n");
-                r.headers.push(("Content-Range", format!("bytes */{len}")));
-                r
-            }
-        }
-    }
-
-    /// Writes the response; `head_only` omits the body (HEAD).
-    pub(crate) fn write(&self, mut out: impl Write, head_only: bool) -> io::Result<()> {
-        let mut head = format!(
-            "HTTP/1.1 {} {}\r\nContent-Type: {}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nAccept-Ranges: bytes\r\nConnection: close\r\n",
-            self.status,
-            reason(self.status),
-            self.content_type,
-            self.body.len()
-        );
-        for (name, value) in &self.headers {
-            head.push_str(&format!("{name}: {value}\r\n"));
-        }
-        head.push_str("\r\n");
-        out.write_all(head.as_bytes())?;
-        if !head_only {
-            out.write_all(&self.body)?;
-        }
-        out.flush()
+        };
+        let service = TowerToHyperService::new(app.clone());
+        tokio::spawn(async move {
+            let connection = hyper::server::conn::http1::Builder::new()
+                .timer(TokioTimer::new())
+                .header_read_timeout(HEAD_TIMEOUT)
+                .max_buf_size(READ_BUFFER_BYTES)
+                // One request per connection, as browsers handle fine: idle
+                // keep-alive connections would hold descriptors for nothing.
+                .keep_alive(false)
+                .title_case_headers(true)
+                .serve_connection(TokioIo::new(stream), service);
+            // A client that went away is nothing to report.
+            let _ = connection.await;
+            drop(slot);
+        });
     }
 }
 
-/// `bytes=a-b`, `bytes=a-` or `bytes=-n` → an inclusive range within `len`.
-fn parse_range(header: &str, len: usize) -> Option<(usize, usize)> {
-    let spec = header.strip_prefix("bytes=")?.trim();
-    if spec.contains(',') || len == 0 {
-        return None;
+/// Answers 414 and 431 for request heads that are too long but still fit
+/// hyper's read buffer.
+async fn limit_head(request: Request, next: Next) -> Response {
+    let uri = request
+        .uri()
+        .path_and_query()
+        .map_or(0, |p| p.as_str().len());
+    if uri > MAX_URI_BYTES {
+        return (StatusCode::URI_TOO_LONG, "request target too long\n").into_response();
     }
-    let (a, b) = spec.split_once('-')?;
-    let (start, end) = match (a.trim(), b.trim()) {
-        ("", n) => {
-            let n: usize = n.parse().ok()?;
-            (len.checked_sub(n.min(len))?, len - 1)
-        }
-        (a, "") => (a.parse().ok()?, len - 1),
-        (a, b) => (a.parse().ok()?, b.parse::<usize>().ok()?.min(len - 1)),
-    };
-    (start <= end && start < len).then_some((start, end))
-}
-
-fn reason(status: u16) -> &'static str {
-    match status {
-        200 => "OK",
-        206 => "Partial Content",
-        400 => "Bad Request",
-        403 => "Forbidden",
-        404 => "Not Found",
-        405 => "Method Not Allowed",
-        416 => "Range Not Satisfiable",
-        _ => "Internal Server Error",
+    let headers: usize = request
+        .headers()
+        .iter()
+        .map(|(name, value)| name.as_str().len() + value.len() + 4)
+        .sum();
+    if headers > MAX_HEADER_BYTES {
+        return (
+            StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE,
+            "request headers too large\n",
+        )
+            .into_response();
     }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn ranges() {
-        assert_eq!(parse_range("bytes=0-3", 10), Some((0, 3)));
-        assert_eq!(parse_range("bytes=5-", 10), Some((5, 9)));
-        assert_eq!(parse_range("bytes=-3", 10), Some((7, 9)));
-        assert_eq!(parse_range("bytes=8-100", 10), Some((8, 9)));
-        assert_eq!(parse_range("bytes=10-", 10), None);
-        assert_eq!(parse_range("bytes=4-2", 10), None);
-        assert_eq!(parse_range("bytes=0-1,4-5", 10), None);
-        assert_eq!(parse_range("lines=1-2", 10), None);
-    }
-
-    #[test]
-    fn a_range_response_has_206_and_content_range() {
-        let r = Response::text(200, "0123456789").with_range(Some("bytes=2-4"));
-        assert_eq!((r.status, r.body.as_slice()), (206, &b"234"[..]));
-        let mut out = Vec::new();
-        r.write(&mut out, true).unwrap();
-        let head = String::from_utf8(out).unwrap();
-        assert!(head.starts_with("HTTP/1.1 206 Partial Content\r\n"));
-        assert!(head.contains("Content-Range: bytes 2-4/10\r\n") && head.ends_with("\r\n\r\n"));
-    }
+    next.run(request).await
 }

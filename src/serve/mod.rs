@@ -6,12 +6,15 @@
 //! pages that show it. A failed rebuild keeps serving the last good site and
 //! shows the error over every page until it is fixed.
 
+mod desk;
 mod files;
 mod http;
+mod range;
 mod reload;
+mod site;
 mod watch;
 
-use std::net::{IpAddr, SocketAddr, TcpListener, TcpStream};
+use std::net::{IpAddr, SocketAddr, TcpListener};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::Instant;
@@ -21,7 +24,6 @@ use crate::config::BaseUrl;
 use crate::error::{Error, Result};
 use crate::report;
 
-use self::http::Response;
 use self::reload::{Hub, Reload};
 
 /// How to serve.
@@ -41,6 +43,20 @@ pub struct ServeOptions {
     pub timings: bool,
     /// Print only errors and warnings.
     pub quiet: bool,
+    /// Whether to serve the desk at `/_desk/`.
+    pub desk: DeskChoice,
+}
+
+/// Whether `serve` has a desk.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum DeskChoice {
+    /// On a loopback interface only.
+    #[default]
+    Loopback,
+    /// On any interface (`--desk`), with a warning off loopback.
+    On,
+    /// Never (`--no-desk`).
+    Off,
 }
 
 /// What the server threads share.
@@ -88,6 +104,7 @@ pub fn serve(root: &Path, options: &ServeOptions) -> Result<()> {
         .local_addr()
         .map_err(|e| Error::io("failed to read", ".", e))?;
     let url = format!("http://{addr}/");
+    let desk = desk_for(root, addr, options.desk)?;
     let temp = tempfile::Builder::new()
         .prefix("broadsheet-serve-")
         .tempdir()
@@ -117,10 +134,13 @@ pub fn serve(root: &Path, options: &ServeOptions) -> Result<()> {
     let started = Instant::now();
     let first = session.build(&Changes::All);
     report_build(&shared, &first, started, options);
-    let server = Arc::clone(&shared);
-    std::thread::spawn(move || accept(listener, &server));
+    refresh_desk(desk.as_deref(), &session);
+    http::spawn(listener, router(&shared, desk.as_ref()))?;
     let events = watch::start(root)?;
     report::status(options.quiet, &format!("Serving {url} (Ctrl-C to stop)"));
+    if desk.is_some() {
+        report::status(options.quiet, &format!("The desk: {url}{}", &desk::PATH[1..]));
+    }
     if options.open {
         open_browser(&url);
     }
@@ -150,6 +170,7 @@ pub fn serve(root: &Path, options: &ServeOptions) -> Result<()> {
         let failed_before = shared.error().is_some();
         let result = session.build(&changes);
         report_build(&shared, &result, started, options);
+        refresh_desk(desk.as_deref(), &session);
         match &result {
             // The error overlay comes and goes on every page.
             Err(_) => shared.hub.broadcast(Reload::Page),
@@ -214,72 +235,54 @@ fn report_build(
     }
 }
 
-fn accept(listener: TcpListener, shared: &Arc<Shared>) {
-    for stream in listener.incoming().flatten() {
-        let shared = Arc::clone(shared);
-        std::thread::spawn(move || handle(stream, &shared));
+/// The desk `choice` asks for at `addr`, or none.
+fn desk_for(root: &Path, addr: SocketAddr, choice: DeskChoice) -> Result<Option<Arc<desk::Desk>>> {
+    let loopback = addr.ip().is_loopback();
+    match choice {
+        DeskChoice::Off => return Ok(None),
+        DeskChoice::Loopback if !loopback => {
+            report::status(
+                false,
+                &format!(
+                    "The desk is off: {} is not a loopback interface (`--desk` turns it on).",
+                    addr.ip()
+                ),
+            );
+            return Ok(None);
+        }
+        DeskChoice::On if !loopback => report::status(
+            false,
+            &format!(
+                "warning: the desk is on at {addr}: anyone who can reach it and load the desk page can change content/. Use it on trusted networks only."
+            ),
+        ),
+        _ => {}
+    }
+    desk::Desk::new(root, addr)
+        .map(|d| Some(Arc::new(d)))
+        .map_err(Error::Invalid)
+}
+
+/// Shows the desk the model of the last successful build.
+fn refresh_desk(desk: Option<&desk::Desk>, session: &Session) {
+    if let (Some(desk), Some((site, config))) = (desk, session.last_site()) {
+        desk.refresh(site, config);
     }
 }
 
-fn handle(stream: TcpStream, shared: &Shared) {
-    let Ok(request) = http::read_request(&stream) else {
-        // Best effort: the client sent something that is not HTTP.
-        let _ = Response::text(400, "bad request\n").write(&stream, false);
-        return;
-    };
-    let head_only = request.method == "HEAD";
-    if request.method != "GET" && !head_only {
-        let _ = Response::text(405, "only GET and HEAD\n").write(&stream, false);
-        return;
+/// Every route of the preview: event streams, the desk, then the site's files.
+fn router(shared: &Arc<Shared>, desk: Option<&Arc<desk::Desk>>) -> axum::Router {
+    use axum::routing::get;
+    let events = format!("{}/{{*page}}", reload::EVENTS_PATH);
+    let mut router = axum::Router::new();
+    if let Some(desk) = desk {
+        router = router.merge(desk.router());
     }
-    // `/__broadsheet/events/<page's path>`: the page's own event stream.
-    if let Some(page) = request.path.strip_prefix(reload::EVENTS_PATH)
-        && (page.is_empty() || page.starts_with('/'))
-    {
-        shared.hub.stream(stream, page);
-        return;
-    }
-    let response = respond(shared, &request.path).with_range(request.range.as_deref());
-    // The browser may have gone away; nothing to do about it.
-    let _ = response.write(&stream, head_only);
-}
-
-fn respond(shared: &Shared, path: &str) -> Response {
-    let found = files::resolve(&shared.out_dir, path);
-    let (status, file) = match found {
-        Some(file) => (200, file),
-        None => match files::resolve(&shared.out_dir, "/404.html") {
-            Some(page) => (404, page),
-            None => return not_built(shared),
-        },
-    };
-    let Ok(mut body) = std::fs::read(&file) else {
-        return Response::text(404, "not found\n");
-    };
-    let content_type = files::mime_type(&file);
-    if content_type.starts_with("text/html") {
-        body = reload::inject(&body, shared.error().as_deref());
-    }
-    Response {
-        status,
-        content_type,
-        body,
-        headers: Vec::new(),
-    }
-}
-
-/// The answer when the site has no page to serve: the problems of a site
-/// that never built, or a bare `not found`.
-fn not_built(shared: &Shared) -> Response {
-    match shared.error() {
-        Some(error) => Response {
-            status: 503,
-            content_type: "text/html; charset=utf-8",
-            body: reload::error_page(&error),
-            headers: Vec::new(),
-        },
-        None => Response::text(404, "not found\n"),
-    }
+    router
+        .route(reload::EVENTS_PATH, get(reload::events))
+        .route(&events, get(reload::events))
+        .fallback(site::handler)
+        .with_state(Arc::clone(shared))
 }
 
 fn open_browser(url: &str) {

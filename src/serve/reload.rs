@@ -6,11 +6,17 @@
 //! overlay with the error. Nothing of this is ever written to a build's
 //! output: it is added to the response as it is served.
 
-use std::io::Write;
-use std::net::TcpStream;
-use std::sync::Mutex;
-use std::sync::mpsc::{self, Receiver, Sender};
+use std::convert::Infallible;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
+
+use axum::extract::State;
+use axum::http::Uri;
+use axum::response::sse::{Event, KeepAlive, Sse};
+use futures_util::stream::{self, Stream, StreamExt};
+use tokio::sync::mpsc::{self, UnboundedReceiver, UnboundedSender};
+
+use super::Shared;
 
 /// The path browsers listen on for reload events.
 pub(crate) const EVENTS_PATH: &str = "/__broadsheet/events";
@@ -26,7 +32,7 @@ pub(crate) enum Reload {
 
 /// An open page: where to send its events, and its address (empty when the
 /// page did not say).
-type Client = (Sender<Reload>, String);
+type Client = (UnboundedSender<Reload>, String);
 
 /// The open event streams.
 #[derive(Debug, Default)]
@@ -53,8 +59,8 @@ impl Hub {
     }
 
     /// Registers a new page at address `page`.
-    fn subscribe(&self, page: &str) -> Receiver<Reload> {
-        let (tx, rx) = mpsc::channel();
+    fn subscribe(&self, page: &str) -> UnboundedReceiver<Reload> {
+        let (tx, rx) = mpsc::unbounded_channel();
         self.lock().push((tx, page.to_owned()));
         rx
     }
@@ -62,31 +68,30 @@ impl Hub {
     fn lock(&self) -> std::sync::MutexGuard<'_, Vec<Client>> {
         self.clients.lock().expect("no panics while locked")
     }
+}
 
-    /// Serves the event stream of the page at `page` until it goes away.
-    pub(crate) fn stream(&self, mut stream: TcpStream, page: &str) {
-        let rx = self.subscribe(page);
-        let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\nConnection: keep-alive\r\n\r\nretry: 500\n\n";
-        if stream.write_all(head.as_bytes()).is_err() {
-            return;
-        }
-        loop {
-            let message = match rx.recv_timeout(Duration::from_secs(15)) {
-                Ok(Reload::Page) => "event: reload\ndata: page\n\n",
-                Ok(Reload::Css) => "event: css\ndata: css\n\n",
-                // A comment keeps idle connections open and finds closed ones.
-                Err(mpsc::RecvTimeoutError::Timeout) => ": ping\n\n",
-                Err(mpsc::RecvTimeoutError::Disconnected) => return,
-            };
-            if stream
-                .write_all(message.as_bytes())
-                .and_then(|()| stream.flush())
-                .is_err()
-            {
-                return;
-            }
-        }
-    }
+/// `GET /__broadsheet/events/<page's path>`: the page's own event stream,
+/// open until the page goes away. A comment every 15 s keeps idle
+/// connections open and finds closed ones.
+pub(crate) async fn events(
+    State(shared): State<Arc<Shared>>,
+    uri: Uri,
+) -> Sse<impl Stream<Item = Result<Event, Infallible>>> {
+    let page = uri.path().strip_prefix(EVENTS_PATH).unwrap_or_default();
+    let rx = shared.hub.subscribe(page);
+    let first = stream::once(async { Ok(Event::default().retry(Duration::from_millis(500))) });
+    let reloads = stream::unfold(rx, |mut rx| async move {
+        let event = match rx.recv().await? {
+            Reload::Page => Event::default().event("reload").data("page"),
+            Reload::Css => Event::default().event("css").data("css"),
+        };
+        Some((Ok(event), rx))
+    });
+    Sse::new(first.chain(reloads)).keep_alive(
+        KeepAlive::new()
+            .interval(Duration::from_secs(15))
+            .text("ping"),
+    )
 }
 
 const SCRIPT: &str = r#"<script>(()=>{const s=new EventSource("/__broadsheet/events"+location.pathname);s.addEventListener("reload",()=>location.reload());s.addEventListener("css",()=>{for(const l of document.querySelectorAll('link[rel=stylesheet]')){const u=new URL(l.href);u.searchParams.set("reload",Date.now());l.href=u.href}});})();</script>"#;
@@ -152,19 +157,19 @@ mod tests {
     #[test]
     fn broadcast_reaches_subscribers_and_forgets_closed_ones() {
         let hub = Hub::default();
-        let a = hub.subscribe("/a/");
+        let mut a = hub.subscribe("/a/");
         drop(hub.subscribe("/b/"));
         hub.broadcast(Reload::Css);
-        assert_eq!(a.recv().unwrap(), Reload::Css);
+        assert_eq!(a.try_recv(), Ok(Reload::Css));
         assert_eq!(hub.lock().len(), 1);
     }
 
     #[test]
     fn pages_hear_only_of_their_own_changes() {
         let hub = Hub::default();
-        let article = hub.subscribe("/articles/a/");
-        let home = hub.subscribe("/");
-        let unknown = hub.subscribe("");
+        let mut article = hub.subscribe("/articles/a/");
+        let mut home = hub.subscribe("/");
+        let mut unknown = hub.subscribe("");
         hub.broadcast_to(Reload::Page, |page| page == "/articles/a/");
         assert_eq!(article.try_recv(), Ok(Reload::Page));
         assert!(home.try_recv().is_err());

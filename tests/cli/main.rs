@@ -9,6 +9,7 @@
 mod build;
 mod check;
 mod deploy;
+mod desk;
 mod digest;
 mod errors;
 mod fuzz;
@@ -24,4 +25,6 @@ mod safety;
 mod search;
 mod serve;
 mod servers;
+mod serve_http;
+mod served;
 mod theme;
