@@ -16,6 +16,7 @@
 pub mod analyse;
 pub mod clean;
 pub mod dateline;
+pub mod html;
 mod lexicon;
 pub mod tags;
 pub mod to_markdown;
