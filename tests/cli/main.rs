@@ -11,6 +11,7 @@ mod check;
 mod digest;
 mod errors;
 mod fuzz;
+mod gather;
 mod hardening;
 mod harness;
 mod import;

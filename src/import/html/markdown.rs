@@ -264,8 +264,8 @@ impl<'b> Writer<'b> {
         if raw.starts_with(char::is_whitespace) {
             self.space = true;
         }
-        for word in raw.split_whitespace() {
-            if self.space && !self.text.is_empty() {
+        for (i, word) in raw.split_whitespace().enumerate() {
+            if (i > 0 || self.space) && !self.text.is_empty() {
                 self.text.push(' ');
                 self.md.push(' ');
             }
