@@ -731,6 +731,9 @@ pub struct ImportConfig {
     /// Two articles whose SimHash fingerprints differ in at most this many
     /// bits (of 64) report the same story; the later gets `duplicate_of`.
     pub near_duplicate_distance: u32,
+    /// Publish stories imported from feeds at once; by default they start
+    /// as `draft = true`, for the editor to curate.
+    pub publish_feeds: bool,
 }
 
 impl Default for ImportConfig {
@@ -792,6 +795,7 @@ impl Default for ImportConfig {
                 .map(str::to_owned)
                 .collect(),
             near_duplicate_distance: 3,
+            publish_feeds: false,
         }
     }
 }

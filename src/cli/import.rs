@@ -10,10 +10,14 @@ use crate::config::Config;
 use crate::import::{self, ImportItem, ImportOptions, ImportReport, Outcome};
 use crate::report;
 
-/// Import plain-text articles (files, or folders of `*.txt`) as Markdown articles.
+/// Import plain-text articles (files, or folders of `*.txt`) as Markdown
+/// articles; also saved web pages, RSS/Atom/JSON feeds, OPML lists and,
+/// with `--fetch`, URLs.
 #[derive(Debug, Args)]
 pub(super) struct ImportArgs {
-    /// Raw article files, or folders searched (recursively) for `*.txt` files.
+    /// Raw article files, or folders searched (recursively) for `*.txt` files;
+    /// saved pages (`.html`, `.htm`, gzipped too), feeds (`.xml`, `.rss`,
+    /// `.atom`, `.json`), OPML lists (`.opml`), or `http(s)://` URLs.
     #[arg(value_name = "PATH", required = true)]
     paths: Vec<PathBuf>,
     /// The date of every article, such as 2025-07-21 (default: from the
@@ -31,6 +35,10 @@ pub(super) struct ImportArgs {
     /// editor changed them since.
     #[arg(long)]
     force: bool,
+    /// Download the URLs given, and the feeds of OPML lists (nothing is
+    /// fetched without it).
+    #[arg(long)]
+    fetch: bool,
 }
 
 impl ImportArgs {
@@ -48,7 +56,7 @@ impl ImportArgs {
                 .to_zoned_datetime(config.timezone.0.clone())
                 .date(),
         };
-        let report = import::import(&root, &config, &self.paths, &options)?;
+        let report = import::import_with(&root, &config, &self.paths, &options, self.fetch)?;
         if self.dry_run {
             for file in &report.files {
                 // Stop writing once the reader went away (`| head`).

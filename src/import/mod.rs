@@ -16,12 +16,20 @@
 pub mod analyse;
 pub mod clean;
 pub mod dateline;
+pub mod feed;
+pub mod fetch;
+mod from_web;
+pub mod gather;
+pub mod html;
+pub mod ledger;
 mod lexicon;
+pub mod opml;
 pub mod tags;
 pub mod to_markdown;
 
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use jiff::civil;
 use rayon::prelude::*;
@@ -29,6 +37,7 @@ use serde::Deserialize;
 
 use self::analyse::{DateSource, Rejection};
 use self::clean::{BlockKind, Draft};
+use self::from_web::{gather_stories, gathered_before, prepare_story, story_front_matter};
 use crate::config::Config;
 use crate::error::{Error, Result};
 use crate::source;
@@ -173,6 +182,8 @@ struct Input {
     /// As recorded in `import.file`: the file name, or its path under the given folder.
     name: String,
     abs: PathBuf,
+    /// A story already gathered from a page or feed (`gather`), instead of a text file.
+    story: Option<Arc<gather::Story>>,
 }
 
 /// An article already on the site.
@@ -197,6 +208,8 @@ struct Prepared {
     summary: Option<String>,
     slug: String,
     warnings: Vec<String>,
+    /// The story it was made from, for one gathered from a page or feed.
+    story: Option<Arc<gather::Story>>,
 }
 
 /// What reading one raw file gave.
@@ -209,7 +222,32 @@ pub fn import(
     paths: &[PathBuf],
     options: &ImportOptions,
 ) -> Result<ImportReport> {
-    let (inputs, mut missing) = collect_inputs(paths);
+    import_with(root, config, paths, options, false)
+}
+
+/// [`import`], where `paths` may also be saved pages, feeds, OPML lists
+/// and URLs (see [`gather`]); URLs are downloaded only when `fetch` is true.
+pub fn import_with(
+    root: &Path,
+    config: &Config,
+    paths: &[PathBuf],
+    options: &ImportOptions,
+    fetch: bool,
+) -> Result<ImportReport> {
+    let (urls, paths): (Vec<&PathBuf>, Vec<&PathBuf>) = paths
+        .iter()
+        .partition(|p| p.to_str().is_some_and(gather::is_url));
+    let paths: Vec<PathBuf> = paths.into_iter().cloned().collect();
+    let (inputs, mut missing) = collect_inputs(&paths);
+    let fetcher = fetch.then(|| fetch::Fetcher::new(root));
+    let urls: Vec<String> = urls
+        .iter()
+        .filter_map(|u| u.to_str())
+        .map(str::to_owned)
+        .collect();
+    let inputs = gather_stories(inputs, &urls, fetcher.as_ref(), &mut missing);
+    let mut ledger = ledger::Ledger::load(root)?;
+    let mut seen_keys: HashMap<String, String> = HashMap::new();
     let (existing, old_observed, old_vocabulary) = load_existing(root)?;
 
     let bar = report::progress_bar(options.progress, inputs.len() as u64, "importing");
@@ -251,7 +289,20 @@ pub fn import(
     let mut report = ImportReport::default();
     for ((input, prepared), tags) in inputs.iter().zip(prepared).zip(new_tags) {
         let item = match (prepared, tags) {
-            (Ok(p), Some(tags)) => plan.decide(input, p, tags, config)?,
+            (Ok(p), Some(tags)) => match gathered_before(&p, &ledger, &mut seen_keys, &plan, input)
+            {
+                Some(item) => item,
+                None => {
+                    let keys = p.story.as_ref().map(|s| s.keys.clone()).unwrap_or_default();
+                    let item = plan.decide(input, p, tags, config)?;
+                    if let Outcome::Imported { path, .. } | Outcome::Reimported { path } =
+                        &item.outcome
+                    {
+                        ledger.record(&keys, path);
+                    }
+                    item
+                }
+            },
             (Err(rejection), _) => ImportItem {
                 input: input.shown.clone(),
                 outcome: Outcome::Rejected {
@@ -267,7 +318,9 @@ pub fn import(
     report.items.sort_by(|a, b| a.input.cmp(&b.input));
     let files: Vec<PlannedFile> = std::mem::take(&mut plan.pending)
         .into_par_iter()
-        .map(|(path, front, draft)| file_text(front, &draft).map(|text| PlannedFile { path, text }))
+        .map(|(path, front, draft, story)| {
+            file_text(front, &draft, story.as_deref()).map(|text| PlannedFile { path, text })
+        })
         .collect::<Result<_>>()?;
     if !options.dry_run {
         // Sequentially: parallel file creation in one folder only adds contention.
@@ -279,6 +332,7 @@ pub fn import(
                 fs::write_new(&abs, file.text.as_bytes())?;
             }
         }
+        ledger.save()?;
     }
     report.files = files;
     Ok(report)
@@ -306,6 +360,7 @@ fn collect_inputs(paths: &[PathBuf]) -> (Vec<Input>, Vec<ImportItem>) {
                 shown,
                 name,
                 abs: path.clone(),
+                story: None,
             });
         } else if path.is_dir() {
             let folder = path
@@ -328,7 +383,8 @@ fn collect_inputs(paths: &[PathBuf]) -> (Vec<Input>, Vec<ImportItem>) {
                         continue;
                     }
                 };
-                let is_txt = entry.path().extension().is_some_and(|e| e == "txt");
+                let is_txt = entry.path().extension().is_some_and(|e| e == "txt")
+                    || gather::is_web_file_in_folder(entry.path());
                 if !entry.file_type().is_file() || !is_txt {
                     continue;
                 }
@@ -342,6 +398,7 @@ fn collect_inputs(paths: &[PathBuf]) -> (Vec<Input>, Vec<ImportItem>) {
                     shown: entry.path().display().to_string(),
                     name: format!("{folder}{rel}"),
                     abs: entry.path().to_path_buf(),
+                    story: None,
                 });
             }
         } else {
@@ -447,6 +504,9 @@ fn read_existing(
 
 /// Reads, cleans and analyses one raw file.
 fn prepare(input: &Input, config: &Config, vocabulary: &mut tags::Vocabulary) -> PrepareResult {
+    if let Some(story) = &input.story {
+        return prepare_story(story, config, vocabulary);
+    }
     // The size is checked before reading: a huge file costs no memory.
     let bytes = fs::read_at_most(&input.abs, analyse::MAX_RAW_BYTES)
         .map_err(|e| match e {
@@ -487,6 +547,7 @@ fn prepare_bytes(
         slug: analyse::slug_for(&draft.title),
         draft,
         warnings: warning.into_iter().collect(),
+        story: None,
     };
     Ok((prepared, observed))
 }
@@ -500,8 +561,14 @@ struct Planner<'a> {
     /// Fingerprints of the stories so far, with their primary story's slug.
     fingerprints: analyse::NearDuplicates<String>,
     slugs: BTreeSet<String>,
-    /// Files to write: path, front matter (without the body's hash yet) and body.
-    pending: Vec<(String, ArticleFrontMatter, Draft)>,
+    /// Files to write: path, front matter (without the body's hash yet) and
+    /// body (a gathered story's Markdown, when there is one).
+    pending: Vec<(
+        String,
+        ArticleFrontMatter,
+        Draft,
+        Option<Arc<gather::Story>>,
+    )>,
     rewrites: BTreeSet<String>,
 }
 
@@ -567,7 +634,7 @@ impl<'a> Planner<'a> {
                 front.date = Some(old_date.clone());
             }
             self.rewrites.insert(path.clone());
-            self.pending.push((path.clone(), front, p.draft));
+            self.pending.push((path.clone(), front, p.draft, p.story));
             return Ok(item(Outcome::Reimported { path }, p.warnings));
         }
         if let Some(first) = self.seen.get(&p.sha256) {
@@ -595,7 +662,7 @@ impl<'a> Planner<'a> {
             duplicate_of.clone().unwrap_or_else(|| slug.clone()),
         );
         front.duplicate_of = duplicate_of.clone().map(|s| toml::Spanned::new(0..0, s));
-        self.pending.push((path.clone(), front, p.draft));
+        self.pending.push((path.clone(), front, p.draft, p.story));
         Ok(item(
             Outcome::Imported {
                 path,
@@ -616,7 +683,7 @@ fn front_matter_of(
     config: &Config,
     options: &ImportOptions,
 ) -> ArticleFrontMatter {
-    ArticleFrontMatter {
+    let mut front = ArticleFrontMatter {
         title: p.draft.title.clone(),
         date: Some(toml::Spanned::new(0..0, DateValue::from_date(date))),
         source: options
@@ -635,16 +702,31 @@ fn front_matter_of(
             simhash: analyse::fingerprint_hex(p.simhash),
         }),
         ..ArticleFrontMatter::default()
+    };
+    if let Some(story) = &p.story {
+        story_front_matter(&mut front, story, config);
     }
+    front
 }
 
 /// The text of an article file, with the body's hash recorded in its front matter.
-fn file_text(front: ArticleFrontMatter, draft: &Draft) -> Result<String> {
-    finish(front, draft).map(|(_, text)| text)
+fn file_text(
+    front: ArticleFrontMatter,
+    draft: &Draft,
+    story: Option<&gather::Story>,
+) -> Result<String> {
+    finish(front, draft, story).map(|(_, text)| text)
 }
 
-fn finish(mut front: ArticleFrontMatter, draft: &Draft) -> Result<(ArticleFrontMatter, String)> {
-    let body = to_markdown::body(&draft.blocks);
+fn finish(
+    mut front: ArticleFrontMatter,
+    draft: &Draft,
+    story: Option<&gather::Story>,
+) -> Result<(ArticleFrontMatter, String)> {
+    let body = match story {
+        Some(story) => story.body.markdown.clone(),
+        None => to_markdown::body(&draft.blocks),
+    };
     if let Some(record) = &mut front.import {
         record.body_sha256 = analyse::sha256_hex(body.as_bytes());
     }
@@ -671,5 +753,5 @@ pub fn convert_one(
     let tags = tags::pick(&terms, &df, &display, &config.import);
     let (date, _) = analyse::pick_date(options.date, name, p.draft.date, options.today);
     let front = front_matter_of(name, &p, tags, date, config, options);
-    finish(front, &p.draft).map_err(|e| Rejection::Unreadable(e.to_string()))
+    finish(front, &p.draft, None).map_err(|e| Rejection::Unreadable(e.to_string()))
 }

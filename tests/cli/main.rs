@@ -13,6 +13,7 @@ mod desk;
 mod digest;
 mod errors;
 mod fuzz;
+mod gather;
 mod hardening;
 mod harness;
 mod import;
