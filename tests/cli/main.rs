@@ -22,3 +22,4 @@ mod rebuild_props;
 mod search;
 mod serve;
 mod theme;
+mod urls;
