@@ -10,6 +10,7 @@ mod build;
 mod check;
 mod digest;
 mod errors;
+mod front_matter_lines;
 mod fuzz;
 mod hardening;
 mod harness;
