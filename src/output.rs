@@ -537,6 +537,25 @@ fn sweep_stale(parent: &Path, prefix: &str) -> Result<()> {
     Ok(())
 }
 
+/// Writes one file into a committed output folder when its bytes differ
+/// from what `known` says is there (atomically: a reader sees the old file
+/// or the new one), and records its new hash. For `serve`'s preview of an
+/// edited article, ahead of the next build. Returns whether it wrote.
+pub fn write_if_changed(
+    out_dir: &Path,
+    path: &OutputPath,
+    bytes: &[u8],
+    known: &mut OutputHashes,
+) -> Result<bool> {
+    let hash = content_hash(bytes);
+    if known.get(path) == Some(&hash) {
+        return Ok(false);
+    }
+    crate::fs::write_atomic(&out_dir.join(&path.0), bytes)?;
+    known.insert(path.clone(), hash);
+    Ok(true)
+}
+
 /// A hash of a file's bytes, to tell whether it changed.
 pub fn content_hash(bytes: &[u8]) -> u64 {
     let mut h = std::hash::DefaultHasher::new();

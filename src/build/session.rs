@@ -398,7 +398,7 @@ impl Session {
         ) else {
             return Ok(None);
         };
-        let mut jobs = Vec::with_capacity(rels.len());
+        let mut edited = Vec::with_capacity(rels.len());
         for rel in &rels {
             let Some(Ok(Parsed::Article(parsed))) = state.files.get(rel).map(|f| &f.result) else {
                 return Ok(None);
@@ -409,38 +409,35 @@ impl Session {
             if last.site.article(id).file != *rel || !visibility.shows(parsed) {
                 return Ok(None);
             }
-            last.site.articles[id.0 as usize] =
-                std::sync::Arc::new(crate::model::Article::from_parsed(parsed, &state.config));
-            jobs.push(render::plan_job(
-                &last.site,
-                &state.config,
-                Job::Article(id),
-            ));
+            let article = crate::model::Article::from_parsed(parsed, &state.config);
+            edited.push((id, std::sync::Arc::new(article)));
         }
-        let views = Views {
-            config: &state.config,
-            site: &last.site,
-            cards: &last.cards,
-        };
-        let renderer = Renderer::new(views, templates, &jobs, self.options.now, last.global)
-            .with_search_script(last.search_script.clone());
         let out_dir = self.options.out_dir(&self.root, &state.config);
         let mut written = Vec::new();
-        for job in &jobs {
+        for (id, article) in edited {
+            // The last model shows the edited article for this render only.
+            let site = last.site.overlay(id, article);
+            let views = Views {
+                config: &state.config,
+                site: &site,
+                cards: &last.cards,
+            };
+            let planned = [render::plan_job(&site, &state.config, Job::Article(id))];
+            let renderer = Renderer::new(views, templates, &planned, self.options.now, last.global)
+                .with_search_script(last.search_script.clone());
             // A page that does not render is left to the rebuild to report.
-            let Ok(files) = renderer.render(job) else {
+            let Ok(files) = renderer.render(&planned[0]) else {
                 return Ok(None);
             };
             for file in files {
                 let path = OutputPath::new(file.path)?;
-                let hash = crate::output::content_hash(&file.bytes);
-                if outputs.hashes.get(&path) != Some(&hash) {
-                    let to = out_dir.join(path.as_str());
-                    let temp = to.with_extension("broadsheet-preview");
-                    crate::fs::write(&temp, &file.bytes)?;
-                    crate::fs::rename(&temp, &to)?;
-                    written.push(path.as_str().to_owned());
-                    outputs.hashes.insert(path, hash);
+                if crate::output::write_if_changed(
+                    &out_dir,
+                    &path,
+                    &file.bytes,
+                    &mut outputs.hashes,
+                )? {
+                    written.push(path.into_string());
                 }
             }
         }

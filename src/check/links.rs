@@ -608,8 +608,8 @@ impl Checker<'_, '_> {
                 )
             }
             None if path.starts_with("articles/") => format!(
-                "article pages are at `{}`, where the slug is the file name without its date",
-                base.url("articles/<slug>/")
+                "article pages are at `{}articles/<slug>/`, where the slug is the file name without its date",
+                base.path()
             ),
             None if name.contains('.') => format!(
                 "the files of `static/` are published at the site's root: is `static/{path}` missing?"

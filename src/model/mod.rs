@@ -64,6 +64,28 @@ pub struct Site {
     /// article's date arrives, or it expires), if any.
     pub next_change: Option<Timestamp>,
     by_slug: HashMap<String, ArticleId>,
+    /// An article shown in place of one of `articles` (see [`Site::overlay`]).
+    overlay: Option<(ArticleId, Arc<Article>)>,
+}
+
+/// A site that shows one article in place of another version of it, for
+/// as long as it lives: the model itself is left as it was.
+pub struct Overlaid<'a> {
+    site: &'a mut Site,
+}
+
+impl std::ops::Deref for Overlaid<'_> {
+    type Target = Site;
+
+    fn deref(&self) -> &Site {
+        self.site
+    }
+}
+
+impl Drop for Overlaid<'_> {
+    fn drop(&mut self) {
+        self.site.overlay = None;
+    }
 }
 
 /// What earlier builds worked out: articles by file (with the fingerprint
@@ -224,6 +246,7 @@ impl Site {
             editions,
             next_change,
             by_slug,
+            overlay: None,
         }
     }
 
@@ -239,7 +262,17 @@ impl Site {
 
     /// The article with this id.
     pub fn article(&self, id: ArticleId) -> &Article {
-        &self.articles[id.0 as usize]
+        match &self.overlay {
+            Some((shown, article)) if *shown == id => article,
+            _ => &self.articles[id.0 as usize],
+        }
+    }
+
+    /// The site with `article` shown as article `id` (a newer version of the
+    /// same file, with the same slug), until the overlay is dropped.
+    pub fn overlay(&mut self, id: ArticleId, article: Arc<Article>) -> Overlaid<'_> {
+        self.overlay = Some((id, article));
+        Overlaid { site: self }
     }
 
     /// The taxonomy called `name`, if configured.
@@ -309,5 +342,40 @@ fn check_page_slugs(pages: &[Page], config: &Config, diagnostics: &mut Diagnosti
                 .with_help("rename one of the files, or give one a `slug = \"…\"`"),
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::parse::{ParsedContent, parse_article};
+
+    #[test]
+    fn an_overlay_shows_one_article_and_leaves_the_model_as_it_was() {
+        let config = Config::default();
+        let article = |title: &str| {
+            let text =
+                format!("+++\ntitle = \"{title}\"\ndate = 2025-07-20T10:00:00Z\n+++\nBody.\n");
+            Arc::new(parse_article("content/articles/a.md", &text, &config).unwrap())
+        };
+        let content = ParsedContent {
+            articles: vec![article("Old")],
+            ..ParsedContent::default()
+        };
+        let visibility = Visibility {
+            drafts: false,
+            future: false,
+            now: "2025-07-22T00:00:00Z".parse().unwrap(),
+        };
+        let mut site = Site::assemble(&config, &content, visibility, &mut Diagnostics::new());
+        let id = ArticleId(0);
+        let edited = Arc::new(Article::from_parsed(&article("New"), &config));
+        {
+            let overlaid = site.overlay(id, edited);
+            assert_eq!(overlaid.article(id).title, "New");
+            assert_eq!(overlaid.article_by_slug("a").unwrap().title, "New");
+        }
+        assert_eq!(site.article(id).title, "Old");
+        assert_eq!(site.articles[0].title, "Old");
     }
 }

@@ -85,6 +85,21 @@ pub fn locate(text: &str, split: &Split<'_>, span: std::ops::Range<usize>) -> Li
     LineCol::at(text, split.toml_offset + span.start)
 }
 
+/// Where the key `key` of the front matter is, for a problem with its value
+/// (an empty `title`); the opening `+++` when the key is not there.
+pub fn key_at(text: &str, split: &Split<'_>, key: &str) -> LineCol {
+    let Ok(table) = toml::de::DeTable::parse(split.toml) else {
+        return LineCol { line: 1, col: 1 };
+    };
+    table
+        .get_ref()
+        .iter()
+        .find(|(k, _)| k.get_ref().as_ref() == key)
+        .map_or(LineCol { line: 1, col: 1 }, |(k, _)| {
+            locate(text, split, k.span())
+        })
+}
+
 /// The front matter of an article.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
@@ -264,6 +279,15 @@ mod tests {
         let s = split("a.md", text).unwrap();
         let d = parse::<ArticleFrontMatter>("a.md", text, &s).unwrap_err();
         assert_eq!(d.location.unwrap().line, 3);
+    }
+
+    #[test]
+    fn keys_are_found_on_their_line() {
+        let text = "+++\n# a comment\n\ndate = 2025-07-21\n  title = \"\"\n+++\nBody\n";
+        let s = split("a.md", text).unwrap();
+        assert_eq!(key_at(text, &s, "title"), LineCol { line: 5, col: 3 });
+        assert_eq!(key_at(text, &s, "date"), LineCol { line: 4, col: 1 });
+        assert_eq!(key_at(text, &s, "tags"), LineCol { line: 1, col: 1 });
     }
 
     #[test]

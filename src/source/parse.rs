@@ -422,7 +422,7 @@ pub fn parse_article(
     if front.title.trim().is_empty() {
         problems.push(
             Diagnostic::error("missing-field", rel, "the `title` is empty")
-                .at(LineCol { line: 2, col: 1 })
+                .at(front_matter::key_at(text, &split, "title"))
                 .with_help("give the article a headline: `title = \"…\"`"),
         );
     }
@@ -593,7 +593,7 @@ pub fn parse_edition(
                 rel,
                 "an edition has either `articles` or `sections`, not both",
             )
-            .at(LineCol { line: 1, col: 1 })
+            .at(front_matter::key_at(text, &split, "sections"))
             .with_help("move the `articles` into a section"),
         );
     }

@@ -313,3 +313,39 @@ fn a_same_size_edit_behind_a_restored_mtime_is_built() {
     let body = crate::harness::texts(&page, ".article-body p");
     assert_eq!(body, ["Bode 3."]);
 }
+
+#[test]
+fn renaming_an_article_leaves_no_link_to_its_old_address() {
+    let site = six();
+    let mut s = session(&site);
+    s.build(&Changes::All).unwrap();
+    let (old, new) = (
+        site.path("content/articles/a-3.md"),
+        site.path("content/articles/a-3-renamed.md"),
+    );
+    std::fs::rename(&old, &new).unwrap();
+    s.build(&Changes::Paths(vec![old, new])).unwrap();
+    let files = |dir: &str| -> std::collections::BTreeMap<String, Vec<u8>> {
+        let root = site.path(dir);
+        walkdir::WalkDir::new(&root)
+            .into_iter()
+            .map(Result::unwrap)
+            .filter(|e| e.file_type().is_file())
+            .map(|e| {
+                let rel = e.path().strip_prefix(&root).unwrap().display().to_string();
+                (rel, std::fs::read(e.path()).unwrap())
+            })
+            .collect()
+    };
+    let tracked = files("preview");
+    for (path, bytes) in &tracked {
+        let text = String::from_utf8_lossy(bytes);
+        assert!(
+            !text.contains("articles/a-3/"),
+            "{path} links to the old address"
+        );
+    }
+    assert!(tracked.contains_key("articles/a-3-renamed/index.html"));
+    site.build_ok();
+    assert_eq!(tracked, files("public"), "the same as a fresh build");
+}
