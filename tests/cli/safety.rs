@@ -351,3 +351,84 @@ fn json_ld_description_is_cut_like_the_meta_description() {
     assert_eq!(description.chars().count(), meta[0].chars().count());
     assert!(description.ends_with('…'));
 }
+
+const STORM: &str =
+    "content/articles/2026/2026-01-15-storm-batters-port-aldwin-as-council-weighs-harbour-wall.md";
+
+fn import(site: &crate::import::Site, args: &[&str]) -> std::process::Output {
+    let raw = crate::import::fixture("harbour-storm.txt");
+    let mut all = vec!["import", raw.to_str().unwrap(), "--date", "2026-01-15"];
+    all.extend_from_slice(args);
+    site.run(&all)
+}
+
+#[test]
+fn import_force_keeps_the_editors_front_matter() {
+    let site = crate::import::Site::new();
+    assert!(import(&site, &[]).status.success());
+    let original = site.read(STORM);
+    let edited = original.replacen("title = \"", "featured = true\ntitle = \"Edited: ", 1);
+    site.write(STORM, &edited);
+    let out = import(&site, &["--force"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("front matter kept as edited: featured, title"),
+        "{}",
+        stderr(&out)
+    );
+    let text = site.read(STORM);
+    let split = broadsheet::source::front_matter::split(STORM, &text).unwrap();
+    let front: broadsheet::source::front_matter::ArticleFrontMatter =
+        toml::from_str(split.toml).unwrap();
+    assert!(front.featured);
+    assert!(front.title.starts_with("Edited: "), "{}", front.title);
+    assert!(front.import.is_some());
+}
+
+#[cfg(unix)]
+#[test]
+fn import_does_not_follow_links_out_of_the_folder_unless_asked() {
+    let site = crate::import::Site::new();
+    let outside = tempfile::tempdir().unwrap();
+    let secret = outside.path().join("secret.txt");
+    std::fs::copy(crate::import::fixture("harbour-storm.txt"), &secret).unwrap();
+    let folder = site.root().join("raw");
+    std::fs::create_dir_all(&folder).unwrap();
+    std::os::unix::fs::symlink(&secret, folder.join("shadow.txt")).unwrap();
+    let before = site.articles();
+    let out = site.run(&["import", folder.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("shadow.txt: a symbolic link that leads out of")
+            && stderr(&out).contains("--follow-links"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(site.articles(), before, "nothing imported");
+    let out = site.run(&["import", folder.to_str().unwrap(), "--follow-links"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(site.articles().len(), before.len() + 1);
+}
+
+#[cfg(unix)]
+#[test]
+fn static_links_out_of_static_are_not_published() {
+    let site = TestSite::new();
+    site.articles(1).write("static/ok.txt", "ok");
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(outside.path().join("passwd"), "root:x:0:0").unwrap();
+    std::os::unix::fs::symlink(outside.path().join("passwd"), site.path("static/passwd")).unwrap();
+    std::os::unix::fs::symlink(outside.path(), site.path("static/dir")).unwrap();
+    std::os::unix::fs::symlink("ok.txt", site.path("static/inside.txt")).unwrap();
+    let summary = site.build_ok();
+    assert!(!site.exists("passwd") && !site.path("public/dir").exists());
+    assert_eq!(
+        site.read("inside.txt"),
+        "ok",
+        "a link inside static/ is copied"
+    );
+    let warnings = summary.warnings.sorted(); // as reported: sorted, once each
+    let warned: Vec<&str> = warnings.iter().map(|d| d.file.as_str()).collect();
+    assert_eq!(warned, ["static/dir", "static/passwd"]);
+    assert!(warnings.iter().all(|d| d.code == "link-outside"));
+}
