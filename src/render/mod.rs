@@ -14,6 +14,7 @@ mod jsonld;
 pub mod sitemap;
 pub mod templates;
 pub mod view;
+pub mod watchdog;
 mod xml;
 
 use std::borrow::Cow;

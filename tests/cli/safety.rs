@@ -432,3 +432,44 @@ fn static_links_out_of_static_are_not_published() {
     assert_eq!(warned, ["static/dir", "static/passwd"]);
     assert!(warnings.iter().all(|d| d.code == "link-outside"));
 }
+
+#[test]
+fn a_template_that_renders_forever_stops_the_build_naming_it() {
+    let site = TestSite::with_config(
+        "title = \"T\"\nbase_url = \"https://news.example.org/\"\n[build]\nrender_timeout_secs = 1\n",
+    );
+    site.articles(2);
+    site.build_ok();
+    let before = site.snapshot();
+    site.write(
+        "templates/term.html",
+        "{% for a in range(end=100000) %}{% for b in range(end=100000) %}{% for c in range(end=100000) %}{{ a }}{% endfor %}{% endfor %}{% endfor %}",
+    );
+    let mut child = Command::new(env!("CARGO_BIN_EXE_broadsheet"))
+        .args(["build", "--root"])
+        .arg(site.root())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let waited = Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if waited.elapsed() > Duration::from_secs(120) {
+            child.kill().unwrap();
+            child.wait().unwrap();
+            panic!("the build still ran after two minutes: no time limit");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let message = stderr(&out);
+    assert!(
+        message.starts_with(
+            "error[render-timeout]: templates/term.html: the template `term.html` rendered `"
+        ) && message.contains("/index.html` for more than 1 s; the build is stopped"),
+        "{message}"
+    );
+    assert_eq!(staging_folders(site.root()), Vec::<String>::new());
+    assert_eq!(site.snapshot(), before, "the output is as it was");
+}
