@@ -473,3 +473,46 @@ fn a_template_that_renders_forever_stops_the_build_naming_it() {
     assert_eq!(staging_folders(site.root()), Vec::<String>::new());
     assert_eq!(site.snapshot(), before, "the output is as it was");
 }
+
+#[cfg(unix)]
+#[test]
+fn serve_removes_its_temporary_site_on_sigterm() {
+    use std::io::BufRead;
+    let site = TestSite::new();
+    site.articles(3);
+    let tmp = tempfile::tempdir().unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_broadsheet"))
+        .args(["serve", "--port", "0", "--root"])
+        .arg(site.root())
+        .env("TMPDIR", tmp.path())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut lines = std::io::BufReader::new(child.stderr.take().unwrap()).lines();
+    let serving = lines
+        .by_ref()
+        .map_while(Result::ok)
+        .any(|l| l.starts_with("Serving http://"));
+    assert!(serving, "serve started");
+    let previews = || {
+        std::fs::read_dir(tmp.path())
+            .unwrap()
+            .filter(|e| {
+                e.as_ref()
+                    .unwrap()
+                    .file_name()
+                    .to_string_lossy()
+                    .starts_with("broadsheet-serve-")
+            })
+            .count()
+    };
+    assert_eq!(previews(), 1, "the preview is built in TMPDIR");
+    let killed = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    child.wait().unwrap();
+    assert_eq!(previews(), 0, "SIGTERM removed the temporary site");
+}
