@@ -164,6 +164,15 @@ fn big_site() -> TestSite {
     site
 }
 
+/// Sends SIGTERM, as `kill PID` or a service manager does.
+#[cfg(unix)]
+fn sigterm(child: &std::process::Child) {
+    let pid = libc::pid_t::try_from(child.id()).unwrap();
+    // SAFETY: kill(2) with a PID of our own child and a valid signal number.
+    let sent = unsafe { libc::kill(pid, libc::SIGTERM) };
+    assert_eq!(sent, 0, "SIGTERM sent");
+}
+
 fn staging_folders(dir: &Path) -> Vec<String> {
     std::fs::read_dir(dir)
         .unwrap()
@@ -209,11 +218,7 @@ fn sigterm_removes_the_staging_folder_and_leaves_the_output() {
     let Some(child) = build_until_staging(&site) else {
         panic!("the build ended before it staged anything: make the fixture bigger");
     };
-    let killed = Command::new("kill")
-        .args(["-TERM", &child.id().to_string()])
-        .status()
-        .unwrap();
-    assert!(killed.success());
+    sigterm(&child);
     let out = child.wait_with_output().unwrap();
     assert_eq!(out.status.code(), Some(130), "it stopped on the signal");
     assert_eq!(staging_folders(site.root()), Vec::<String>::new());
@@ -508,11 +513,7 @@ fn serve_removes_its_temporary_site_on_sigterm() {
             .count()
     };
     assert_eq!(previews(), 1, "the preview is built in TMPDIR");
-    let killed = Command::new("kill")
-        .args(["-TERM", &child.id().to_string()])
-        .status()
-        .unwrap();
-    assert!(killed.success());
+    sigterm(&child);
     child.wait().unwrap();
     assert_eq!(previews(), 0, "SIGTERM removed the temporary site");
 }
