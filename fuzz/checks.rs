@@ -129,6 +129,7 @@ pub fn import(bytes: &[u8]) {
         force: false,
         progress: false,
         today: jiff::civil::date(2026, 1, 15),
+        follow_links: false,
     };
     let Ok((front, file)) = import::convert_one(bytes, "raw.txt", &config, &options) else {
         return;

@@ -118,11 +118,6 @@ pub fn try_lock(path: &Path) -> Result<Option<fs::File>> {
     }
 }
 
-/// True when `path` is a symbolic link (a missing path is not).
-pub fn is_symlink(path: &Path) -> bool {
-    fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink())
-}
-
 /// Copies a file, creating parent folders.
 pub fn copy(from: &Path, to: &Path) -> Result<()> {
     if let Some(parent) = to.parent() {

@@ -181,7 +181,7 @@ impl Staging {
         let parent = out_dir.parent().unwrap_or(Path::new("."));
         fs::create_dir_all(parent)?;
         let prefix = format!(".{name}.staging-");
-        sweep_stale(parent, &prefix)?;
+        sweep_stale(parent, &prefix);
         let dir = parent.join(format!("{prefix}{}", std::process::id()));
         let lock_path = lock_path_of(&dir);
         // The lock comes first: a staging folder without one is stale.
@@ -508,10 +508,11 @@ fn lock_path_of(staging: &Path) -> PathBuf {
 }
 
 /// Removes the staging folders (and lock files) in `parent` named
-/// `prefix*` whose lock nobody holds: left by builds that were killed.
-fn sweep_stale(parent: &Path, prefix: &str) -> Result<()> {
+/// `prefix*` whose lock nobody holds: left by builds that were killed. Best
+/// effort: a folder that cannot be removed is left for the next build.
+fn sweep_stale(parent: &Path, prefix: &str) {
     let Ok(entries) = std::fs::read_dir(parent) else {
-        return Ok(());
+        return;
     };
     for entry in entries.flatten() {
         let name = entry.file_name();
@@ -523,18 +524,19 @@ fn sweep_stale(parent: &Path, prefix: &str) -> Result<()> {
         let lock_path = lock_path_of(&dir);
         // The lock is made before the folder: no lock file, no live build.
         // Taking the lock keeps a new build from starting there meanwhile.
-        let held = match lock_path.exists() {
-            true => match fs::try_lock(&lock_path)? {
-                Some(lock) => Some(lock),
-                None => continue, // a live build
-            },
-            false => None,
+        let held = if lock_path.exists() {
+            match fs::try_lock(&lock_path) {
+                Ok(Some(lock)) => Some(lock),
+                _ => continue, // a live build (or a lock we cannot read)
+            }
+        } else {
+            None
         };
-        fs::remove_dir_all(&dir)?;
-        let _ = std::fs::remove_file(&lock_path);
+        if fs::remove_dir_all(&dir).is_ok() {
+            let _ = std::fs::remove_file(&lock_path);
+        }
         drop(held);
     }
-    Ok(())
 }
 
 /// Writes one file into a committed output folder when its bytes differ

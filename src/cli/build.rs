@@ -8,6 +8,7 @@ use clap::Args;
 use super::{ExitStatus, GlobalArgs};
 use crate::build::{self, BuildOptions};
 use crate::config::BaseUrl;
+use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::report;
 
 /// Build the site into its output folder.
@@ -55,6 +56,24 @@ impl BuildArgs {
             crate::interrupt::abandon();
             report::status(false, "Interrupted: the output folder is as it was");
             std::process::exit(130);
+        });
+        // A page that renders for too long: the stuck render cannot be
+        // stopped, so the process ends (docs/guarantees.md).
+        crate::render::watchdog::on_timeout(|late| {
+            crate::interrupt::abandon();
+            let problem = Diagnostic::error(
+                "render-timeout",
+                late.file.clone(),
+                format!(
+                    "the template `{}` rendered `{}` for more than {} s; the build is stopped",
+                    late.template,
+                    late.page,
+                    late.limit.as_secs()
+                ),
+            )
+            .with_help("look for a loop over a huge range or a component that calls itself, or raise `build.render_timeout_secs` in config.toml");
+            report::diagnostics(&Diagnostics::from_iter([problem]));
+            std::process::exit(1);
         });
         let summary = build::build(&root, &options)?;
         report::diagnostics(&summary.warnings);

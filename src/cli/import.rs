@@ -39,6 +39,10 @@ pub(super) struct ImportArgs {
     /// fetched without it).
     #[arg(long)]
     fetch: bool,
+    /// Follow symbolic links in the folders read, even those leading out of
+    /// them (by default such links are reported and not imported).
+    #[arg(long)]
+    follow_links: bool,
 }
 
 impl ImportArgs {
@@ -55,6 +59,7 @@ impl ImportArgs {
             today: jiff::Timestamp::now()
                 .to_zoned_datetime(config.timezone.0.clone())
                 .date(),
+            follow_links: self.follow_links,
         };
         let report = import::import_with(&root, &config, &self.paths, &options, self.fetch)?;
         if self.dry_run {
@@ -104,9 +109,16 @@ fn print_item(item: &ImportItem, quiet: bool) {
         Outcome::AlreadyImported { path } => {
             report::status(quiet, &format!("already imported: {input} as {path}"));
         }
-        Outcome::Reimported { path } => {
+        Outcome::Reimported { path, kept } if kept.is_empty() => {
             report::status(quiet, &format!("reimported: {input} → {path} (--force)"));
         }
+        Outcome::Reimported { path, kept } => report::status(
+            quiet,
+            &format!(
+                "reimported: {input} → {path} (--force; front matter kept as edited: {})",
+                kept.join(", ")
+            ),
+        ),
         Outcome::KeptEdited { path } => report::problem(&format!(
             "warning: {input}: {path} was edited since it was imported; not overwritten"
         )),

@@ -8,7 +8,10 @@
 //! [`ImportReport`] saying what happened to each; it never prints. It never
 //! overwrites a file: an article whose raw file was imported before (same
 //! SHA-256, recorded in the front matter) is skipped, and `--force` rewrites
-//! it only if its body is still exactly as imported. Byte-identical raw
+//! it only if its body is still exactly as imported, keeping its front
+//! matter as the file has it (an editor's title or `featured` stays).
+//! Symbolic links that lead out of a folder read are not followed unless
+//! asked (`--follow-links`). Byte-identical raw
 //! files are imported once; near-duplicates (SimHash) are imported with
 //! `duplicate_of`. A file that cannot be imported is reported with its
 //! reason, and the others still are.
@@ -63,6 +66,9 @@ pub struct ImportOptions {
     pub progress: bool,
     /// The day of the import, for articles without a date.
     pub today: civil::Date,
+    /// Follow symbolic links in the folders read, even those that lead out
+    /// of them (else such links are reported and not imported).
+    pub follow_links: bool,
 }
 
 /// What happened to one raw file.
@@ -83,9 +89,14 @@ pub enum Outcome {
         path: String,
     },
     /// Imported before and rewritten (`--force`; its body was unedited).
+    /// Its front matter is kept as the file has it: an editor's changes
+    /// (a new title, `featured`) are never lost.
     Reimported {
         /// The article file.
         path: String,
+        /// The front-matter keys whose values in the file differ from what
+        /// the import would write now: kept as the file has them.
+        kept: Vec<String>,
     },
     /// Imported before and edited since: kept as it is, even with `--force`.
     KeptEdited {
@@ -191,6 +202,8 @@ struct Input {
 struct Existing {
     path: String,
     slug: String,
+    /// The front matter, when it is valid.
+    front: Option<ArticleFrontMatter>,
     record: Option<ImportRecord>,
     date: Option<toml::Spanned<DateValue>>,
     body_sha256: String,
@@ -238,7 +251,7 @@ pub fn import_with(
         .iter()
         .partition(|p| p.to_str().is_some_and(gather::is_url));
     let paths: Vec<PathBuf> = paths.into_iter().cloned().collect();
-    let (inputs, mut missing) = collect_inputs(&paths);
+    let (inputs, mut missing) = collect_inputs(&paths, options.follow_links);
     let fetcher = fetch.then(|| fetch::Fetcher::new(root));
     let urls: Vec<String> = urls
         .iter()
@@ -295,7 +308,7 @@ pub fn import_with(
                 None => {
                     let keys = p.story.as_ref().map(|s| s.keys.clone()).unwrap_or_default();
                     let item = plan.decide(input, p, tags, config)?;
-                    if let Outcome::Imported { path, .. } | Outcome::Reimported { path } =
+                    if let Outcome::Imported { path, .. } | Outcome::Reimported { path, .. } =
                         &item.outcome
                     {
                         ledger.record(&keys, path);
@@ -339,7 +352,7 @@ pub fn import_with(
 }
 
 /// Lists the raw files of `paths`, sorted; paths that cannot be read become rejected items.
-fn collect_inputs(paths: &[PathBuf]) -> (Vec<Input>, Vec<ImportItem>) {
+fn collect_inputs(paths: &[PathBuf], follow_links: bool) -> (Vec<Input>, Vec<ImportItem>) {
     let mut inputs = Vec::new();
     let mut problems = Vec::new();
     let mut reject = |shown: String, reason: String| {
@@ -367,8 +380,11 @@ fn collect_inputs(paths: &[PathBuf]) -> (Vec<Input>, Vec<ImportItem>) {
                 .file_name()
                 .map(|n| format!("{}/", n.to_string_lossy()))
                 .unwrap_or_default();
+            // Links are followed only when asked: a link in the folder may
+            // lead anywhere (`/etc/shadow`). One that stays inside is read.
+            let inside = path.canonicalize().ok();
             let walker = walkdir::WalkDir::new(path)
-                .follow_links(true)
+                .follow_links(follow_links)
                 .sort_by_file_name()
                 .into_iter()
                 .filter_entry(|e| {
@@ -385,7 +401,23 @@ fn collect_inputs(paths: &[PathBuf]) -> (Vec<Input>, Vec<ImportItem>) {
                 };
                 let is_txt = entry.path().extension().is_some_and(|e| e == "txt")
                     || gather::is_web_file_in_folder(entry.path());
-                if !entry.file_type().is_file() || !is_txt {
+                if entry.path_is_symlink() && !follow_links && is_txt {
+                    let target = entry.path().canonicalize().ok();
+                    let stays = target
+                        .as_ref()
+                        .zip(inside.as_ref())
+                        .is_some_and(|(t, i)| t.starts_with(i));
+                    if !stays || !target.as_ref().is_some_and(|t| t.is_file()) {
+                        reject(
+                            entry.path().display().to_string(),
+                            format!(
+                                "a symbolic link that leads out of `{}`; not followed (pass `--follow-links` to import it)",
+                                path.display()
+                            ),
+                        );
+                        continue;
+                    }
+                } else if !entry.file_type().is_file() || !is_txt {
                     continue;
                 }
                 let rel = entry
@@ -482,11 +514,18 @@ fn read_existing(
 ) -> Option<(Existing, tags::Observed)> {
     let text = source::decode::read(&file.rel, &file.abs).ok()?;
     let split = front_matter::split(&file.rel, &text).ok()?;
-    let (title, slug, record, date) = match toml::from_str::<ArticleFrontMatter>(split.toml) {
-        Ok(f) => (f.title, f.slug.map(|s| s.into_inner()), f.import, f.date),
+    let (title, slug, record, date, front) = match toml::from_str::<ArticleFrontMatter>(split.toml)
+    {
+        Ok(f) => (
+            f.title.clone(),
+            f.slug.clone().map(|s| s.into_inner()),
+            f.import.clone(),
+            f.date.clone(),
+            Some(f),
+        ),
         Err(_) => {
             let f: LenientFrontMatter = toml::from_str(split.toml).unwrap_or_default();
-            (f.title, f.slug, f.import, None)
+            (f.title, f.slug, f.import, None, None)
         }
     };
     let stem = file.rel.rsplit('/').next().unwrap_or(&file.rel);
@@ -495,6 +534,7 @@ fn read_existing(
     let existing = Existing {
         path: file.rel.clone(),
         slug,
+        front,
         record,
         date,
         body_sha256: analyse::sha256_hex(split.body.as_bytes()),
@@ -633,9 +673,19 @@ impl<'a> Planner<'a> {
             if let Some(old_date) = &e.date {
                 front.date = Some(old_date.clone());
             }
+            // The front matter stays as the file has it; only the body and
+            // the import record are new.
+            let Some(old) = &e.front else {
+                return Ok(item(Outcome::KeptEdited { path }, p.warnings));
+            };
+            let kept = differing_keys(old, &front);
+            let front = ArticleFrontMatter {
+                import: front.import,
+                ..old.clone()
+            };
             self.rewrites.insert(path.clone());
             self.pending.push((path.clone(), front, p.draft, p.story));
-            return Ok(item(Outcome::Reimported { path }, p.warnings));
+            return Ok(item(Outcome::Reimported { path, kept }, p.warnings));
         }
         if let Some(first) = self.seen.get(&p.sha256) {
             let of = first.clone();
@@ -672,6 +722,22 @@ impl<'a> Planner<'a> {
             p.warnings,
         ))
     }
+}
+
+/// The keys (but `import`, and `duplicate_of`, which only a first import
+/// sets) whose values differ between two front matters, sorted.
+fn differing_keys(a: &ArticleFrontMatter, b: &ArticleFrontMatter) -> Vec<String> {
+    let table = |f: &ArticleFrontMatter| toml::Table::try_from(f).unwrap_or_default();
+    let (a, b) = (table(a), table(b));
+    let mut keys: Vec<String> = a
+        .keys()
+        .chain(b.keys())
+        .filter(|k| *k != "import" && *k != "duplicate_of" && a.get(*k) != b.get(*k))
+        .cloned()
+        .collect();
+    keys.sort();
+    keys.dedup();
+    keys
 }
 
 /// The front matter of a new article (the body's hash is added by [`file_text`]).

@@ -15,6 +15,7 @@ mod plan;
 pub mod sitemap;
 pub mod templates;
 pub mod view;
+pub mod watchdog;
 mod xml;
 
 pub use fingerprint::{Inputs, Mode};

@@ -98,6 +98,8 @@ pub struct Templates {
     tera: Tera,
     overridden: Vec<String>,
     fingerprint: u64,
+    /// How long one page may render (`[build] render_timeout_secs`).
+    time_limit: std::time::Duration,
 }
 
 impl std::fmt::Debug for Templates {
@@ -132,6 +134,7 @@ impl Templates {
             tera,
             overridden,
             fingerprint: hasher.finish(),
+            time_limit: std::time::Duration::from_secs(config.build.render_timeout_secs),
         })
     }
 
@@ -158,6 +161,7 @@ impl Templates {
         out: &mut Vec<u8>,
         page: &str,
     ) -> Result<(), Diagnostic> {
+        let _watched = super::watchdog::watch(name, || self.file_of(name), page, self.time_limit);
         self.tera
             .render_to(name, context, &mut *out)
             .map_err(|e| template_diagnostic(&e, name, &|n| self.file_of(n), Some(page)))

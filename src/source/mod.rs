@@ -88,11 +88,11 @@ pub fn discover_assets(
     root: &Path,
     diagnostics: &mut Diagnostics,
 ) -> (Vec<SourceFile>, Vec<SourceFile>) {
-    let statics = walk(root, STATIC_DIR, diagnostics)
+    let statics = walk_contained(root, STATIC_DIR, diagnostics)
         .into_iter()
         .map(|f| strip_prefix(f, "static/"))
         .collect();
-    let assets = walk(root, "templates/assets", diagnostics)
+    let assets = walk_contained(root, "templates/assets", diagnostics)
         .into_iter()
         .map(|f| strip_prefix(f, "templates/assets/"))
         .collect();
@@ -160,16 +160,50 @@ pub fn is_scratch_file(name: &str) -> bool {
 
 /// Lists the files under `root/dir`, sorted, following symlinks (loops are reported).
 fn walk(root: &Path, dir: &str, diagnostics: &mut Diagnostics) -> Vec<SourceFile> {
+    walk_with(root, dir, false, diagnostics)
+}
+
+/// As [`walk`], but symbolic links that lead out of `root/dir` are not
+/// followed: they are reported and left out. For the folders copied as they
+/// are into the output (`static/`), where a link to `/etc/shadow` or to a
+/// private folder would publish it.
+fn walk_contained(root: &Path, dir: &str, diagnostics: &mut Diagnostics) -> Vec<SourceFile> {
+    walk_with(root, dir, true, diagnostics)
+}
+
+fn walk_with(
+    root: &Path,
+    dir: &str,
+    contained: bool,
+    diagnostics: &mut Diagnostics,
+) -> Vec<SourceFile> {
     let abs_dir = root.join(dir);
     if !abs_dir.is_dir() {
         return Vec::new();
     }
+    let inside = abs_dir.canonicalize().unwrap_or_else(|_| abs_dir.clone());
+    let mut escaping = Vec::new();
     let mut files = Vec::new();
     let walker = walkdir::WalkDir::new(&abs_dir)
         .follow_links(true)
         .sort_by_file_name()
         .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_str().is_some_and(is_scratch_file));
+        .filter_entry(|e| {
+            if e.depth() > 0 && e.file_name().to_str().is_some_and(is_scratch_file) {
+                return false;
+            }
+            // Only links are checked: the rest of the walk stays cheap. A
+            // dangling link is left to the walk to report.
+            if contained
+                && e.path_is_symlink()
+                && let Ok(target) = e.path().canonicalize()
+                && !target.starts_with(&inside)
+            {
+                escaping.push((e.path().to_path_buf(), target));
+                return false;
+            }
+            true
+        });
     for entry in walker {
         let entry = match entry {
             Ok(entry) => entry,
@@ -239,6 +273,21 @@ fn walk(root: &Path, dir: &str, diagnostics: &mut Diagnostics) -> Vec<SourceFile
                 .with_help("rename the file using UTF-8 characters"),
             ),
         }
+    }
+    for (link, target) in escaping {
+        diagnostics.push(
+            Diagnostic::warning(
+                "link-outside",
+                rel_display(root, &link),
+                format!(
+                    "this symbolic link leads out of `{dir}/` (to `{}`); it is not copied",
+                    target.display()
+                ),
+            )
+            .with_help(format!(
+                "copy the file into `{dir}/` if it is meant to be published"
+            )),
+        );
     }
     files
 }

@@ -164,6 +164,15 @@ fn big_site() -> TestSite {
     site
 }
 
+/// Sends SIGTERM, as `kill PID` or a service manager does.
+#[cfg(unix)]
+fn sigterm(child: &std::process::Child) {
+    let pid = libc::pid_t::try_from(child.id()).unwrap();
+    // SAFETY: kill(2) with a PID of our own child and a valid signal number.
+    let sent = unsafe { libc::kill(pid, libc::SIGTERM) };
+    assert_eq!(sent, 0, "SIGTERM sent");
+}
+
 fn staging_folders(dir: &Path) -> Vec<String> {
     std::fs::read_dir(dir)
         .unwrap()
@@ -209,11 +218,7 @@ fn sigterm_removes_the_staging_folder_and_leaves_the_output() {
     let Some(child) = build_until_staging(&site) else {
         panic!("the build ended before it staged anything: make the fixture bigger");
     };
-    let killed = Command::new("kill")
-        .args(["-TERM", &child.id().to_string()])
-        .status()
-        .unwrap();
-    assert!(killed.success());
+    sigterm(&child);
     let out = child.wait_with_output().unwrap();
     assert_eq!(out.status.code(), Some(130), "it stopped on the signal");
     assert_eq!(staging_folders(site.root()), Vec::<String>::new());
@@ -350,4 +355,165 @@ fn json_ld_description_is_cut_like_the_meta_description() {
     assert!(description.chars().count() <= 301, "{}", description.len());
     assert_eq!(description.chars().count(), meta[0].chars().count());
     assert!(description.ends_with('…'));
+}
+
+const STORM: &str =
+    "content/articles/2026/2026-01-15-storm-batters-port-aldwin-as-council-weighs-harbour-wall.md";
+
+fn import(site: &crate::import::Site, args: &[&str]) -> std::process::Output {
+    let raw = crate::import::fixture("harbour-storm.txt");
+    let mut all = vec!["import", raw.to_str().unwrap(), "--date", "2026-01-15"];
+    all.extend_from_slice(args);
+    site.run(&all)
+}
+
+#[test]
+fn import_force_keeps_the_editors_front_matter() {
+    let site = crate::import::Site::new();
+    assert!(import(&site, &[]).status.success());
+    let original = site.read(STORM);
+    let edited = original.replacen("title = \"", "featured = true\ntitle = \"Edited: ", 1);
+    site.write(STORM, &edited);
+    let out = import(&site, &["--force"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("front matter kept as edited: featured, title"),
+        "{}",
+        stderr(&out)
+    );
+    let text = site.read(STORM);
+    let split = broadsheet::source::front_matter::split(STORM, &text).unwrap();
+    let front: broadsheet::source::front_matter::ArticleFrontMatter =
+        toml::from_str(split.toml).unwrap();
+    assert!(front.featured);
+    assert!(front.title.starts_with("Edited: "), "{}", front.title);
+    assert!(front.import.is_some());
+}
+
+#[cfg(unix)]
+#[test]
+fn import_does_not_follow_links_out_of_the_folder_unless_asked() {
+    let site = crate::import::Site::new();
+    let outside = tempfile::tempdir().unwrap();
+    let secret = outside.path().join("secret.txt");
+    std::fs::copy(crate::import::fixture("harbour-storm.txt"), &secret).unwrap();
+    let folder = site.root().join("raw");
+    std::fs::create_dir_all(&folder).unwrap();
+    std::os::unix::fs::symlink(&secret, folder.join("shadow.txt")).unwrap();
+    let before = site.articles();
+    let out = site.run(&["import", folder.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("shadow.txt: a symbolic link that leads out of")
+            && stderr(&out).contains("--follow-links"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(site.articles(), before, "nothing imported");
+    let out = site.run(&["import", folder.to_str().unwrap(), "--follow-links"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(site.articles().len(), before.len() + 1);
+}
+
+#[cfg(unix)]
+#[test]
+fn static_links_out_of_static_are_not_published() {
+    let site = TestSite::new();
+    site.articles(1).write("static/ok.txt", "ok");
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(outside.path().join("passwd"), "root:x:0:0").unwrap();
+    std::os::unix::fs::symlink(outside.path().join("passwd"), site.path("static/passwd")).unwrap();
+    std::os::unix::fs::symlink(outside.path(), site.path("static/dir")).unwrap();
+    std::os::unix::fs::symlink("ok.txt", site.path("static/inside.txt")).unwrap();
+    let summary = site.build_ok();
+    assert!(!site.exists("passwd") && !site.path("public/dir").exists());
+    assert_eq!(
+        site.read("inside.txt"),
+        "ok",
+        "a link inside static/ is copied"
+    );
+    let warnings = summary.warnings.sorted(); // as reported: sorted, once each
+    let warned: Vec<&str> = warnings.iter().map(|d| d.file.as_str()).collect();
+    assert_eq!(warned, ["static/dir", "static/passwd"]);
+    assert!(warnings.iter().all(|d| d.code == "link-outside"));
+}
+
+#[test]
+fn a_template_that_renders_forever_stops_the_build_naming_it() {
+    let site = TestSite::with_config(
+        "title = \"T\"\nbase_url = \"https://news.example.org/\"\n[build]\nrender_timeout_secs = 1\n",
+    );
+    site.articles(2);
+    site.build_ok();
+    let before = site.snapshot();
+    site.write(
+        "templates/term.html",
+        "{% for a in range(end=100000) %}{% for b in range(end=100000) %}{% for c in range(end=100000) %}{{ a }}{% endfor %}{% endfor %}{% endfor %}",
+    );
+    let mut child = Command::new(env!("CARGO_BIN_EXE_broadsheet"))
+        .args(["build", "--root"])
+        .arg(site.root())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let waited = Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if waited.elapsed() > Duration::from_secs(120) {
+            child.kill().unwrap();
+            child.wait().unwrap();
+            panic!("the build still ran after two minutes: no time limit");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let message = stderr(&out);
+    assert!(
+        message.starts_with(
+            "error[render-timeout]: templates/term.html: the template `term.html` rendered `"
+        ) && message.contains("/index.html` for more than 1 s; the build is stopped"),
+        "{message}"
+    );
+    assert_eq!(staging_folders(site.root()), Vec::<String>::new());
+    assert_eq!(site.snapshot(), before, "the output is as it was");
+}
+
+#[cfg(unix)]
+#[test]
+fn serve_removes_its_temporary_site_on_sigterm() {
+    use std::io::BufRead;
+    let site = TestSite::new();
+    site.articles(3);
+    let tmp = tempfile::tempdir().unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_broadsheet"))
+        .args(["serve", "--port", "0", "--root"])
+        .arg(site.root())
+        .env("TMPDIR", tmp.path())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut lines = std::io::BufReader::new(child.stderr.take().unwrap()).lines();
+    let serving = lines
+        .by_ref()
+        .map_while(Result::ok)
+        .any(|l| l.starts_with("Serving http://"));
+    assert!(serving, "serve started");
+    let previews = || {
+        std::fs::read_dir(tmp.path())
+            .unwrap()
+            .filter(|e| {
+                e.as_ref()
+                    .unwrap()
+                    .file_name()
+                    .to_string_lossy()
+                    .starts_with("broadsheet-serve-")
+            })
+            .count()
+    };
+    assert_eq!(previews(), 1, "the preview is built in TMPDIR");
+    sigterm(&child);
+    child.wait().unwrap();
+    assert_eq!(previews(), 0, "SIGTERM removed the temporary site");
 }

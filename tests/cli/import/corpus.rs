@@ -20,6 +20,7 @@ fn options(today: jiff::civil::Date) -> ImportOptions {
         force: false,
         progress: false,
         today,
+        follow_links: false,
     }
 }
 

@@ -15,6 +15,7 @@ fn options() -> ImportOptions {
         force: false,
         progress: false,
         today: jiff::civil::date(2026, 1, 15),
+        follow_links: false,
     }
 }
 
