@@ -182,6 +182,14 @@ def conflict(page, served):
     expect(page.locator("#story-problems")).to_contain_text("changed on disk")
     expect(page.locator("#status")).to_contain_text("Conflict")
     assert served.file(rel) == external, "the external edit is kept"
+    # Loading the version on disk, then saving again, keeps both changes.
+    page.click("#story-problems button")
+    expect(page.locator("#story [name=title]")).to_have_value("Free school meals extended through the holidays")
+    page.fill("#story [name=title]", "Free meals all summer")
+    page.click("#story button[type=submit]")
+    expect(page.locator("#story-problems")).to_contain_text("Saved")
+    assert served.file(rel) == external.replace(
+        'title = "Free school meals extended through the holidays"', 'title = "Free meals all summer"')
     print("ok: a concurrent external edit is reported as a conflict, nothing overwritten")
 
 

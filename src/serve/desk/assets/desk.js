@@ -31,11 +31,15 @@ async function api(method, path, body) {
 
 function status(text) { $('#status').textContent = text; }
 
-function showProblems(box, reply) {
+/** Shows why a save failed; on a conflict, offers to load the file's new version. */
+function showProblems(box, reply, reload) {
   box.classList.remove('ok');
   const lines = [reply.data.error || `error ${reply.status}`];
   if (reply.data.problems) lines.push(...reply.data.problems);
   box.textContent = lines.join('\n');
+  if (reply.status === 409 && reload) {
+    box.append(h('p', {}, h('button', { type: 'button', onclick: reload }, 'Load the version on disk (drops your changes)')));
+  }
 }
 
 function showSaved(box, text) {
@@ -255,7 +259,7 @@ async function saveEdition(e) {
   };
   const reply = await api('PUT', 'editions/' + date, body);
   if (reply.status !== 200) {
-    showProblems(box, reply);
+    showProblems(box, reply, () => loadEdition(date));
     status(reply.status === 409 ? 'Conflict: the edition changed on disk.' : 'Not saved.');
     return;
   }
@@ -332,9 +336,10 @@ async function saveStory(e) {
     tags: state.story.tags, featured: form.featured.checked, draft: form.draft.checked,
     duplicate_of: form.duplicate_of.value.trim(),
   };
-  const reply = await api('PUT', 'stories/' + encodeURIComponent(state.story.slug), body);
+  const slug = state.story.slug;
+  const reply = await api('PUT', 'stories/' + encodeURIComponent(slug), body);
   if (reply.status !== 200) {
-    showProblems(box, reply);
+    showProblems(box, reply, () => select(slug, true));
     status(reply.status === 409 ? 'Conflict: the story changed on disk.' : 'Not saved.');
     return;
   }
