@@ -313,3 +313,29 @@ fn no_desk_turns_it_off() {
     );
     assert_eq!(request(&served.addr, "GET", "/", "", "").status, 200);
 }
+
+#[test]
+fn off_loopback_the_desk_needs_desk_and_warns() {
+    let site = site();
+    let served = Served::start(&site, &["--interface", "0.0.0.0"], None);
+    assert!(
+        served.started.iter().any(|l| l.contains("The desk is off")),
+        "{:?}",
+        served.started
+    );
+    assert_eq!(request(&served.addr, "GET", "/_desk/", "", "").status, 404);
+    drop(served);
+    let served = Served::start(&site, &["--interface", "0.0.0.0", "--desk"], None);
+    assert!(
+        served
+            .started
+            .iter()
+            .any(|l| l.starts_with("warning: the desk is on")),
+        "{:?}",
+        served.started
+    );
+    assert_eq!(
+        request(&served.addr, "GET", "/_desk/api/stories", "", "").status,
+        200
+    );
+}
