@@ -190,12 +190,9 @@ pub(crate) async fn save_story(
         desk.save(
             &rel,
             &save.sha256,
-            |text| {
-                let new = edit::edit_story(&rel, text.unwrap_or_default(), &fields)?;
-                Ok(new)
-            },
+            |text| edit::edit_story(&rel, text.unwrap_or_default(), &fields),
             |new, config| {
-                let mut all = problems.clone();
+                let mut all = problems;
                 if let Err(ds) = parse::parse_article(&rel, new, config) {
                     all.extend(ds.iter().map(ToString::to_string));
                 }
@@ -339,7 +336,7 @@ pub(crate) async fn save_edition(
             &save.sha256,
             |text| edit::edit_edition(&rel, text, &save.fields),
             |new, config| {
-                let mut all = problems.clone();
+                let mut all = problems;
                 if let Err(ds) = parse::parse_edition(&rel, new, config) {
                     all.extend(ds.iter().map(ToString::to_string));
                 }
