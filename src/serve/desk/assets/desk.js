@@ -82,8 +82,8 @@ function renderQueue() {
     if (s.duplicates) badges.push(h('span', { class: 'badge' }, `${s.duplicates} duplicate${s.duplicates > 1 ? 's' : ''}`));
     if (s.featured) badges.push(h('span', { class: 'badge' }, '★ featured'));
     return h('li', {
-      id: 'story-' + s.slug, 'data-slug': s.slug, role: 'option', tabindex: '-1',
-      'aria-selected': String(state.selected === s.slug),
+      id: 'story-' + s.slug, 'data-slug': s.slug, tabindex: '-1',
+      'aria-current': state.selected === s.slug ? 'true' : false,
       onclick: () => select(s.slug, true),
       onkeydown: (e) => queueKey(e, s.slug),
     },
@@ -95,7 +95,6 @@ function renderQueue() {
     s.summary ? h('p', { class: 'summary' }, s.summary) : null,
     badges.length ? h('p', {}, badges) : null);
   });
-  list.setAttribute('role', 'listbox');
   list.replaceChildren(...items);
   const current = state.selected && document.getElementById('story-' + state.selected);
   (current || list.firstElementChild)?.setAttribute('tabindex', '0');
@@ -285,7 +284,9 @@ async function toggleFeatured(slug) {
 
 async function select(slug, focus) {
   state.selected = slug;
-  for (const li of $('#stories').children) li.setAttribute('aria-selected', String(li.dataset.slug === slug));
+  for (const li of $('#stories').children) {
+    if (li.dataset.slug === slug) li.setAttribute('aria-current', 'true'); else li.removeAttribute('aria-current');
+  }
   const reply = await api('GET', 'stories/' + encodeURIComponent(slug));
   if (reply.status !== 200) return status(reply.data.error);
   state.story = reply.data;
