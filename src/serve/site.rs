@@ -1,5 +1,9 @@
 //! Serving the preview folder: files, the site's 404 page, byte ranges, and
 //! the reload script and error overlay added to every HTML page.
+//!
+//! Ours rather than tower-http's `ServeDir`: every HTML page is changed as
+//! it is served, and a missing path gets the site's own 404 page (whole,
+//! even when a range was asked for).
 
 use std::sync::Arc;
 

@@ -17,6 +17,21 @@ fn site() -> TestSite {
         "tags = [\"Harbour\"]\nsource = \"other.org\"\n# a note the desk keeps\nsummary = \"A tagged story.\"\n",
         "Body of the tagged story.\n",
     );
+    // Two reports of one story, with the fingerprints import wrote.
+    for (name, simhash) in [
+        ("pier-a", "00ff00ff00ff00ff"),
+        ("pier-b", "00ff00ff00ff00fe"),
+    ] {
+        site.article(
+            name,
+            "2025-06-30T08:00:00Z",
+            &format!(
+                "[import]\nfile = \"{name}.txt\"\nsha256 = \"{}\"\nsimhash = \"{simhash}\"\n",
+                "0".repeat(64)
+            ),
+            "The pier reopens.\n",
+        );
+    }
     site
 }
 
@@ -76,7 +91,18 @@ fn the_queue_lists_stories_newest_first_with_filters() {
         .iter()
         .map(|s| s["slug"].as_str().unwrap())
         .collect();
-    assert_eq!(slugs, ["a-1", "a-2", "a-3", "a-4", "tagged"]);
+    assert_eq!(
+        slugs,
+        ["a-1", "a-2", "a-3", "a-4", "tagged", "pier-a", "pier-b"]
+    );
+    // The story editor offers import's near-duplicates.
+    let story = get_json(&served, "/_desk/api/stories/pier-b");
+    assert_eq!(story["candidates"].as_array().unwrap().len(), 1);
+    assert_eq!(story["candidates"][0]["slug"], "pier-a");
+    assert_eq!(
+        get_json(&served, "/_desk/api/stories/a-1")["candidates"],
+        json!([])
+    );
     assert_eq!(all["tags"], json!(["all", "Harbour"]));
     let tagged = get_json(&served, "/_desk/api/stories?tag=harbour");
     assert_eq!(tagged["stories"].as_array().unwrap().len(), 1);
@@ -312,4 +338,30 @@ fn no_desk_turns_it_off() {
         404
     );
     assert_eq!(request(&served.addr, "GET", "/", "", "").status, 200);
+}
+
+#[test]
+fn off_loopback_the_desk_needs_desk_and_warns() {
+    let site = site();
+    let served = Served::start(&site, &["--interface", "0.0.0.0"], None);
+    assert!(
+        served.started.iter().any(|l| l.contains("The desk is off")),
+        "{:?}",
+        served.started
+    );
+    assert_eq!(request(&served.addr, "GET", "/_desk/", "", "").status, 404);
+    drop(served);
+    let served = Served::start(&site, &["--interface", "0.0.0.0", "--desk"], None);
+    assert!(
+        served
+            .started
+            .iter()
+            .any(|l| l.starts_with("warning: the desk is on")),
+        "{:?}",
+        served.started
+    );
+    assert_eq!(
+        request(&served.addr, "GET", "/_desk/api/stories", "", "").status,
+        200
+    );
 }

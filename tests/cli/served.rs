@@ -14,7 +14,9 @@ pub struct Served {
     child: Child,
     /// `127.0.0.1:PORT`.
     pub addr: String,
-    /// The server's output, line by line.
+    /// What the server printed before it served.
+    pub started: Vec<String>,
+    /// The server's later output, line by line.
     pub log: Receiver<String>,
 }
 
@@ -57,6 +59,7 @@ impl Served {
         let mut served = Served {
             child,
             addr: String::new(),
+            started: Vec::new(),
             log,
         };
         let deadline = Instant::now() + Duration::from_secs(60);
@@ -68,6 +71,7 @@ impl Served {
             if let Some(url) = line.strip_prefix("Serving http://") {
                 served.addr = url.split('/').next().unwrap().to_owned();
             }
+            served.started.push(line);
         }
         served
     }

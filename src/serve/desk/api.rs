@@ -17,6 +17,9 @@ use super::{Desk, paths};
 use crate::import::analyse::sha256_hex;
 use crate::source::parse;
 
+/// Where curated editions are, relative to the site root.
+pub(crate) const EDITIONS_DIR: &str = "content/editions";
+
 /// Filters of the story queue; empty ones match everything.
 #[derive(Debug, Default, Deserialize)]
 pub(crate) struct Filters {
@@ -187,12 +190,9 @@ pub(crate) async fn save_story(
         desk.save(
             &rel,
             &save.sha256,
-            |text| {
-                let new = edit::edit_story(&rel, text.unwrap_or_default(), &fields)?;
-                Ok(new)
-            },
+            |text| edit::edit_story(&rel, text.unwrap_or_default(), &fields),
             |new, config| {
-                let mut all = problems.clone();
+                let mut all = problems;
                 if let Err(ds) = parse::parse_article(&rel, new, config) {
                     all.extend(ds.iter().map(ToString::to_string));
                 }
@@ -336,7 +336,7 @@ pub(crate) async fn save_edition(
             &save.sha256,
             |text| edit::edit_edition(&rel, text, &save.fields),
             |new, config| {
-                let mut all = problems.clone();
+                let mut all = problems;
                 if let Err(ds) = parse::parse_edition(&rel, new, config) {
                     all.extend(ds.iter().map(ToString::to_string));
                 }
@@ -350,7 +350,7 @@ pub(crate) async fn save_edition(
 /// `content/editions/<date>.md` for a valid date, else why not.
 fn edition_file(date: &str) -> Result<String, String> {
     match date.parse::<jiff::civil::Date>() {
-        Ok(d) if d.to_string() == date => Ok(format!("content/editions/{date}.md")),
+        Ok(d) if d.to_string() == date => Ok(format!("{EDITIONS_DIR}/{date}.md")),
         _ => Err(format!(
             "`{date}` is not a date: editions are named yyyy-mm-dd"
         )),
@@ -397,9 +397,9 @@ impl Desk {
             .saving
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
-        if rel.starts_with("content/editions/") {
-            let folder = self.root.join("content/editions");
-            if std::fs::symlink_metadata(&folder).is_err()
+        if rel.starts_with(EDITIONS_DIR) {
+            let folder = self.root.join(EDITIONS_DIR);
+            if !folder.exists()
                 && let Err(e) = crate::fs::create_dir_all(&folder)
             {
                 return error(StatusCode::INTERNAL_SERVER_ERROR, &e.to_string());
@@ -409,7 +409,11 @@ impl Desk {
             Ok(abs) => abs,
             Err(why) => return error(StatusCode::FORBIDDEN, &why),
         };
-        let current = std::fs::read(&abs).ok();
+        let current = abs.exists().then(|| crate::fs::read(&abs)).transpose();
+        let current = match current {
+            Ok(current) => current,
+            Err(e) => return error(StatusCode::INTERNAL_SERVER_ERROR, &e.to_string()),
+        };
         let current_sha = current.as_deref().map(sha256_hex).unwrap_or_default();
         if current_sha != expected {
             return (

@@ -34,25 +34,29 @@ impl Guard {
     /// `Err(why)` when the request must be refused (403).
     pub(crate) fn check(&self, method: &Method, headers: &HeaderMap) -> Result<(), &'static str> {
         let value = |name: &str| headers.get(name).and_then(|v| v.to_str().ok());
-        let host = value("host").ok_or("the request has no Host header")?;
+        let host = value("host").ok_or("the request has no Host header: open the desk at the address `broadsheet serve` printed")?;
         if !self.hosts.iter().any(|h| h.eq_ignore_ascii_case(host)) {
-            return Err("the Host header does not name this server");
+            return Err(
+                "the Host header does not name this server: open the desk at the address `broadsheet serve` printed",
+            );
         }
         if let Some(origin) = value("origin")
             && !origin.eq_ignore_ascii_case(&format!("http://{host}"))
         {
-            return Err("cross-origin requests are refused");
+            return Err("cross-origin requests are refused: use the desk page itself");
         }
         if let Some(site) = value("sec-fetch-site")
             && site != "same-origin"
             && site != "none"
         {
-            return Err("cross-origin requests are refused");
+            return Err("cross-origin requests are refused: use the desk page itself");
         }
         let writes = !matches!(*method, Method::GET | Method::HEAD);
         if writes && value(TOKEN_HEADER).is_none_or(|t| !same(t.as_bytes(), self.token.as_bytes()))
         {
-            return Err("a write needs the desk's session token: reload the desk");
+            return Err(
+                "a write needs the desk's session token: reload the desk page (a restarted serve has a new token)",
+            );
         }
         Ok(())
     }

@@ -46,7 +46,15 @@ pub(crate) struct Desk {
 
 impl Desk {
     /// A desk for the site at `root`, served at `addr`, with a new session token.
+    ///
+    /// Creates `content/editions/` if it is missing: a folder made after the
+    /// watcher started may be watched too late to see the first edition
+    /// saved into it.
     pub(crate) fn new(root: &std::path::Path, addr: std::net::SocketAddr) -> Result<Desk, String> {
+        let editions = root.join(api::EDITIONS_DIR);
+        if root.join(crate::source::CONTENT_DIR).is_dir() && !editions.exists() {
+            crate::fs::create_dir_all(&editions).map_err(|e| e.to_string())?;
+        }
         Ok(Desk {
             root: root.to_path_buf(),
             guard: Guard::new(addr, guard::new_token()?),

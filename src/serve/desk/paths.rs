@@ -33,7 +33,7 @@ pub(crate) fn inside_content(root: &Path, rel: &str) -> Result<PathBuf, String> 
     if !real_parent.starts_with(&content) {
         return refuse("its folder leads out of the content folder");
     }
-    if std::fs::symlink_metadata(&abs).is_ok_and(|m| m.file_type().is_symlink()) {
+    if crate::fs::link_target(&abs).is_some() {
         return refuse("it is a symbolic link");
     }
     Ok(real_parent.join(
