@@ -179,6 +179,23 @@ impl Outputs {
                 self.file(format!("search/docs/{n}.json"), None);
                 return;
             }
+            Job::Alias(id, n) => {
+                let a = site.article(id);
+                if let Ok(path) = crate::output::OutputPath::for_url_path(&a.aliases[n]) {
+                    self.file(path.into_string(), Some(&a.file));
+                }
+                return;
+            }
+            Job::HostFiles => {
+                if !config.hosting.headers.is_empty() {
+                    self.file("_headers".to_owned(), None);
+                }
+                let aliases = site.articles.iter().any(|a| !a.aliases.is_empty());
+                if aliases || !config.hosting.redirects.is_empty() {
+                    self.file("_redirects".to_owned(), None);
+                }
+                return;
+            }
             Job::Sitemap => {
                 self.file("sitemap.xml".to_owned(), None);
                 if config.news.sitemap {

@@ -90,6 +90,8 @@ impl Renderer<'_> {
             Job::Search => crate::search::PAGE.to_owned(),
             Job::SearchIndex => crate::search::MANIFEST.to_owned(),
             Job::SearchDocs(n) => format!("search/docs/{n}.json"),
+            Job::Alias(id, n) => site.article(id).aliases[n].clone(),
+            Job::HostFiles => "_redirects".to_owned(),
         }
     }
 
@@ -228,6 +230,22 @@ impl Renderer<'_> {
                 }
             }
             Job::SearchDocs(n) => cards(&mut h, self.search_plan().docs_of_file(n)),
+            // The redirect's target, and the addresses it must not take.
+            Job::Alias(id, _) => {
+                site.article(id).path.hash(&mut h);
+                for a in &site.articles {
+                    a.path.hash(&mut h);
+                }
+                for p in &site.pages {
+                    p.path().hash(&mut h);
+                }
+            }
+            // The `[hosting]` rules are in the global fingerprint.
+            Job::HostFiles => {
+                for a in &site.articles {
+                    (&a.path, &a.aliases).hash(&mut h);
+                }
+            }
         }
         h.finish()
     }

@@ -8,6 +8,7 @@
 
 pub mod feeds;
 mod fingerprint;
+mod hosting;
 
 pub use fingerprint::Fingerprints;
 mod jsonld;
@@ -83,6 +84,10 @@ pub enum Job {
     SearchIndex,
     /// File `n` of the search results' documents, `search/docs/<n>.json`.
     SearchDocs(usize),
+    /// The redirect page of an article's old address: article, alias index.
+    Alias(ArticleId, usize),
+    /// `_headers` and `_redirects`, for hosts that read them.
+    HostFiles,
 }
 
 /// A rendered output file.
@@ -132,6 +137,12 @@ pub fn plan(site: &Site, config: &Config) -> Vec<Job> {
         jobs.extend([Job::Search, Job::SearchIndex]);
         let files = site.listed.len().div_ceil(crate::search::DOCS_PER_FILE);
         jobs.extend((0..files).map(Job::SearchDocs));
+    }
+    for (i, a) in site.articles.iter().enumerate() {
+        jobs.extend((0..a.aliases.len()).map(|n| Job::Alias(ArticleId(i as u32), n)));
+    }
+    if hosting::has_files(site, config) {
+        jobs.push(Job::HostFiles);
     }
     jobs
 }
@@ -268,7 +279,9 @@ impl<'a> Renderer<'a> {
             | Job::EditionsFeed
             | Job::Search
             | Job::SearchIndex
-            | Job::SearchDocs(_) => return None,
+            | Job::SearchDocs(_)
+            | Job::Alias(..)
+            | Job::HostFiles => return None,
             // A duplicate's canonical address is its primary story's.
             Job::Article(id) if site.duplicates.is_duplicate(id) => return None,
             Job::Article(id) => Some(site.article(id).last_modified()),
@@ -518,7 +531,39 @@ impl<'a> Renderer<'a> {
                 let (path, bytes) = crate::search::docs_file(site, config, self.search_plan(), n);
                 Ok(vec![RenderedFile { path, bytes }])
             }
+            Job::Alias(id, n) => self.alias(id, n),
+            Job::HostFiles => Ok([
+                ("_headers", hosting::headers_file(config)),
+                ("_redirects", hosting::redirects_file(site, config)),
+            ]
+            .into_iter()
+            .filter_map(|(path, text)| Some(file(path, text?)))
+            .collect()),
         }
+    }
+
+    /// The redirect page of alias `n` of article `id`. An alias may not
+    /// take the address of an article or a page.
+    fn alias(&self, id: ArticleId, n: usize) -> Result<Vec<RenderedFile>, Diagnostic> {
+        let site = self.site();
+        let a = site.article(id);
+        let alias = &a.aliases[n];
+        let path = crate::output::OutputPath::for_url_path(alias)
+            .map_err(|e| Diagnostic::error("bad-alias", a.file.clone(), e.to_string()))?;
+        let same = |p: &str| crate::output::OutputPath::for_url_path(p).is_ok_and(|o| o == path);
+        let taken = site.articles.iter().map(|b| (&b.file, b.path.clone()));
+        let taken = taken.chain(site.pages.iter().map(|p| (&p.file, p.path())));
+        if let Some((file, _)) = taken.into_iter().find(|(_, p)| same(p)) {
+            return Err(Diagnostic::error(
+                "bad-alias",
+                a.file.clone(),
+                format!("the alias `{alias}` is the address of `{file}`"),
+            )
+            .with_help("remove the alias: a redirect there would hide that page"));
+        }
+        let to = self.views.permalink(&a.path);
+        let page = hosting::redirect_page(&self.config().language, &to);
+        Ok(vec![file(path.as_str(), page)])
     }
 
     fn require_template(&self, template: &str, file: &str) -> Result<(), Diagnostic> {

@@ -14,6 +14,7 @@ mod errors;
 mod fuzz;
 mod hardening;
 mod harness;
+mod hosting;
 mod import;
 mod incremental;
 mod injection;
