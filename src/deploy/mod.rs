@@ -84,7 +84,9 @@ pub fn deploy(
     target: &DeployTarget,
     options: &DeployOptions,
 ) -> Result<Plan> {
-    let hashes = root.join(crate::build::CACHE_DIR).join("deploy-hashes.json");
+    let hashes = root
+        .join(crate::build::CACHE_DIR)
+        .join("deploy-hashes.json");
     let local = local::scan(out_dir, &hashes)?;
     plan::check_limits(target, &local)?;
     let mut state = State::load(root, &target.name)?;
