@@ -97,6 +97,7 @@ featured = true
 image = "/img/lead.svg"
 credit = "The Agency contributed to this report."
 dateline = "PORT ALDWIN (Agency)"
+aliases = ["/2019/06/everything/"]
 +++
 Lead paragraph with a [link](https://example.com/) and *emphasis*.
 

@@ -95,7 +95,13 @@ impl Transport for GitBranch {
         None
     }
 
-    fn apply(&mut self, out_dir: &Path, sends: &[String], deletes: &[String]) -> Result<()> {
+    fn apply(
+        &mut self,
+        out_dir: &Path,
+        sends: &[String],
+        deletes: &[String],
+        sent: &mut Vec<String>,
+    ) -> Result<()> {
         self.sync()?;
         for path in sends {
             fs::copy(&out_dir.join(path), &self.work.join(path))?;
@@ -121,6 +127,7 @@ impl Transport for GitBranch {
         }
         self.git(&["add", "--all"])?;
         if self.git(&["diff", "--cached", "--quiet"]).is_ok() {
+            sent.extend_from_slice(sends);
             return Ok(());
         }
         let message = format!(
@@ -145,6 +152,7 @@ impl Transport for GitBranch {
         self.git(&commit)?;
         let refspec = format!("HEAD:refs/heads/{}", self.branch);
         self.git(&["push", "--quiet", "origin", &refspec])?;
+        sent.extend_from_slice(sends);
         Ok(())
     }
 }

@@ -65,8 +65,15 @@ trait Transport {
     /// Files per step (the state is saved after each), or `None` for the
     /// whole plan in one step.
     fn step(&self) -> Option<usize>;
-    /// Sends `sends` from `out_dir` and removes `deletes`.
-    fn apply(&mut self, out_dir: &Path, sends: &[String], deletes: &[String]) -> Result<()>;
+    /// Sends `sends` from `out_dir` and removes `deletes`, pushing onto
+    /// `sent` each file that went up, even when a later one fails.
+    fn apply(
+        &mut self,
+        out_dir: &Path,
+        sends: &[String],
+        deletes: &[String],
+        sent: &mut Vec<String>,
+    ) -> Result<()>;
 }
 
 /// Deploys the site built in `out_dir` to `target`; returns what was (with
@@ -77,7 +84,10 @@ pub fn deploy(
     target: &DeployTarget,
     options: &DeployOptions,
 ) -> Result<Plan> {
-    let local = local::scan(out_dir)?;
+    let hashes = root
+        .join(crate::build::CACHE_DIR)
+        .join("deploy-hashes.json");
+    let local = local::scan(out_dir, &hashes)?;
     plan::check_limits(target, &local)?;
     let mut state = State::load(root, &target.name)?;
     let settings = settings(target);
@@ -134,16 +144,21 @@ fn apply(
             .chain(plan.delete.chunks(step.max(1)).map(|c| (&[][..], c)))
             .collect(),
     };
-    for (sent, deleted) in steps {
-        transport.apply(out_dir, sent, deleted)?;
-        for path in sent {
+    for (sends, deletes) in steps {
+        let mut sent = Vec::new();
+        let applied = transport.apply(out_dir, sends, deletes, &mut sent);
+        // What went up is recorded even when the step failed part-way.
+        for path in &sent {
             state.files.insert(path.clone(), local[path].hash.clone());
         }
-        for path in deleted {
-            state.files.remove(path);
+        if applied.is_ok() {
+            for path in deletes {
+                state.files.remove(path);
+            }
         }
         state.save(root, name)?;
-        bar.inc((sent.len() + deleted.len()) as u64);
+        applied?;
+        bar.inc((sends.len() + deletes.len()) as u64);
     }
     Ok(())
 }
@@ -218,13 +233,23 @@ mod tests {
             Some(2)
         }
 
-        fn apply(&mut self, _: &Path, sends: &[String], deletes: &[String]) -> Result<()> {
+        fn apply(
+            &mut self,
+            _: &Path,
+            sends: &[String],
+            deletes: &[String],
+            sent: &mut Vec<String>,
+        ) -> Result<()> {
             let step = self.steps;
             self.steps += 1;
             if self.fail_at == Some(step) {
+                // The first file of the step goes up, then the connection is lost.
+                self.sent.extend_from_slice(&sends[..1]);
+                sent.extend_from_slice(&sends[..1]);
                 return Err(Error::Invalid("connection lost".into()));
             }
             self.sent.extend_from_slice(sends);
+            sent.extend_from_slice(sends);
             self.deleted.extend_from_slice(deletes);
             Ok(())
         }
@@ -267,15 +292,11 @@ mod tests {
             &bar,
         );
         assert!(err.is_err());
-        assert_eq!(first.sent, ["f0", "f1"]);
+        assert_eq!(first.sent, ["f0", "f1", "f2"]);
 
         let state = State::load(root.path(), "t").unwrap();
         let plan = Plan::new(&local, &state, "");
-        assert_eq!(
-            plan.upload,
-            ["f2", "f3", "f4"],
-            "what went up is not sent again"
-        );
+        assert_eq!(plan.upload, ["f3", "f4"], "what went up is not sent again");
         assert_eq!(plan.delete, ["old"]);
         let mut second = Recording {
             sent: Vec::new(),
@@ -294,7 +315,7 @@ mod tests {
             &bar,
         )
         .unwrap();
-        assert_eq!(second.sent, ["f2", "f3", "f4"]);
+        assert_eq!(second.sent, ["f3", "f4"]);
         assert_eq!(second.deleted, ["old"]);
         let done = State::load(root.path(), "t").unwrap();
         assert!(Plan::new(&local, &done, "").is_empty());

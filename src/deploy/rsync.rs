@@ -91,8 +91,15 @@ impl Transport for Rsync {
         Some(500)
     }
 
-    fn apply(&mut self, out_dir: &Path, sends: &[String], deletes: &[String]) -> Result<()> {
+    fn apply(
+        &mut self,
+        out_dir: &Path,
+        sends: &[String],
+        deletes: &[String],
+        sent: &mut Vec<String>,
+    ) -> Result<()> {
         self.run(out_dir, sends, false)?;
+        sent.extend_from_slice(sends);
         if deletes.is_empty() {
             return Ok(());
         }

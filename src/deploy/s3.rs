@@ -9,6 +9,7 @@
 //! PUT and DELETE of an object.
 
 use std::path::Path;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::Duration;
 
 use rusty_s3::actions::{DeleteObject, PutObject, S3Action};
@@ -140,18 +141,70 @@ impl S3 {
     }
 }
 
+/// Requests in flight at once: object stores answer each in tens of
+/// milliseconds, so one at a time would leave the link idle.
+const WORKERS: usize = 8;
+
+/// Runs `task` on every item with [`WORKERS`] threads; stops handing out
+/// items after the first failure. Returns each item's index and result.
+fn in_parallel<T: Sync>(
+    items: &[T],
+    task: impl Fn(&T) -> Result<()> + Sync,
+) -> Vec<(usize, Result<()>)> {
+    let next = AtomicUsize::new(0);
+    let failed = AtomicBool::new(false);
+    let mut results: Vec<(usize, Result<()>)> = std::thread::scope(|s| {
+        let workers: Vec<_> = (0..WORKERS.min(items.len()))
+            .map(|_| {
+                s.spawn(|| {
+                    let mut done = Vec::new();
+                    while !failed.load(Ordering::Relaxed) {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(item) = items.get(i) else { break };
+                        let result = task(item);
+                        if result.is_err() {
+                            failed.store(true, Ordering::Relaxed);
+                        }
+                        done.push((i, result));
+                    }
+                    done
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| w.join().expect("upload threads do not panic"))
+            .collect()
+    });
+    results.sort_by_key(|(i, _)| *i);
+    results
+}
+
 impl Transport for S3 {
     fn step(&self) -> Option<usize> {
-        Some(16)
+        Some(64)
     }
 
-    fn apply(&mut self, out_dir: &Path, sends: &[String], deletes: &[String]) -> Result<()> {
-        for path in sends {
-            self.put(out_dir, path)?;
+    fn apply(
+        &mut self,
+        out_dir: &Path,
+        sends: &[String],
+        deletes: &[String],
+        sent: &mut Vec<String>,
+    ) -> Result<()> {
+        let this = &*self;
+        let mut first_error = None;
+        for (i, result) in in_parallel(sends, |path| this.put(out_dir, path)) {
+            match result {
+                Ok(()) => sent.push(sends[i].clone()),
+                Err(e) => first_error = first_error.or(Some(e)),
+            }
         }
-        for path in deletes {
-            self.remove(path)?;
+        if let Some(e) = first_error {
+            return Err(e);
         }
-        Ok(())
+        in_parallel(deletes, |path| this.remove(path))
+            .into_iter()
+            .try_for_each(|(_, result)| result)
     }
 }

@@ -62,6 +62,8 @@ pub struct Article {
     pub dateline: Option<String>,
     /// The template to render with, if not the default.
     pub template: Option<String>,
+    /// Old site paths of the article (`2019/05/story/`), redirected to it.
+    pub aliases: Vec<String>,
     /// Free values for templates.
     pub extra: toml::Table,
     /// The most frequent terms, for related articles.
@@ -100,6 +102,11 @@ impl Article {
             credit: non_empty(&f.credit),
             dateline: non_empty(&f.dateline),
             template: f.template.clone(),
+            aliases: f
+                .aliases
+                .iter()
+                .filter_map(|a| crate::source::parse::alias_path(a.get_ref()).ok())
+                .collect(),
             extra: f.extra.clone(),
             keywords: p.keywords.clone(),
             index_terms: p.index_terms.clone(),

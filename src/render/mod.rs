@@ -10,6 +10,7 @@
 
 pub mod feeds;
 mod fingerprint;
+mod hosting;
 mod jsonld;
 mod plan;
 pub mod sitemap;
@@ -87,6 +88,10 @@ pub enum Job {
     SearchIndex,
     /// File `n` of the search results' documents, `search/docs/<n>.json`.
     SearchDocs(usize),
+    /// The redirect page of an article's old address: article, alias index.
+    Alias(ArticleId, usize),
+    /// `_headers` and `_redirects`, for hosts that read them.
+    HostFiles,
 }
 
 /// A rendered output file.
@@ -507,7 +512,48 @@ impl<'a> Renderer<'a> {
                 inputs.hash(&(&path, &bytes));
                 Ok(self.data(inputs, || vec![RenderedFile { path, bytes }]))
             }
+            // Cheap to make: the fingerprint is the files themselves.
+            Job::Alias(id, n) => {
+                let files = self.alias(id, n)?;
+                inputs.hash(&files_hash(&files));
+                Ok(self.data(inputs, || files))
+            }
+            Job::HostFiles => {
+                let files: Vec<RenderedFile> = [
+                    ("_headers", hosting::headers_file(config)),
+                    ("_redirects", hosting::redirects_file(site, config)),
+                ]
+                .into_iter()
+                .filter_map(|(path, text)| Some(file(path, text?)))
+                .collect();
+                inputs.hash(&files_hash(&files));
+                Ok(self.data(inputs, || files))
+            }
         }
+    }
+
+    /// The redirect page of alias `n` of article `id`. An alias may not
+    /// take the address of an article or a page.
+    fn alias(&self, id: ArticleId, n: usize) -> Result<Vec<RenderedFile>, Diagnostic> {
+        let site = self.site();
+        let a = site.article(id);
+        let alias = &a.aliases[n];
+        let path = crate::output::OutputPath::for_url_path(alias)
+            .map_err(|e| Diagnostic::error("bad-alias", a.file.clone(), e.to_string()))?;
+        let same = |p: &str| crate::output::OutputPath::for_url_path(p).is_ok_and(|o| o == path);
+        let taken = site.articles.iter().map(|b| (&b.file, b.path.clone()));
+        let taken = taken.chain(site.pages.iter().map(|p| (&p.file, p.path())));
+        if let Some((file, _)) = taken.into_iter().find(|(_, p)| same(p)) {
+            return Err(Diagnostic::error(
+                "bad-alias",
+                a.file.clone(),
+                format!("the alias `{alias}` is the address of `{file}`"),
+            )
+            .with_help("remove the alias: a redirect there would hide that page"));
+        }
+        let to = self.views.permalink(&a.path);
+        let page = hosting::redirect_page(&self.config().language, &to);
+        Ok(vec![file(path.as_str(), page)])
     }
 
     fn require_template(&self, template: &str, file: &str) -> Result<(), Diagnostic> {
@@ -751,6 +797,14 @@ impl<'a> Renderer<'a> {
             Mode::Render => Prepared::Files(files()),
         }
     }
+}
+
+/// What a job made of cheap files is made from: the files themselves.
+fn files_hash(files: &[RenderedFile]) -> Vec<(&str, &[u8])> {
+    files
+        .iter()
+        .map(|f| (f.path.as_str(), f.bytes.as_slice()))
+        .collect()
 }
 
 fn file(path: &str, text: String) -> RenderedFile {

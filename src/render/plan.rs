@@ -93,6 +93,12 @@ fn jobs(site: &Site, config: &Config) -> Vec<Job> {
         let files = site.listed.len().div_ceil(crate::search::DOCS_PER_FILE);
         jobs.extend((0..files).map(Job::SearchDocs));
     }
+    for (i, a) in site.articles.iter().enumerate() {
+        jobs.extend((0..a.aliases.len()).map(|n| Job::Alias(ArticleId(i as u32), n)));
+    }
+    if super::hosting::has_files(site, config) {
+        jobs.push(Job::HostFiles);
+    }
     jobs
 }
 
@@ -215,6 +221,26 @@ fn planned(
             (crate::search::MANIFEST.to_owned(), None, Listing::No, files)
         }
         Job::SearchDocs(n) => (format!("search/docs/{n}.json"), None, Listing::No, vec![]),
+        Job::Alias(id, n) => {
+            let a = site.article(id);
+            let alias = &a.aliases[n];
+            let files = crate::output::OutputPath::for_url_path(alias)
+                .map(|p| vec![p.into_string()])
+                .unwrap_or_default();
+            (alias.clone(), Some(&a.file), Listing::No, files)
+        }
+        Job::HostFiles => {
+            let mut files = Vec::new();
+            if !config.hosting.headers.is_empty() {
+                files.push("_headers".to_owned());
+            }
+            if site.articles.iter().any(|a| !a.aliases.is_empty())
+                || !config.hosting.redirects.is_empty()
+            {
+                files.push("_redirects".to_owned());
+            }
+            ("_redirects".to_owned(), None, Listing::No, files)
+        }
     };
     let mut planned = Planned {
         job,

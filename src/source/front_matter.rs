@@ -153,6 +153,10 @@ pub struct ArticleFrontMatter {
     /// A template other than `article.html`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub template: Option<String>,
+    /// Old addresses of the article (site paths such as `/2019/05/story/`),
+    /// redirected to it: a redirect page each, and `_redirects` entries.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<toml::Spanned<String>>,
     /// Terms of custom taxonomies, by taxonomy name.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub taxonomies: BTreeMap<String, Vec<String>>,

@@ -452,6 +452,15 @@ pub fn parse_article(
             rel, text, &split, &front, slug, config,
         ));
     }
+    for alias in &front.aliases {
+        if let Err(message) = alias_path(alias.get_ref()) {
+            problems.push(
+                Diagnostic::error("bad-alias", rel, message)
+                    .at(front_matter::locate(text, &split, alias.span()))
+                    .with_help("an alias is an old site path of the article, such as \"/2019/05/old-story/\""),
+            );
+        }
+    }
     let (Some(date), Some(slug), true) = (date, slug, problems.is_empty()) else {
         return Err(problems);
     };
@@ -645,6 +654,23 @@ fn resolve(
             );
         })
         .ok()
+}
+
+/// The site path of an `aliases` entry (without its leading `/`), checked
+/// to be a path inside the site that a redirect page can be written at.
+pub fn alias_path(raw: &str) -> Result<String, String> {
+    let path = raw.trim_start_matches('/');
+    let plain = !path.is_empty()
+        && !path
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || "?#%\\\"'<>".contains(c));
+    if plain && crate::output::OutputPath::for_url_path(path).is_ok() {
+        Ok(path.to_owned())
+    } else {
+        Err(format!(
+            "the alias `{raw}` is not a site path: no `..`, spaces, `?`, `#`, `%` or quotes"
+        ))
+    }
 }
 
 fn file_slug(

@@ -175,6 +175,11 @@ fn rsync_deletes_respect_the_guard() {
         )),
         "{message}"
     );
+    let message: Vec<&str> = message
+        .lines()
+        .filter(|l| !l.starts_with("Built "))
+        .collect();
+    insta::assert_snapshot!("delete_guard", message.join("\n"));
     assert_eq!(tree(&remote), before, "a refused deploy changes nothing");
 
     deploy_ok(&site, &["--force", "--max-deletes", "1"], &[]);
@@ -205,7 +210,7 @@ fn s3_sets_headers_and_sends_only_what_changed() {
     let Some(s3) = S3Server::start() else { return };
     s3.create_bucket("site");
     let site = TestSite::with_config(&format!(
-        "{CONFIG}\n[[deploy]]\nname = \"bucket\"\nkind = \"s3\"\nbucket = \"site\"\nendpoint = \"{}\"\ncompress = \"gzip\"\ncache_control = [{{ pattern = \"favicon.svg\", value = \"public, max-age=7\" }}]\n",
+        "{CONFIG}\n[[deploy]]\nname = \"bucket\"\nkind = \"s3\"\nbucket = \"site\"\nendpoint = \"{}\"\ncompress = \"gzip\"\ncache_control = [{{ pattern = \"favicon.svg\", value = \"public, max-age=7\" }}]\n\n[[deploy]]\nname = \"brotli\"\nkind = \"s3\"\nbucket = \"site\"\nendpoint = \"{0}\"\nprefix = \"/br/\"\ncompress = \"br\"\n",
         s3.endpoint
     ));
     site.articles(3);
@@ -233,6 +238,21 @@ fn s3_sets_headers_and_sends_only_what_changed() {
     for path in public.keys() {
         assert!(s3.head("site", path).is_some(), "{path} is in the bucket");
     }
+
+    // A second target: brotli, under a prefix, no state shared with the first.
+    let br = deploy_ok(&site, &["brotli"], &env);
+    assert!(br.contains(&format!("{} uploaded", public.len())), "{br}");
+    let page = s3
+        .head("site", "br/articles/a-2/index.html")
+        .expect("under the prefix");
+    assert_eq!(page["content-encoding"], "br");
+    let mut text = Vec::new();
+    brotli::Decompressor::new(&s3.get("site", "br/articles/a-2/index.html")[..], 4096)
+        .read_to_end(&mut text)
+        .unwrap();
+    assert_eq!(text, public["articles/a-2/index.html"]);
+    let png = s3.head("site", "br/favicon.svg").unwrap();
+    assert_eq!(png["content-type"], "image/svg+xml");
 
     // An object removed behind deploy's back shows whether it is sent again.
     s3.delete("site", "robots.txt");
@@ -397,6 +417,7 @@ fn a_key_of_another_kind_is_a_config_error() {
         message.contains("`bucket` is a key of s3 targets, not rsync"),
         "{message}"
     );
+    insta::assert_snapshot!("key_of_another_kind", message);
 }
 
 #[test]

@@ -349,3 +349,48 @@ fn renaming_an_article_leaves_no_link_to_its_old_address() {
     site.build_ok();
     assert_eq!(tracked, files("public"), "the same as a fresh build");
 }
+
+#[test]
+fn an_alias_rerenders_its_redirect_page_and_the_redirects_file_only() {
+    let site = six();
+    site.article(
+        "a-3",
+        "2025-07-18T10:00:00Z",
+        "tags = [\"odd\"]\naliases = [\"/old/a-3/\"]\n",
+        "Body 3.\n",
+    );
+    let mut s = session(&site);
+    s.build(&Changes::All).unwrap();
+    // Another article's edit does not touch the redirect page.
+    site.article(
+        "a-6",
+        "2025-07-15T10:00:00Z",
+        "tags = [\"even\"]\n",
+        "New 6.\n",
+    );
+    let other = s.build(&changed(&site, "content/articles/a-6.md")).unwrap();
+    assert!(
+        !other.rendered.iter().any(|k| k.starts_with("old/")),
+        "{:?}",
+        other.rendered
+    );
+    // A new alias adds its page and rewrites `_redirects`.
+    site.article(
+        "a-3",
+        "2025-07-18T10:00:00Z",
+        "tags = [\"odd\"]\naliases = [\"/old/a-3/\", \"/older/\"]\n",
+        "Body 3.\n",
+    );
+    let summary = s.build(&changed(&site, "content/articles/a-3.md")).unwrap();
+    assert!(
+        summary.rendered.contains(&"older/".to_owned()),
+        "{:?}",
+        summary.rendered
+    );
+    assert!(summary.rendered.contains(&"_redirects".to_owned()));
+    assert!(
+        !summary.rendered.contains(&"old/a-3/".to_owned()),
+        "unchanged redirect"
+    );
+    assert!(site.path("preview/older/index.html").is_file());
+}

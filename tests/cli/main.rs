@@ -17,6 +17,7 @@ mod fuzz;
 mod gather;
 mod hardening;
 mod harness;
+mod hosting;
 mod import;
 mod incremental;
 mod injection;
