@@ -5,8 +5,6 @@
 
 mod server;
 
-use std::path::Path;
-
 use broadsheet::source::front_matter::{ArticleFrontMatter, split};
 
 use self::server::{Route, Server};
@@ -308,21 +306,20 @@ fn malformed_feeds_name_the_file_and_the_entry() {
     );
     let (ok, err) = import(&site, &["broken.xml", "partial.xml", "bad.json"]);
     assert!(!ok, "rejections fail the import");
-    let broken = Path::new("broken.xml").display().to_string();
     assert!(
-        err.contains(&format!("rejected: {}", site.path(&broken).display()))
-            || err.contains("rejected: broken.xml: not well-formed XML at line 1, column"),
+        err.contains("rejected: broken.xml: not well-formed XML at line 1, column"),
         "{err}"
     );
     assert!(
-        err.contains("not well-formed XML at line 1, column"),
+        err.contains(
+            "rejected: partial.xml: entry 2 (line 5): has no title; give the entry a <title>"
+        ),
         "{err}"
     );
     assert!(
-        err.contains("partial.xml: entry 2 (line 5): entry 2 (line 5): has no title"),
+        err.contains("rejected: bad.json: not valid JSON at line 1"),
         "{err}"
     );
-    assert!(err.contains("bad.json: not valid JSON at line 1"), "{err}");
     assert!(
         err.contains("1 imported"),
         "the good entry is still imported: {err}"
