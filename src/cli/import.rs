@@ -15,9 +15,10 @@ use crate::report;
 /// with `--fetch`, URLs.
 #[derive(Debug, Args)]
 pub(super) struct ImportArgs {
-    /// Raw article files, or folders searched (recursively) for `*.txt` files;
-    /// saved pages (`.html`, `.htm`, gzipped too), feeds (`.xml`, `.rss`,
-    /// `.atom`, `.json`), OPML lists (`.opml`), or `http(s)://` URLs.
+    /// Raw article files (`.txt`), saved pages (`.html`, `.htm`, gzipped
+    /// too), feeds (`.xml`, `.rss`, `.atom`, `.json`), OPML lists (`.opml`),
+    /// `http(s)://` URLs, or folders searched (recursively) for all of
+    /// these but `.xml` and `.json`.
     #[arg(value_name = "PATH", required = true)]
     paths: Vec<PathBuf>,
     /// The date of every article, such as 2025-07-21 (default: from the

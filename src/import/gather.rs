@@ -342,11 +342,12 @@ fn entries(
         .enumerate()
         .map(|(i, entry)| match entry {
             Err(reason) => {
-                let label = reason.split(':').next().unwrap_or("entry");
+                // `entry 2 (line 8): has no title`: the entry is named once, in what is shown.
+                let (label, why) = reason.split_once(": ").unwrap_or(("entry", reason));
                 refused(
                     &format!("{shown}: {label}"),
                     &format!("{name}#{}", i + 1),
-                    reason.clone(),
+                    why.to_owned(),
                 )
             }
             Ok(entry) => {

@@ -5,8 +5,6 @@
 
 mod server;
 
-use std::path::Path;
-
 use broadsheet::source::front_matter::{ArticleFrontMatter, split};
 
 use self::server::{Route, Server};
@@ -308,21 +306,20 @@ fn malformed_feeds_name_the_file_and_the_entry() {
     );
     let (ok, err) = import(&site, &["broken.xml", "partial.xml", "bad.json"]);
     assert!(!ok, "rejections fail the import");
-    let broken = Path::new("broken.xml").display().to_string();
     assert!(
-        err.contains(&format!("rejected: {}", site.path(&broken).display()))
-            || err.contains("rejected: broken.xml: not well-formed XML at line 1, column"),
+        err.contains("rejected: broken.xml: not well-formed XML at line 1, column"),
         "{err}"
     );
     assert!(
-        err.contains("not well-formed XML at line 1, column"),
+        err.contains(
+            "rejected: partial.xml: entry 2 (line 5): has no title; give the entry a <title>"
+        ),
         "{err}"
     );
     assert!(
-        err.contains("partial.xml: entry 2 (line 5): entry 2 (line 5): has no title"),
+        err.contains("rejected: bad.json: not valid JSON at line 1"),
         "{err}"
     );
-    assert!(err.contains("bad.json: not valid JSON at line 1"), "{err}");
     assert!(
         err.contains("1 imported"),
         "the good entry is still imported: {err}"
@@ -414,6 +411,15 @@ fn urls_are_fetched_only_with_fetch_and_asked_conditionally() {
         ("/moved", Route::Redirect("/story")),
         ("/story", page),
         ("/loop", Route::Redirect("/loop")),
+        (
+            "/huge",
+            Route::Cached {
+                content_type: "text/html",
+                body: "x".repeat(17 * 1024 * 1024),
+                etag: "\"h\"",
+                last_modified: "Mon, 21 Jul 2025 10:00:00 GMT",
+            },
+        ),
     ]);
     let site = TestSite::new();
     let feed_url = server.url("/feed.xml");
@@ -464,6 +470,9 @@ fn urls_are_fetched_only_with_fetch_and_asked_conditionally() {
     assert!(!ok);
     assert!(err.contains("more than 5 redirects"), "{err}");
     assert!(err.contains("404"), "{err}");
+    let (ok, err) = import(&site, &["--fetch", &server.url("/huge")]);
+    assert!(!ok);
+    assert!(err.contains("the response is over 16 MB"), "{err}");
 }
 
 #[test]
@@ -489,4 +498,40 @@ fn opml_lists_are_followed_with_fetch() {
     let (front, _) = front_and_body(&articles(&site)[0]);
     assert_eq!(front.title, "Ferry timetable approved");
     assert!(front.draft);
+}
+
+#[test]
+fn a_feed_entry_that_repeats_a_saved_page_is_a_near_duplicate() {
+    let site = TestSite::new();
+    site.write(
+        "saved/ferry.html",
+        &article_page("Ferries to run every twenty minutes", ""),
+    );
+    let (ok, err) = import(&site, &["saved/ferry.html"]);
+    assert!(ok, "{err}");
+    // The same words under another address: no key matches, the fingerprint does.
+    let paras: String = PARAGRAPHS.iter().map(|p| format!("<p>{p}</p>")).collect();
+    let content = format!(
+        "<content:encoded><![CDATA[{paras}<h2>What changes for commuters</h2>\
+         <ul><li>Boats every twenty minutes at peak</li><li>A last sailing at midnight</li></ul>\
+         <blockquote><p>This is the biggest change in a generation.</p></blockquote>\
+         <p>Read the full timetable and the council notes.</p>]]></content:encoded>"
+    );
+    site.write(
+        "agg.xml",
+        &rss(&[("z1", "Ferry timetable: every twenty minutes", &content)]),
+    );
+    let (ok, err) = import(&site, &["agg.xml"]);
+    assert!(ok, "{err}");
+    assert!(err.contains("1 near-duplicates"), "{err}");
+    let files = articles(&site);
+    let near = files
+        .iter()
+        .map(|f| front_and_body(f).0)
+        .find(|f| f.draft)
+        .unwrap();
+    assert_eq!(
+        near.duplicate_of.map(|d| d.into_inner()).as_deref(),
+        Some("ferries-to-run-every-twenty-minutes")
+    );
 }

@@ -141,6 +141,8 @@ struct Stats {
     /// Commas under each element.
     commas: HashMap<NodeId, usize>,
     boilerplate: std::collections::HashSet<NodeId>,
+    /// Every node inside a boilerplate element (or one itself).
+    hidden: std::collections::HashSet<NodeId>,
 }
 
 impl Stats {
@@ -150,14 +152,20 @@ impl Stats {
             link_text: HashMap::new(),
             commas: HashMap::new(),
             boilerplate: std::collections::HashSet::new(),
+            hidden: std::collections::HashSet::new(),
         };
         // Boilerplate first (top-down, so its whole subtree is set aside).
         for edge in doc.tree.root().traverse() {
-            if let ego_tree::iter::Edge::Open(node) = edge
-                && let Some(el) = ElementRef::wrap(node)
+            let ego_tree::iter::Edge::Open(node) = edge else {
+                continue;
+            };
+            if node.parent().is_some_and(|p| s.hidden.contains(&p.id())) {
+                s.hidden.insert(node.id());
+            } else if let Some(el) = ElementRef::wrap(node)
                 && is_boilerplate(el)
             {
                 s.boilerplate.insert(node.id());
+                s.hidden.insert(node.id());
             }
         }
         // Then the counts, bottom-up.
@@ -261,9 +269,7 @@ impl Stats {
     }
 
     fn in_boilerplate(&self, node: NodeRef<'_, Node>) -> bool {
-        std::iter::once(node)
-            .chain(node.ancestors())
-            .any(|n| self.boilerplate.contains(&n.id()))
+        self.hidden.contains(&node.id())
     }
 
     /// `top`'s siblings that belong to the story too, in order, with `top`.
@@ -395,4 +401,57 @@ fn is_boilerplate(el: ElementRef<'_>) -> bool {
                     || e.attr("itemprop") == Some("articleBody")
             })
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const P: &str = "A paragraph of the story, long enough to count, with commas, and a full stop.";
+
+    fn text_of(html: &str) -> Vec<String> {
+        let doc = Html::parse_document(html);
+        extract(&doc, None)
+            .paras
+            .into_iter()
+            .map(|p| p.text)
+            .collect()
+    }
+
+    #[test]
+    fn the_story_container_wins_over_boilerplate() {
+        let html = format!(
+            r#"<div class="cookie-notice"><p>{P} cookies</p></div><nav><p>{P} nav</p></nav>
+            <div class="layout with-sidebar"><div><h1>T</h1><p>{P} 1</p><p>{P} 2</p>
+            <ul class="more"><li><a href="/a">Other story one here</a></li><li><a href="/b">Other story two</a></li></ul>
+            <p>{P} 3</p></div><div class="sidebar"><p>{P} side</p></div></div>
+            <section class="article-comments"><p>{P} comment</p></section>"#
+        );
+        let paras = text_of(&html);
+        assert_eq!(paras.len(), 4, "{paras:?}");
+        assert!(
+            paras[1..]
+                .iter()
+                .all(|p| p.starts_with("A paragraph") && !p.contains("side"))
+        );
+    }
+
+    #[test]
+    fn article_body_markup_is_taken_as_it_is() {
+        let html = format!(
+            r#"<div><p>{P} x</p><p>{P} y</p><p>{P} z</p></div>
+            <div itemprop="articleBody"><p>{P} body</p><p>{P} body, too, and more, to pass two hundred characters.</p></div>"#
+        );
+        let paras = text_of(&html);
+        assert_eq!(paras.len(), 2);
+        assert!(paras.iter().all(|p| p.contains("body")));
+    }
+
+    #[test]
+    fn class_words_match_at_boundaries() {
+        assert!(contains_word("ad-slot", "ad-"));
+        assert!(!contains_word("head-line", "ad-"));
+        assert!(!contains_word("loads", "ads"));
+        assert!(contains_word("article-comments", "comment"));
+    }
 }

@@ -53,6 +53,9 @@ const BLOCKS: &[&str] = &[
     "html",
 ];
 
+/// The deepest nesting of quotes and lists kept; deeper levels are shown at this one.
+const MAX_DEPTH: usize = 8;
+
 /// One paragraph, heading or list item of a body, as plain text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Para {
@@ -146,10 +149,13 @@ fn walk<'a>(root: NodeRef<'a, Node>, w: &mut Writer<'_>, skip: &dyn Fn(ElementRe
             }
             "ul" | "ol" => {
                 w.flush();
-                let base = w
-                    .lists
-                    .last()
-                    .map_or_else(String::new, |l| l.item_indent.clone());
+                // Deeper than MAX_DEPTH, lists continue at the same indent:
+                // a hostile page's 10,000 levels would make lines of 30,000 spaces.
+                let base = match w.lists.last() {
+                    Some(l) if w.lists.len() >= MAX_DEPTH => l.base.clone(),
+                    Some(l) => l.item_indent.clone(),
+                    None => String::new(),
+                };
                 w.lists.push(List {
                     ordered: name == "ol",
                     count: 0,
@@ -341,7 +347,7 @@ impl<'b> Writer<'b> {
         if text.is_empty() {
             return;
         }
-        let mut line = "> ".repeat(self.quote);
+        let mut line = "> ".repeat(self.quote.min(MAX_DEPTH));
         let in_list = !self.lists.is_empty();
         if let Some(marker) = self.marker.take() {
             line.push_str(&marker);
@@ -374,7 +380,7 @@ impl<'b> Writer<'b> {
                 Some(p) if p.in_list && out.in_list && p.quote == out.quote => markdown.push('\n'),
                 Some(p) if p.quote > 0 && p.quote == out.quote => {
                     markdown.push('\n');
-                    markdown.push_str(">".repeat(out.quote).as_str());
+                    markdown.push_str(">".repeat(out.quote.min(MAX_DEPTH)).as_str());
                     markdown.push('\n');
                 }
                 Some(_) => markdown.push_str("\n\n"),
@@ -427,6 +433,14 @@ mod tests {
         );
         assert_eq!(body.markdown, "\nHi x\\<b>\n");
         assert!(!body.markdown.contains("alert"));
+    }
+
+    #[test]
+    fn deep_quotes_and_lists_are_flattened_not_multiplied() {
+        let quotes = format!("{}<p>q</p>", "<blockquote>x ".repeat(2_000));
+        assert!(md(&quotes).markdown.len() < 2_000 * 40);
+        let lists = format!("{}<p>l</p>", "<ul><li>x ".repeat(2_000));
+        assert!(md(&lists).markdown.len() < 2_000 * 40);
     }
 
     #[test]

@@ -66,6 +66,7 @@ pub fn read(doc: &Html, base: Option<&str>) -> Meta {
         .or_else(|| {
             doc.select(&selector("title"))
                 .find_map(|t| clean(&t.text().collect::<String>()))
+                .map(|t| without_site_name(&t))
         });
     let date = ld
         .as_ref()
@@ -207,6 +208,18 @@ fn image_of(v: &Value) -> Option<String> {
     }
 }
 
+/// A `<title>` without the site's name after it (`Story | Site`, `Story - Site`).
+fn without_site_name(title: &str) -> String {
+    [" | ", " - ", " – ", " — "]
+        .iter()
+        .filter_map(|sep| title.rfind(sep))
+        .max()
+        .map(|i| title[..i].trim())
+        .filter(|head| head.split_whitespace().count() >= 2)
+        .unwrap_or(title)
+        .to_owned()
+}
+
 /// Collapses whitespace; `None` when nothing is left.
 pub fn clean(s: &str) -> Option<String> {
     let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -248,6 +261,13 @@ mod tests {
             Some("https://news.example/img/lead.jpg")
         );
         assert_eq!(m.description.as_deref(), Some("A summary."));
+    }
+
+    #[test]
+    fn the_title_tag_loses_the_site_name() {
+        let doc = Html::parse_document("<title>Ferries run late | Harbour Times</title><p>x</p>");
+        assert_eq!(read(&doc, None).title.as_deref(), Some("Ferries run late"));
+        assert_eq!(without_site_name("A - B"), "A - B");
     }
 
     #[test]

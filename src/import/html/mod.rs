@@ -53,3 +53,44 @@ fn drop_title(body: &mut Body, title: Option<&str>) {
         body.markdown = rest.to_owned();
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    /// Pieces of markup, well-formed or not, that pages are made of.
+    fn piece() -> impl Strategy<Value = String> {
+        prop_oneof![
+            Just("<p>".to_owned()),
+            Just("</p>".to_owned()),
+            Just("<div class=\"story-body\">".to_owned()),
+            Just("</div>".to_owned()),
+            Just("<ul><li>".to_owned()),
+            Just("<blockquote>".to_owned()),
+            Just("<h2>".to_owned()),
+            Just("<script>alert(1)</script>".to_owned()),
+            Just("<a href=\"javascript:x()\" onclick=\"y()\">".to_owned()),
+            Just("<a href=\"/ok\">".to_owned()),
+            Just("</a>".to_owned()),
+            Just("&lt;b&gt;".to_owned()),
+            Just("<img src=x onerror=z>".to_owned()),
+            "[a-zA-Z ,.<>&#*_\\[\\]()-]{0,40}",
+        ]
+    }
+
+    proptest! {
+        #[test]
+        fn no_markup_or_unsafe_link_survives(pieces in prop::collection::vec(piece(), 0..60)) {
+            let html = format!("<title>T</title>{}", pieces.concat());
+            let page = read_page(&html, Some("https://news.example/a"));
+            let md = &page.body.markdown;
+            for (i, _) in md.match_indices('<') {
+                prop_assert!(i > 0 && md.as_bytes()[i - 1] == b'\\', "raw < in {md:?}");
+            }
+            prop_assert!(!md.contains("javascript"));
+            prop_assert!(!md.contains("onerror") && !md.contains("onclick"));
+        }
+    }
+}
