@@ -330,6 +330,31 @@ fn an_edition_made_at_the_desk_is_built() {
 }
 
 #[test]
+fn the_desk_is_never_in_a_build() {
+    let site = site();
+    let served = Served::start(&site, &[], None);
+    assert_eq!(request(&served.addr, "GET", "/_desk/", "", "").status, 200);
+    drop(served);
+    site.build_ok();
+    let public = site.path("public");
+    let mentions: Vec<_> = walkdir::WalkDir::new(&public)
+        .into_iter()
+        .map(Result::unwrap)
+        .filter(|e| e.file_type().is_file())
+        .filter(|e| {
+            e.path().to_string_lossy().contains("_desk")
+                || std::fs::read(e.path())
+                    .unwrap()
+                    .windows(6)
+                    .any(|w| w == b"_desk/")
+        })
+        .map(|e| e.path().to_owned())
+        .collect();
+    assert!(public.join("index.html").is_file());
+    assert_eq!(mentions, Vec::<std::path::PathBuf>::new());
+}
+
+#[test]
 fn no_desk_turns_it_off() {
     let site = site();
     let served = Served::start(&site, &["--no-desk"], None);
