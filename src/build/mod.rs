@@ -51,6 +51,9 @@ pub struct BuildOptions {
     /// Build into an output folder that holds files Broadsheet did not
     /// write (they are kept, unless the site writes a file at their path).
     pub force: bool,
+    /// Copy files that symbolic links in `static/` and `templates/assets/`
+    /// point to outside those folders (else they are left out, with a warning).
+    pub follow_links: bool,
 }
 
 impl BuildOptions {

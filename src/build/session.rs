@@ -226,7 +226,8 @@ impl Session {
         };
         let out_dir = self.options.out_dir(&self.root, &state.config);
         check_output_dir(&self.root, &out_dir)?;
-        let (statics, assets) = source::discover_assets(&self.root, &mut diagnostics);
+        let (statics, assets) =
+            source::discover_assets(&self.root, self.options.follow_links, &mut diagnostics);
         let mut files = statics::static_files(&statics, &assets);
         if !state.config.search.enabled
             && matches!(

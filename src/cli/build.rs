@@ -33,6 +33,10 @@ pub(super) struct BuildArgs {
     /// site's files replace those at the same paths, nothing else is removed.
     #[arg(long)]
     force: bool,
+    /// Copy the files that symbolic links in `static/` point to outside it
+    /// (by default such links are left out, with a warning).
+    #[arg(long)]
+    follow_links: bool,
     /// Print how long each stage of the build took.
     #[arg(long)]
     timings: bool,
@@ -50,6 +54,7 @@ impl BuildArgs {
             base_url: self.base_url,
             progress: !global.quiet,
             force: self.force,
+            follow_links: self.follow_links,
         };
         // Ctrl-C, SIGTERM, SIGHUP: remove the staging folder, leave the output as it was.
         let _ = ctrlc::set_handler(|| {

@@ -129,6 +129,7 @@ pub fn serve(root: &Path, options: &ServeOptions) -> Result<()> {
         base_url: Some(BaseUrl::parse(&url).map_err(Error::Invalid)?),
         progress: !options.quiet,
         force: false,
+        follow_links: false,
     };
     let mut session = Session::new(root, build_options, true);
     let started = Instant::now();

@@ -78,16 +78,21 @@ pub fn discover(root: &Path) -> SourceTree {
     for file in walk(root, CONTENT_DIR, &mut tree.diagnostics) {
         classify(file, &mut tree);
     }
-    (tree.static_files, tree.asset_files) = discover_assets(root, &mut tree.diagnostics);
+    (tree.static_files, tree.asset_files) = discover_assets(root, false, &mut tree.diagnostics);
     tree
 }
 
 /// The files of `static/` and of `templates/assets/`, each with `rel`
-/// relative to its folder.
+/// relative to its folder. Symbolic links that lead out of those folders
+/// are left out (with a warning) unless `follow_links`.
 pub fn discover_assets(
     root: &Path,
+    follow_links: bool,
     diagnostics: &mut Diagnostics,
 ) -> (Vec<SourceFile>, Vec<SourceFile>) {
+    let walk_contained = |root: &Path, dir: &str, diagnostics: &mut Diagnostics| {
+        walk_with(root, dir, !follow_links, diagnostics)
+    };
     let statics = walk_contained(root, STATIC_DIR, diagnostics)
         .into_iter()
         .map(|f| strip_prefix(f, "static/"))
@@ -163,14 +168,10 @@ fn walk(root: &Path, dir: &str, diagnostics: &mut Diagnostics) -> Vec<SourceFile
     walk_with(root, dir, false, diagnostics)
 }
 
-/// As [`walk`], but symbolic links that lead out of `root/dir` are not
-/// followed: they are reported and left out. For the folders copied as they
-/// are into the output (`static/`), where a link to `/etc/shadow` or to a
-/// private folder would publish it.
-fn walk_contained(root: &Path, dir: &str, diagnostics: &mut Diagnostics) -> Vec<SourceFile> {
-    walk_with(root, dir, true, diagnostics)
-}
-
+/// As [`walk`]; when `contained`, symbolic links that lead out of
+/// `root/dir` are not followed: they are reported and left out. For the
+/// folders copied as they are into the output (`static/`), where a link to
+/// `/etc/shadow` or to a private folder would publish it.
 fn walk_with(
     root: &Path,
     dir: &str,
@@ -285,7 +286,7 @@ fn walk_with(
                 ),
             )
             .with_help(format!(
-                "copy the file into `{dir}/` if it is meant to be published"
+                "copy the file into `{dir}/` if it is meant to be published, or build with `--follow-links`"
             )),
         );
     }

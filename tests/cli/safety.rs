@@ -436,6 +436,18 @@ fn static_links_out_of_static_are_not_published() {
     let warned: Vec<&str> = warnings.iter().map(|d| d.file.as_str()).collect();
     assert_eq!(warned, ["static/dir", "static/passwd"]);
     assert!(warnings.iter().all(|d| d.code == "link-outside"));
+    assert!(
+        warnings[1]
+            .help
+            .as_deref()
+            .unwrap_or("")
+            .contains("--follow-links"),
+        "{:?}",
+        warnings[1]
+    );
+    let out = site.cmd(&["build", "--follow-links", "--quiet"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(site.read("passwd"), "root:x:0:0", "copied when asked");
 }
 
 #[test]
