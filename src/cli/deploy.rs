@@ -22,6 +22,10 @@ pub(super) struct DeployArgs {
     /// Delete however many files the site no longer has.
     #[arg(long)]
     force: bool,
+    /// Deploy the output folder as it is, without building first (for a
+    /// site built with other options, such as `build --base-url`).
+    #[arg(long)]
+    no_build: bool,
 }
 
 impl DeployArgs {
@@ -29,19 +33,24 @@ impl DeployArgs {
         let root = global.site_root()?;
         let config = build::load_config(&root, &BuildOptions::default())?;
         let target = deploy::find_target(&config.deploy, self.target.as_deref())?;
-        let options = BuildOptions {
-            progress: !global.quiet,
-            ..BuildOptions::default()
+        let out_dir = if self.no_build {
+            BuildOptions::default().out_dir(&root, &config)
+        } else {
+            let options = BuildOptions {
+                progress: !global.quiet,
+                ..BuildOptions::default()
+            };
+            let summary = build::build(&root, &options)?;
+            report::diagnostics(&summary.warnings);
+            summary.output_dir
         };
-        let summary = build::build(&root, &options)?;
-        report::diagnostics(&summary.warnings);
         let deploy_options = DeployOptions {
             dry_run: self.dry_run,
             max_deletes: self.max_deletes,
             force: self.force,
             progress: !global.quiet,
         };
-        let plan = deploy::deploy(&root, &summary.output_dir, target, &deploy_options)?;
+        let plan = deploy::deploy(&root, &out_dir, target, &deploy_options)?;
         if self.dry_run {
             let mut lines = String::new();
             for (verb, paths) in [

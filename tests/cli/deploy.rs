@@ -40,7 +40,22 @@ fn deploy_ok(site: &TestSite, args: &[&str], env: &[(&str, &str)]) -> String {
 
 /// The dry run's listing: verb → paths.
 fn dry_run(site: &TestSite, env: &[(&str, &str)]) -> BTreeMap<String, BTreeSet<String>> {
-    let out = deploy(site, &["--dry-run"], env);
+    dry_run_env(site, &[], env)
+}
+
+/// The dry run's listing with more arguments.
+fn dry_run_with(site: &TestSite, args: &[&str]) -> BTreeMap<String, BTreeSet<String>> {
+    dry_run_env(site, args, &[])
+}
+
+fn dry_run_env(
+    site: &TestSite,
+    args: &[&str],
+    env: &[(&str, &str)],
+) -> BTreeMap<String, BTreeSet<String>> {
+    let mut args = args.to_vec();
+    args.push("--dry-run");
+    let out = deploy(site, &args, env);
     assert!(out.status.success(), "{}", stderr(&out));
     let mut plan: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     for line in String::from_utf8(out.stdout).unwrap().lines() {
@@ -388,6 +403,39 @@ fn git_commits_the_site_to_a_branch_and_pushes_only_changes() {
     );
     let page = git(&bare, &["show", "gh-pages:articles/a-2/index.html"]);
     assert_eq!(page.as_bytes(), &after["articles/a-2/index.html"][..]);
+
+    std::fs::remove_file(site.path("content/articles/a-3.md")).unwrap();
+    deploy_ok(&site, &[], &[]);
+    assert_eq!(commits(), "3");
+    let mut expected: BTreeSet<String> = tree(&site.path("public")).into_keys().collect();
+    expected.insert(".nojekyll".into());
+    assert_eq!(
+        files("gh-pages"),
+        expected,
+        "the removed article's files are gone"
+    );
+}
+
+#[test]
+fn no_build_deploys_the_output_folder_as_it_is() {
+    let site = TestSite::with_config(&format!(
+        "{CONFIG}\n[[deploy]]\nname = \"web\"\nkind = \"rsync\"\ndestination = \"h:/x/\"\n"
+    ));
+    site.articles(1);
+    let out = deploy(&site, &["--no-build", "--dry-run"], &[]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("build the site first"),
+        "{}",
+        stderr(&out)
+    );
+    site.write("public/only.html", "<p>hand-made</p>");
+    let plan = dry_run_with(&site, &["--no-build"]);
+    assert_eq!(
+        plan["upload"],
+        BTreeSet::from(["only.html".to_owned()]),
+        "nothing was built"
+    );
 }
 
 #[test]
