@@ -423,6 +423,25 @@ mod tests {
     }
 
     #[test]
+    fn deeply_nested_feeds_are_refused_or_read_without_overflow() {
+        let deep = format!(
+            "<rss><channel><item><title>T</title><description>{}x{}</description></item></channel></rss>",
+            "<b>".repeat(50_000),
+            "</b>".repeat(50_000)
+        );
+        match parse(&deep, FeedKind::Rss) {
+            Ok(feed) => assert_eq!(feed.entries.len(), 1),
+            Err(e) => assert!(e.starts_with("not well-formed XML"), "{e}"),
+        }
+        let json = format!(
+            "{{\"version\":\"https://jsonfeed.org/version/1\",\"items\":{}{}}}",
+            "[".repeat(50_000),
+            "]".repeat(50_000)
+        );
+        assert!(parse(&json, FeedKind::Json).is_err());
+    }
+
+    #[test]
     fn malformed_feeds_say_where() {
         let err = parse("<rss><channel><item></channel></rss>", FeedKind::Rss).unwrap_err();
         assert!(
