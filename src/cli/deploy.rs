@@ -62,7 +62,7 @@ impl DeployArgs {
                     lines.push_str(&format!("{verb} {p}\n"));
                 }
             }
-            report::data(&lines);
+            report::data(&lines)?;
         }
         report::status(
             global.quiet,
