@@ -128,7 +128,7 @@ impl DeployTarget {
                 "deploy target name `{name}` must be letters, digits, `-` and `_`"
             ));
         }
-        let set: [(&str, bool, DeployKind); 11] = [
+        let set: [(&str, bool, DeployKind); 12] = [
             ("destination", self.destination.is_some(), DeployKind::Rsync),
             ("rsh", self.rsh.is_some(), DeployKind::Rsync),
             ("port", self.port.is_some(), DeployKind::Rsync),
@@ -143,6 +143,7 @@ impl DeployTarget {
                 !self.cache_control.is_empty(),
                 DeployKind::S3,
             ),
+            ("repository", self.repository.is_some(), DeployKind::Git),
             ("branch", self.branch.is_some(), DeployKind::Git),
         ];
         for (key, present, kind) in set {
@@ -153,12 +154,6 @@ impl DeployTarget {
                     self.kind.name()
                 ));
             }
-        }
-        if self.repository.is_some() && self.kind != DeployKind::Git {
-            problems.push(format!(
-                "deploy target `{name}`: `repository` is a key of git targets, not {}",
-                self.kind.name()
-            ));
         }
         match self.kind {
             DeployKind::Rsync if self.destination.is_none() => problems.push(format!(

@@ -3,7 +3,7 @@
 //! files that Netlify and Cloudflare Pages read (`docs/deploy.md`).
 
 use super::xml::escape;
-use crate::config::{BaseUrl, Config};
+use crate::config::Config;
 use crate::model::Site;
 
 /// A page that sends readers and crawlers on to `to`, an absolute address:
@@ -34,7 +34,7 @@ pub(super) fn headers_file(config: &Config) -> Option<String> {
     }
     let mut text = String::new();
     for rule in rules {
-        text.push_str(&with_base(&config.base_url, &rule.path));
+        text.push_str(&config.base_url.url(&rule.path));
         text.push('\n');
         for (name, value) in &rule.values {
             text.push_str(&format!("  {name}: {value}\n"));
@@ -53,11 +53,11 @@ pub(super) fn redirects_file(site: &Site, config: &Config) -> Option<String> {
         .iter()
         .map(|r| {
             let to = if r.to.starts_with('/') {
-                with_base(base, &r.to)
+                base.url(&r.to)
             } else {
                 r.to.clone()
             };
-            format!("{} {to} {}", with_base(base, &r.from), r.status)
+            format!("{} {to} {}", base.url(&r.from), r.status)
         })
         .collect();
     for a in &site.articles {
@@ -69,11 +69,6 @@ pub(super) fn redirects_file(site: &Site, config: &Config) -> Option<String> {
         return None;
     }
     Some(lines.join("\n") + "\n")
-}
-
-/// A site path from config (`/old/`) under the site's base path.
-fn with_base(base: &BaseUrl, path: &str) -> String {
-    base.url(path)
 }
 
 #[cfg(test)]

@@ -664,11 +664,13 @@ pub fn alias_path(raw: &str) -> Result<String, String> {
         && !path
             .chars()
             .any(|c| c.is_whitespace() || c.is_control() || "?#%\\\"'<>".contains(c));
-    if plain && crate::output::OutputPath::for_url_path(path).is_ok() {
+    // A root file of the site (`atom.xml`, `index.html`) is never an old address.
+    let reserved = crate::config::is_reserved_file(path.trim_end_matches('/'));
+    if plain && !reserved && crate::output::OutputPath::for_url_path(path).is_ok() {
         Ok(path.to_owned())
     } else {
         Err(format!(
-            "the alias `{raw}` is not a site path: no `..`, spaces, `?`, `#`, `%` or quotes"
+            "the alias `{raw}` is not an old site path: no `..`, spaces, `?`, `#`, `%` or quotes, and not a file Broadsheet writes (`atom.xml`…)"
         ))
     }
 }

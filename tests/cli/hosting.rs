@@ -109,7 +109,7 @@ fn a_bad_alias_names_the_file_and_line() {
     let message = build_error(&site);
     assert!(message.contains("content/articles/a.md:4:"), "{message}");
     assert!(
-        message.contains("the alias `../../etc/x` is not a site path"),
+        message.contains("the alias `../../etc/x` is not an old site path"),
         "{message}"
     );
     assert!(!site.path("../etc/x").exists());
@@ -131,6 +131,45 @@ fn an_alias_may_not_hide_another_article() {
         message.contains("is the address of `content/articles/b.md`"),
         "{message}"
     );
+}
+
+#[test]
+fn check_reports_an_alias_that_clashes_with_another_output() {
+    let site = TestSite::new();
+    site.article(
+        "a",
+        "2025-07-20T10:00:00Z",
+        "tags = [\"x\"]\naliases = [\"/tags/x/\"]\n",
+        "A.\n",
+    );
+    let out = site.cmd(&["check", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(1));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let clashes: Vec<&serde_json::Value> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["code"] == "output-clash")
+        .collect();
+    assert_eq!(clashes.len(), 1, "{report:#}");
+    assert!(
+        clashes[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("tags/x/index.html")
+    );
+}
+
+#[test]
+fn a_root_file_is_not_an_alias() {
+    let site = TestSite::new();
+    site.article(
+        "a",
+        "2025-07-20T10:00:00Z",
+        "aliases = [\"/atom.xml\"]\n",
+        "A.\n",
+    );
+    assert!(build_error(&site).contains("not a file Broadsheet writes"));
 }
 
 #[test]
