@@ -59,6 +59,8 @@ pub struct Config {
     pub import: ImportConfig,
     /// The client-side search page and its index.
     pub search: SearchConfig,
+    /// Editions as emails, and how `broadsheet send` delivers them.
+    pub newsletter: crate::newsletter::NewsletterConfig,
     /// Free values for templates, as `config.extra`.
     pub extra: toml::Table,
 }
@@ -88,6 +90,7 @@ impl Default for Config {
             news: NewsConfig::default(),
             import: ImportConfig::default(),
             search: SearchConfig::default(),
+            newsletter: crate::newsletter::NewsletterConfig::default(),
             extra: toml::Table::new(),
         }
     }
@@ -532,6 +535,12 @@ impl Config {
             bad(
                 message,
                 "see docs/search.md for the `[search]` keys and their defaults",
+            );
+        }
+        for message in self.newsletter.problems() {
+            bad(
+                message,
+                "see docs/newsletter.md for the `[newsletter]` keys and their defaults",
             );
         }
         if self.output_dir.as_os_str().is_empty()

@@ -27,6 +27,7 @@ pub mod hash;
 pub mod import;
 pub mod markdown;
 pub mod model;
+pub mod newsletter;
 pub mod output;
 pub mod render;
 pub mod report;

@@ -134,8 +134,16 @@ impl Outputs {
                 self.page(e.path(), Target::Other, e.file.as_deref());
             }
             Job::Editions(n) => self.page(page_path("editions/", n), Target::Other, None),
+            Job::EditionEmail(i) => {
+                let e = &site.editions[i];
+                for ext in ["html", "txt"] {
+                    self.file(format!("{}email.{ext}", e.path()), e.file.as_deref());
+                }
+                return;
+            }
             Job::EditionsFeed => {
                 self.file("editions/atom.xml".to_owned(), None);
+                self.file("editions/feed.json".to_owned(), None);
                 return;
             }
             Job::NotFound => {

@@ -83,6 +83,7 @@ impl Renderer<'_> {
             Job::ArchiveMonth(y, m) => site.archive[y].months[m].path(),
             Job::Edition(i) => site.editions[i].path(),
             Job::Editions(n) => super::page_path("editions/", n),
+            Job::EditionEmail(i) => super::email::email_path(&site.editions[i], "html"),
             Job::EditionsFeed => "editions/atom.xml".to_owned(),
             Job::NotFound => "404.html".to_owned(),
             Job::SiteFeeds => "atom.xml".to_owned(),
@@ -188,6 +189,9 @@ impl Renderer<'_> {
                     self.edition_fingerprint(e, false).hash(&mut h);
                 }
             }
+            Job::EditionEmail(i) => self
+                .edition_fingerprint(&site.editions[i], true)
+                .hash(&mut h),
             Job::EditionsFeed => {
                 for e in site.editions.iter().take(config.feeds.limit) {
                     self.edition_fingerprint(e, true).hash(&mut h);

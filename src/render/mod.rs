@@ -6,6 +6,7 @@
 //! parallel and streams each result to the output stage, so the rendered
 //! site is never held in memory at once.
 
+mod email;
 pub mod feeds;
 mod fingerprint;
 
@@ -69,7 +70,9 @@ pub enum Job {
     Edition(usize),
     /// Page `n` of the editions index.
     Editions(usize),
-    /// The editions' Atom feed.
+    /// An edition's email, by index: `email.html` and `email.txt`.
+    EditionEmail(usize),
+    /// The editions' feeds: `atom.xml` and `feed.json`.
     EditionsFeed,
     /// The not-found page.
     NotFound,
@@ -125,6 +128,9 @@ pub fn plan(site: &Site, config: &Config) -> Vec<Job> {
         jobs.extend(
             (1..=pages_for(site.editions.len(), config.editions_paginate_by)).map(Job::Editions),
         );
+        if config.newsletter.enabled {
+            jobs.extend((0..site.editions.len()).map(Job::EditionEmail));
+        }
         jobs.push(Job::EditionsFeed);
     }
     jobs.extend([Job::NotFound, Job::SiteFeeds, Job::Sitemap]);
@@ -201,6 +207,8 @@ pub struct Renderer<'a> {
     /// What the search jobs show (when search is on).
     search: Option<crate::search::Plan>,
     search_script: String,
+    /// Warnings found while rendering (an email past Gmail's size).
+    warnings: Mutex<crate::diagnostic::Diagnostics>,
 }
 
 impl<'a> Renderer<'a> {
@@ -230,6 +238,7 @@ impl<'a> Renderer<'a> {
             sitemap: Vec::new(),
             search: crate::search::Plan::new(site, views.config),
             search_script: String::new(),
+            warnings: Mutex::default(),
         };
         r.sitemap = jobs.iter().filter_map(|job| r.sitemap_entry(job)).collect();
         r
@@ -239,6 +248,18 @@ impl<'a> Renderer<'a> {
     pub fn with_search_script(mut self, url: String) -> Self {
         self.search_script = url;
         self
+    }
+
+    /// The warnings the rendered jobs found.
+    pub fn take_warnings(&self) -> crate::diagnostic::Diagnostics {
+        std::mem::take(&mut *self.warnings.lock().expect("no panics while locked"))
+    }
+
+    fn warn(&self, warning: Diagnostic) {
+        self.warnings
+            .lock()
+            .expect("no panics while locked")
+            .push(warning);
     }
 
     fn config(&self) -> &'a Config {
@@ -266,6 +287,7 @@ impl<'a> Renderer<'a> {
             | Job::Sitemap
             | Job::TermFeed { .. }
             | Job::EditionsFeed
+            | Job::EditionEmail(_)
             | Job::Search
             | Job::SearchIndex
             | Job::SearchDocs(_) => return None,
@@ -477,7 +499,8 @@ impl<'a> Renderer<'a> {
                 );
                 self.page(name::EDITIONS, meta, context! { paginator })
             }
-            Job::EditionsFeed => Ok(vec![self.editions_feed()]),
+            Job::EditionEmail(i) => self.email_files(i),
+            Job::EditionsFeed => self.editions_feed(),
             Job::NotFound => {
                 let meta = self.meta(
                     "404.html",
@@ -598,14 +621,16 @@ impl<'a> Renderer<'a> {
         Ok(out)
     }
 
-    /// One entry per edition: its stories' headlines as content.
-    fn editions_feed(&self) -> RenderedFile {
+    /// One entry per edition, in Atom and JSON Feed: its email as content
+    /// (its stories' headlines when the newsletter is off).
+    fn editions_feed(&self) -> Result<Vec<RenderedFile>, Diagnostic> {
         let (site, config, v) = (self.site(), self.config(), &self.views);
         let entries: Vec<FeedEntry<'_>> = site
             .editions
             .iter()
+            .enumerate()
             .take(config.feeds.limit)
-            .map(|e| {
+            .map(|(i, e)| {
                 let ids: Vec<ArticleId> = e.articles().collect();
                 let mut list = String::from("<ul>\n");
                 for &id in &ids {
@@ -629,7 +654,12 @@ impl<'a> Renderer<'a> {
                     .max()
                     .unwrap_or(published);
                 let summary = format!("{} stories", ids.len());
-                FeedEntry {
+                let content_html = if config.newsletter.enabled {
+                    Arc::from(self.edition_email(i)?.html)
+                } else {
+                    Arc::from(format!("{}{list}", e.intro_html))
+                };
+                Ok(FeedEntry {
                     title: Cow::Owned(view.title),
                     path: e.path(),
                     published,
@@ -638,21 +668,28 @@ impl<'a> Renderer<'a> {
                     categories: &[],
                     summary_html: Cow::Owned(summary.clone()),
                     summary_text: Cow::Owned(summary),
-                    content_html: Arc::from(format!("{}{list}", e.intro_html)),
+                    content_html,
                     external_url: None,
                     image: None,
-                }
+                })
             })
-            .collect();
+            .collect::<Result<_, Diagnostic>>()?;
         let meta = FeedMeta {
             title: format!("Editions — {}", config.title),
             self_path: "editions/atom.xml".to_owned(),
             page_path: "editions/".to_owned(),
         };
-        file(
-            &meta.self_path,
-            feeds::atom(config, &meta, &entries, self.now),
-        )
+        let json = FeedMeta {
+            self_path: "editions/feed.json".to_owned(),
+            ..meta.clone()
+        };
+        Ok(vec![
+            file(
+                &meta.self_path,
+                feeds::atom(config, &meta, &entries, self.now),
+            ),
+            file(&json.self_path, feeds::json(config, &json, &entries)),
+        ])
     }
 
     fn sitemaps(&self) -> Vec<RenderedFile> {
