@@ -7,6 +7,7 @@ mod build;
 mod check;
 mod import;
 mod init;
+mod send;
 mod serve;
 
 use std::path::{Path, PathBuf};
@@ -51,6 +52,8 @@ enum Command {
     Serve(serve::ServeArgs),
     /// Check the site for broken links and other problems, writing nothing.
     Check(check::CheckArgs),
+    /// Send an edition as an email to the newsletter's recipients.
+    Send(send::SendArgs),
 }
 
 /// How the command ended.
@@ -82,6 +85,7 @@ pub fn run(cli: Cli) -> ExitStatus {
         Command::Build(args) => args.run(&cli.global),
         Command::Serve(args) => args.run(&cli.global),
         Command::Check(args) => args.run(&cli.global),
+        Command::Send(args) => args.run(&cli.global),
     };
     match result {
         Ok(status) => status,

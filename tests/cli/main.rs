@@ -16,6 +16,7 @@ mod harness;
 mod import;
 mod incremental;
 mod injection;
+mod newsletter;
 mod output;
 mod search;
 mod serve;

@@ -1,0 +1,402 @@
+//! Editions as newsletters: the built emails, the editions' feeds, and
+//! `broadsheet send` against a real SMTP server (aiosmtpd on 127.0.0.1,
+//! `tests/newsletter/smtp_sink.py`), whose messages Python's `email`
+//! package parses.
+
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+
+use serde_json::Value;
+
+use crate::harness::{TestSite, attrs, texts};
+
+const SINK: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/newsletter/smtp_sink.py");
+
+/// A running SMTP sink, stopped when dropped.
+struct Sink {
+    child: Child,
+    port: u16,
+    dir: tempfile::TempDir,
+}
+
+impl Drop for Sink {
+    fn drop(&mut self) {
+        drop(self.child.stdin.take()); // the sink stops when its input closes
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+#[allow(clippy::print_stderr)] // the test harness shows why a test did nothing
+fn python_has_aiosmtpd() -> bool {
+    let ok = Command::new("python3")
+        .args(["-c", "import aiosmtpd"])
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    if !ok {
+        eprintln!(
+            "skipped: python3 with aiosmtpd is missing (pip install aiosmtpd; .ci/run installs it)"
+        );
+    }
+    ok
+}
+
+impl Sink {
+    /// Starts the sink; `None` (the test skips) without python3 and aiosmtpd.
+    fn start(reject_once: &[&str]) -> Option<Sink> {
+        if !python_has_aiosmtpd() {
+            return None;
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let mut cmd = Command::new("python3");
+        cmd.arg(SINK).arg(dir.path());
+        for r in reject_once {
+            cmd.args(["--reject-once", r]);
+        }
+        let mut child = cmd
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut line = String::new();
+        BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut line)
+            .unwrap();
+        let port = line
+            .trim()
+            .strip_prefix("PORT ")
+            .unwrap_or_else(|| panic!("the sink said {line:?}"))
+            .parse()
+            .unwrap();
+        Some(Sink { child, port, dir })
+    }
+
+    /// The messages received so far, in order, as the sink parsed them.
+    fn messages(&self) -> Vec<Value> {
+        let mut files: Vec<PathBuf> = std::fs::read_dir(self.dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "json"))
+            .collect();
+        files.sort();
+        files
+            .iter()
+            .map(|p| serde_json::from_str(&std::fs::read_to_string(p).unwrap()).unwrap())
+            .collect()
+    }
+}
+
+/// Python's `email` package's view of a message file.
+fn parse_eml(path: &Path) -> Value {
+    let out = Command::new("python3")
+        .arg(SINK)
+        .arg("--parse")
+        .arg(path)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+const RECIPIENTS: [&str; 3] = ["ann@example.org", "bob+news@example.org", "cai@example.net"];
+
+/// A site with one day's edition of three stories, sending to `port`.
+fn site(port: u16) -> TestSite {
+    let site = TestSite::with_config(&format!(
+        r#"title = "Test Digest"
+base_url = "https://news.example.org/"
+
+[newsletter]
+from = "Test Digest <digest@news.example.org>"
+reply_to = "desk@news.example.org"
+unsubscribe_url = "https://news.example.org/unsubscribe?address={{email}}&list=daily"
+smtp_host = "127.0.0.1"
+smtp_port = {port}
+smtp_security = "none"
+"#
+    ));
+    for (i, title) in [
+        "Storm hits harbour",
+        "Ferry fares rise",
+        "Café & bar <reopen>",
+    ]
+    .iter()
+    .enumerate()
+    {
+        site.write(
+            &format!("content/articles/story-{i}.md"),
+            &format!(
+                "+++\ntitle = {title:?}\ndate = 2025-07-21T0{i}:00:00Z\nsource = \"example.com\"\n+++\nThe first paragraph of story {i}.\n"
+            ),
+        );
+    }
+    site.write(
+        "subscribers.csv",
+        &format!(
+            "name,email\n\"Doe, Ann\",{}\nBob,{}\nCai,{}\n",
+            RECIPIENTS[0], RECIPIENTS[1], RECIPIENTS[2]
+        ),
+    );
+    site.build_ok();
+    site
+}
+
+fn part<'a>(message: &'a Value, content_type: &str) -> &'a str {
+    message["parts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["content_type"] == content_type)
+        .unwrap_or_else(|| panic!("no {content_type} part"))["content"]
+        .as_str()
+        .unwrap()
+}
+
+fn stderr(out: &std::process::Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+fn sent_log(site: &TestSite) -> Value {
+    let text = std::fs::read_to_string(site.path(".broadsheet/sent/2025-07-21.json")).unwrap();
+    serde_json::from_str(&text).unwrap()
+}
+
+#[test]
+fn send_delivers_one_message_per_recipient_with_both_parts_and_list_headers() {
+    let Some(sink) = Sink::start(&[]) else { return };
+    let site = site(sink.port);
+    let out = site.cmd(&["send", "2025-07-21"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stderr(&out).contains("to 3 recipients"), "{}", stderr(&out));
+
+    let messages = sink.messages();
+    assert_eq!(messages.len(), 3);
+    let mut ids = Vec::new();
+    for (m, to) in messages.iter().zip(RECIPIENTS) {
+        assert_eq!(m["envelope_to"], serde_json::json!([to]));
+        assert_eq!(m["envelope_from"], "digest@news.example.org");
+        assert_eq!(m["defects"], serde_json::json!([]));
+        assert_eq!(m["content_type"], "multipart/alternative");
+        let h = &m["headers"];
+        assert_eq!(h["To"], to);
+        assert_eq!(h["From"], "Test Digest <digest@news.example.org>");
+        assert_eq!(h["Reply-To"], "desk@news.example.org");
+        assert_eq!(h["Subject"], "Monday 21 July 2025 — Test Digest");
+        assert_eq!(h["MIME-Version"], "1.0");
+        assert_eq!(h["List-Id"], "Test Digest <news.example.org>");
+        let encoded = to.replace('@', "%40").replace('+', "%2B");
+        let unsubscribe =
+            format!("https://news.example.org/unsubscribe?address={encoded}&list=daily");
+        assert_eq!(h["List-Unsubscribe"], format!("<{unsubscribe}>"));
+        assert_eq!(h["List-Unsubscribe-Post"], "List-Unsubscribe=One-Click");
+        assert_eq!(m["date_ok"], true);
+        for name in ["Date", "Message-ID", "List-Id", "List-Unsubscribe"] {
+            assert_eq!(m["header_counts"][name], 1, "{name}");
+        }
+        ids.push(h["Message-ID"].as_str().unwrap().to_owned());
+
+        // Text first, then HTML (the last part is the preferred one).
+        let types: Vec<&str> = m["parts"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p["content_type"].as_str().unwrap())
+            .collect();
+        assert_eq!(types, ["text/plain", "text/html"]);
+        for p in m["parts"].as_array().unwrap() {
+            assert_eq!(p["charset"], "utf-8");
+        }
+        let text = part(m, "text/plain");
+        assert!(
+            text.contains(&format!("Unsubscribe: {unsubscribe}")),
+            "{text}"
+        );
+        assert_stories_in_text(text);
+        let html = scraper::Html::parse_document(part(m, "text/html"));
+        let links = attrs(&html, "a", "href");
+        assert!(links.contains(&unsubscribe), "{links:?}");
+        assert!(!part(m, "text/html").contains("%7Bemail%7D"));
+        assert_eq!(
+            texts(&html, "h3 a"),
+            [
+                "Café & bar <reopen>",
+                "Ferry fares rise",
+                "Storm hits harbour"
+            ]
+        );
+    }
+    ids.sort();
+    ids.dedup();
+    assert_eq!(ids.len(), 3, "one Message-ID per recipient");
+
+    // The log lists each, and a second send refuses.
+    let log = sent_log(&site);
+    assert_eq!(log["complete"], true);
+    let logged: Vec<&str> = log["sent"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["to"].as_str().unwrap())
+        .collect();
+    assert_eq!(logged, RECIPIENTS);
+    let again = site.cmd(&["send", "2025-07-21"]);
+    assert_eq!(again.status.code(), Some(2));
+    assert!(
+        stderr(&again).contains("already sent to 3 recipients"),
+        "{}",
+        stderr(&again)
+    );
+    assert!(stderr(&again).contains("--resend"));
+    assert_eq!(sink.messages().len(), 3, "nothing more was sent");
+
+    // `--resend` sends everyone the edition again.
+    let resend = site.cmd(&["send", "2025-07-21", "--resend"]);
+    assert!(resend.status.success(), "{}", stderr(&resend));
+    assert_eq!(sink.messages().len(), 6);
+    assert_eq!(sent_log(&site)["resends"], 1);
+}
+
+/// Every story's title and link is in the text part, the link on the line
+/// under its title block.
+fn assert_stories_in_text(text: &str) {
+    for (slug, title) in [
+        ("story-0", "Storm hits harbour"),
+        ("story-1", "Ferry fares rise"),
+        ("story-2", "Café & bar <reopen>"),
+    ] {
+        let lines: Vec<&str> = text.lines().map(str::trim).collect();
+        let at = lines
+            .iter()
+            .position(|l| *l == format!("* {title}"))
+            .unwrap_or_else(|| panic!("no title {title} in\n{text}"));
+        let link = lines[at..]
+            .iter()
+            .find(|l| l.starts_with("https://"))
+            .unwrap();
+        assert!(
+            link.starts_with(&format!("https://news.example.org/articles/{slug}/?utm_")),
+            "{link}"
+        );
+        assert!(link.contains("utm_source=newsletter"), "{link}");
+    }
+}
+
+#[test]
+fn a_send_that_fails_midway_resumes_and_reaches_everyone_once() {
+    let Some(sink) = Sink::start(&[RECIPIENTS[1]]) else {
+        return;
+    };
+    let site = site(sink.port);
+    let first = site.cmd(&["send", "2025-07-21"]);
+    assert_eq!(first.status.code(), Some(2));
+    let err = stderr(&first);
+    assert!(
+        err.contains(&format!("to {} failed", RECIPIENTS[1])),
+        "{err}"
+    );
+    assert!(err.contains("550"), "the server's answer: {err}");
+    assert!(err.contains("1 of 3 got it"), "{err}");
+    assert!(err.contains(".broadsheet/sent/2025-07-21.json"), "{err}");
+    assert_eq!(sink.messages().len(), 1);
+    assert_eq!(sent_log(&site)["complete"], false);
+
+    let second = site.cmd(&["send", "2025-07-21"]);
+    assert!(second.status.success(), "{}", stderr(&second));
+    assert!(stderr(&second).contains("1 skipped"), "{}", stderr(&second));
+    let mut received: Vec<String> = sink
+        .messages()
+        .iter()
+        .map(|m| m["envelope_to"][0].as_str().unwrap().to_owned())
+        .collect();
+    received.sort();
+    assert_eq!(received, RECIPIENTS, "each recipient exactly once");
+    assert_eq!(sent_log(&site)["complete"], true);
+}
+
+#[test]
+fn dry_run_and_eml_send_nothing() {
+    let Some(sink) = Sink::start(&[]) else { return };
+    let site = site(sink.port);
+    let dry = site.cmd(&["send", "2025-07-21", "--dry-run"]);
+    assert!(dry.status.success(), "{}", stderr(&dry));
+    let stdout = String::from_utf8(dry.stdout).unwrap();
+    let to: Vec<&str> = stdout
+        .lines()
+        .filter_map(|l| l.strip_prefix("To: "))
+        .collect();
+    assert_eq!(to, RECIPIENTS);
+    assert!(stdout.starts_with("Subject: Monday 21 July 2025 — Test Digest\n"));
+
+    let eml = site.path("edition.eml");
+    let out = site.cmd(&["send", "2025-07-21", "--to", "dee@example.org", "--eml"]);
+    assert_eq!(out.status.code(), Some(2), "--eml needs a file");
+    let out = site.cmd(&[
+        "send",
+        "2025-07-21",
+        "--to",
+        "dee@example.org",
+        "--eml",
+        eml.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let m = parse_eml(&eml);
+    assert_eq!(m["headers"]["To"], "dee@example.org");
+    assert_eq!(m["content_type"], "multipart/alternative");
+    assert_stories_in_text(part(&m, "text/plain"));
+
+    assert!(sink.messages().is_empty(), "nothing was sent");
+    assert!(
+        !site.path(".broadsheet/sent").exists(),
+        "nothing was recorded"
+    );
+}
+
+#[test]
+fn send_explains_what_is_missing() {
+    let site = TestSite::new();
+    site.article("a", "2025-07-21", "", "Text.\n");
+    site.build_ok();
+    let out = site.cmd(&["send", "2025-07-21"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("`[newsletter] from` is not set in config.toml"),
+        "{}",
+        stderr(&out)
+    );
+    site.write(
+        "config.toml",
+        "title = \"T\"\nbase_url = \"https://news.example.org/\"\n[newsletter]\nfrom = \"t@news.example.org\"\n",
+    );
+    let out = site.cmd(&["send", "2025-07-21"]);
+    assert!(
+        stderr(&out).contains("the recipients file `subscribers.csv` does not exist"),
+        "{}",
+        stderr(&out)
+    );
+    site.write("subscribers.csv", "ann@example.org\nnot an address\n");
+    let out = site.cmd(&["send", "2025-07-21"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("subscribers.csv:2:1"),
+        "{}",
+        stderr(&out)
+    );
+    let out = site.cmd(&["send", "2025-07-22"]);
+    assert!(
+        stderr(&out).contains("run `broadsheet build` first"),
+        "{}",
+        stderr(&out)
+    );
+    let out = site.cmd(&["send", "../../etc"]);
+    assert!(
+        stderr(&out).contains("is not an edition's date"),
+        "{}",
+        stderr(&out)
+    );
+}
