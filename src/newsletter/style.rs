@@ -96,7 +96,7 @@ pub struct EmailStyle {
     pub title: String,
     /// The date line.
     pub meta: String,
-    /// The editor's introduction.
+    /// The editor's introduction (its paragraphs keep their own margins).
     pub intro: String,
     /// A section heading.
     pub section: String,
@@ -137,7 +137,7 @@ impl EmailStyle {
                 "margin:0;padding:0;width:100%;background-color:{card};color:{fg};font-family:{serif}"
             ),
             column: format!(
-                "width:100%;max-width:600px;margin:0 auto;background-color:{bg};color:{fg};border-collapse:collapse;border-top:6px solid {accent}"
+                "width:100%;max-width:600px;margin:0 auto;table-layout:fixed;overflow-wrap:anywhere;background-color:{bg};color:{fg};border-collapse:collapse;border-top:6px solid {accent}"
             ),
             preheader: "display:none;max-height:0;overflow:hidden;opacity:0;font-size:1px;line-height:1px;color:transparent".to_owned(),
             masthead: format!("padding:20px 24px 12px;text-align:center;border-bottom:1px solid {rule}"),
@@ -152,7 +152,7 @@ impl EmailStyle {
             ),
             meta: format!("margin:0;font-family:{sans};font-size:13px;line-height:1.5;color:{muted}"),
             intro: format!(
-                "padding:0 24px 8px;font-family:{serif};font-size:17px;line-height:1.6;color:{fg}"
+                "padding:0 24px;font-family:{serif};font-size:17px;line-height:1.6;color:{fg}"
             ),
             section: format!(
                 "padding:20px 24px 4px;font-family:{sans};font-size:13px;line-height:1.4;font-weight:700;letter-spacing:0.07em;text-transform:uppercase;color:{fg};border-bottom:1px solid {rule}"
