@@ -400,3 +400,203 @@ fn send_explains_what_is_missing() {
         stderr(&out)
     );
 }
+
+/// The example site (the repository's `config.toml` and `content/`),
+/// copied into a temporary folder and built there.
+fn example_site() -> TestSite {
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let site = TestSite::with_config(&std::fs::read_to_string(repo.join("config.toml")).unwrap());
+    for entry in walkdir::WalkDir::new(repo.join("content")) {
+        let entry = entry.unwrap();
+        if entry.file_type().is_file() {
+            let rel = entry.path().strip_prefix(repo).unwrap().to_str().unwrap();
+            site.write(rel, &std::fs::read_to_string(entry.path()).unwrap());
+        }
+    }
+    let options = broadsheet::build::BuildOptions::default(); // the example's dates are real
+    broadsheet::build::build(site.root(), &options).unwrap();
+    site
+}
+
+/// The editions (dates) of a built site.
+fn editions(site: &TestSite) -> Vec<String> {
+    let mut out: Vec<String> = std::fs::read_dir(site.path("public/editions"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .filter(|n| n.len() == 10 && n.starts_with('2'))
+        .collect();
+    out.sort();
+    out
+}
+
+#[test]
+fn the_example_site_s_emails_are_small_inline_styled_and_self_contained() {
+    let site = example_site();
+    let dates = editions(&site);
+    assert!(dates.len() >= 3, "{dates:?}");
+    for date in &dates {
+        let file = format!("editions/{date}/email.html");
+        let raw = site.read(&file);
+        assert!(raw.len() < 102 * 1024, "{file}: {} bytes", raw.len());
+        let doc = scraper::Html::parse_document(&raw);
+        for banned in [
+            "script",
+            "style",
+            "link",
+            "iframe",
+            "object",
+            "embed",
+            "form",
+            "[class]",
+            "[id]",
+            "[srcset]",
+            "[background]",
+        ] {
+            assert!(texts(&doc, banned).is_empty(), "{file}: {banned}");
+        }
+        let images = attrs(&doc, "img", "src");
+        assert!(images.is_empty(), "{file}: {images:?} (nothing to fetch)");
+        for style in attrs(&doc, "[style]", "style") {
+            assert!(!style.contains("url("), "{file}: {style}");
+        }
+        assert!(attrs(&doc, "body", "style")[0].contains("background-color"));
+        // Every link goes back to the site, absolute; story links carry the UTM parameters.
+        for href in attrs(&doc, "a", "href") {
+            assert!(
+                href.starts_with("https://digest.example.org/"),
+                "{file}: {href}"
+            );
+        }
+        // The email shows the edition page's stories, in order, and the text part too.
+        let page = site.html(&format!("editions/{date}/index.html"));
+        let titles = texts(&page, ".edition-section .card-title");
+        assert_eq!(texts(&doc, "h3 a"), titles, "{file}");
+        let text = site.read(&format!("editions/{date}/email.txt"));
+        for (title, url) in
+            titles
+                .iter()
+                .zip(attrs(&page, ".edition-section .card-title a", "href"))
+        {
+            let permalink = format!(
+                "https://digest.example.org{url}?utm_campaign=edition-{date}&utm_medium=email&utm_source=newsletter"
+            );
+            let lines: Vec<&str> = text.lines().map(str::trim).collect();
+            let at = lines
+                .iter()
+                .position(|l| *l == format!("* {title}"))
+                .unwrap_or_else(|| panic!("{date}: no {title} in\n{text}"));
+            assert!(
+                lines[at..].contains(&permalink.as_str()),
+                "{date}: {permalink} in\n{text}"
+            );
+        }
+        assert!(
+            !text.contains("&amp;") && !text.contains("&#"),
+            "{date}: the text part is not escaped HTML"
+        );
+    }
+}
+
+#[test]
+fn a_large_edition_warns_and_names_max_stories() {
+    let config = "title = \"T\"\nbase_url = \"https://news.example.org/\"\n[newsletter]\nmax_stories = 200\n";
+    let site = TestSite::with_config(config);
+    let summary = "A summary long enough to make each story weigh in the message. ".repeat(8);
+    for i in 0..120 {
+        site.article(
+            &format!("s-{i}"),
+            &format!("2025-07-21T{:02}:{:02}:00Z", i / 60, i % 60),
+            "",
+            &format!("{summary}{i}\n"),
+        );
+    }
+    let built = site.build_ok();
+    let warnings: Vec<String> = built.warnings.iter().map(ToString::to_string).collect();
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert!(
+        warnings[0].contains("email of the edition 2025-07-21 is"),
+        "{}",
+        warnings[0]
+    );
+    assert!(
+        warnings[0].contains("Gmail clips messages past 102 KB"),
+        "{}",
+        warnings[0]
+    );
+    assert!(
+        warnings[0].contains("`[newsletter] max_stories` (now 200)"),
+        "{}",
+        warnings[0]
+    );
+    assert!(site.read("editions/2025-07-21/email.html").len() > 102 * 1024);
+
+    site.write("config.toml", &config.replace("200", "10"));
+    let built = site.build_ok();
+    assert!(built.warnings.is_empty(), "{}", built.warnings);
+    let doc = site.html("editions/2025-07-21/email.html");
+    assert_eq!(texts(&doc, "h3 a").len(), 10);
+    assert!(
+        site.read("editions/2025-07-21/email.html")
+            .contains("110 more stories in this edition.")
+    );
+    assert!(
+        site.read("editions/2025-07-21/email.txt")
+            .contains("110 more stories in this edition.")
+    );
+}
+
+#[test]
+fn the_editions_feeds_carry_each_email() {
+    let site = site(25);
+    let atom = site.read("editions/atom.xml");
+    let doc = roxmltree::Document::parse(&atom).unwrap();
+    let entries: Vec<_> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("entry"))
+        .collect();
+    assert_eq!(entries.len(), 1);
+    let content = entries[0]
+        .children()
+        .find(|c| c.has_tag_name("content"))
+        .unwrap();
+    assert_eq!(content.attribute("type"), Some("html"));
+    let email = site.read("editions/2025-07-21/email.html");
+    assert_eq!(content.text().unwrap(), email);
+    let feed: Value = serde_json::from_str(&site.read("editions/feed.json")).unwrap();
+    assert_eq!(feed["version"], "https://jsonfeed.org/version/1.1");
+    assert_eq!(
+        feed["feed_url"],
+        "https://news.example.org/editions/feed.json"
+    );
+    let items = feed["items"].as_array().unwrap();
+    assert_eq!(items.len(), 1);
+    assert_eq!(
+        items[0]["url"],
+        "https://news.example.org/editions/2025-07-21/"
+    );
+    assert_eq!(items[0]["content_html"], email);
+}
+
+#[test]
+fn a_site_overrides_the_email_templates_or_turns_them_off() {
+    let site = site(25);
+    site.write(
+        "templates/email.txt",
+        "{{ email.title }}{% for s in email.sections %}{% for story in s.stories %}\n- {{ story.title }}{% endfor %}{% endfor %}\n",
+    );
+    site.build_ok();
+    assert_eq!(
+        site.read("editions/2025-07-21/email.txt"),
+        "Monday 21 July 2025\n- Café & bar <reopen>\n- Ferry fares rise\n- Storm hits harbour\n"
+    );
+    let config = std::fs::read_to_string(site.path("config.toml")).unwrap();
+    site.write(
+        "config.toml",
+        &config.replace("[newsletter]\n", "[newsletter]\nenabled = false\n"),
+    );
+    site.build_ok();
+    assert!(!site.exists("editions/2025-07-21/email.html"));
+    assert!(!site.exists("editions/2025-07-21/email.txt"));
+    let atom = site.read("editions/atom.xml");
+    assert!(atom.contains("Ferry fares rise") && !atom.contains("View in your browser"));
+}
