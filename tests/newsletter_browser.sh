@@ -7,8 +7,8 @@
 # most 600 px.
 #
 # Usage: tests/newsletter_browser.sh [--screenshots]
-#   --screenshots  also writes docs/email-375.png, docs/email-600.png and
-#                  docs/email-600-dark.png (Chromium's automatic dark mode,
+#   --screenshots  also writes docs/screenshots/email-375.png, email-600.png and
+#                  docs/screenshots/email-600-dark.png (Chromium's automatic dark mode,
 #                  as clients that darken messages do) of the example site.
 # Needs cargo, python3 with playwright (pip), and chromium.
 set -euo pipefail
@@ -55,7 +55,7 @@ MD
 broadsheet build --quiet --root "$site" --output-dir "$tmp/edge-out" --now 2025-07-22T12:00:00Z
 
 shots=()
-if [ "${1:-}" = "--screenshots" ]; then shots=(--screenshots docs); fi
+if [ "${1:-}" = "--screenshots" ]; then shots=(--screenshots docs/screenshots); fi
 # The example site's curated edition (an intro and a section) comes first: it is the screenshot.
 latest="$tmp/example/editions/2026-11-26"
 python3 tests/newsletter/email_browser.py --chromium "$CHROMIUM" "${shots[@]}" \
@@ -65,6 +65,6 @@ if [ "${1:-}" = "--screenshots" ]; then
   "$CHROMIUM" --headless --no-sandbox --disable-gpu --disable-background-networking \
     --disable-component-update --disable-sync --no-first-run --user-data-dir="$tmp/profile" \
     --hide-scrollbars --blink-settings=forceDarkModeEnabled=true --window-size=600,1100 \
-    --screenshot=docs/email-600-dark.png "file://$latest/email.html" 2> /dev/null
-  echo "wrote docs/email-600-dark.png"
+    --screenshot=docs/screenshots/email-600-dark.png "file://$latest/email.html" 2> /dev/null
+  echo "wrote docs/screenshots/email-600-dark.png"
 fi

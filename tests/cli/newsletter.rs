@@ -104,6 +104,9 @@ fn parse_eml(path: &Path) -> Value {
     serde_json::from_slice(&out.stdout).unwrap()
 }
 
+/// The stories' headline links in an email.
+const STORY_LINKS: &str = "a[href*='/articles/']";
+
 const RECIPIENTS: [&str; 3] = ["ann@example.org", "bob+news@example.org", "cai@example.net"];
 
 /// A site with one day's edition of three stories, sending to `port`.
@@ -223,7 +226,7 @@ fn send_delivers_one_message_per_recipient_with_both_parts_and_list_headers() {
         assert!(links.contains(&unsubscribe), "{links:?}");
         assert!(!part(m, "text/html").contains("%7Bemail%7D"));
         assert_eq!(
-            texts(&html, "h3 a"),
+            texts(&html, STORY_LINKS),
             [
                 "Café & bar <reopen>",
                 "Ferry fares rise",
@@ -470,7 +473,7 @@ fn the_example_site_s_emails_are_small_inline_styled_and_self_contained() {
         // The email shows the edition page's stories, in order, and the text part too.
         let page = site.html(&format!("editions/{date}/index.html"));
         let titles = texts(&page, ".edition-section .card-title");
-        assert_eq!(texts(&doc, "h3 a"), titles, "{file}");
+        assert_eq!(texts(&doc, STORY_LINKS), titles, "{file}");
         let text = site.read(&format!("editions/{date}/email.txt"));
         for (title, url) in
             titles
@@ -534,7 +537,7 @@ fn a_large_edition_warns_and_names_max_stories() {
     let built = site.build_ok();
     assert!(built.warnings.is_empty(), "{}", built.warnings);
     let doc = site.html("editions/2025-07-21/email.html");
-    assert_eq!(texts(&doc, "h3 a").len(), 10);
+    assert_eq!(texts(&doc, STORY_LINKS).len(), 10);
     assert!(
         site.read("editions/2025-07-21/email.html")
             .contains("110 more stories in this edition.")
