@@ -41,6 +41,9 @@ pub struct NewsletterConfig {
     pub smtp_port: Option<u16>,
     /// How the connection is secured.
     pub smtp_security: SmtpSecurity,
+    /// A PEM file of a certificate authority to trust besides the usual
+    /// ones, for a relay with a private certificate; relative to the site root.
+    pub smtp_ca_file: Option<PathBuf>,
 }
 
 impl Default for NewsletterConfig {
@@ -61,6 +64,7 @@ impl Default for NewsletterConfig {
             smtp_host: "localhost".to_owned(),
             smtp_port: None,
             smtp_security: SmtpSecurity::Starttls,
+            smtp_ca_file: None,
         }
     }
 }

@@ -110,7 +110,7 @@ pub fn send(
     let mailer = if pending.is_empty() {
         None
     } else {
-        Some(smtp::connect(&config.newsletter)?)
+        Some(smtp::connect(&config.newsletter, root)?)
     };
     for (done, to) in pending.iter().enumerate() {
         let message = edition.message(to, SystemTime::now()).map_err(mime_error)?;

@@ -1,9 +1,10 @@
 //! The SMTP connection, from `[newsletter]` and the environment.
 
+use std::path::Path;
 use std::time::Duration;
 
 use lettre::transport::smtp::authentication::Credentials;
-use lettre::transport::smtp::client::{Tls, TlsParameters};
+use lettre::transport::smtp::client::{Certificate, Tls, TlsParameters};
 use lettre::{Message, SmtpTransport, Transport};
 
 use super::config::{NewsletterConfig, SmtpSecurity};
@@ -14,24 +15,29 @@ pub const USER_VAR: &str = "BROADSHEET_SMTP_USER";
 /// The environment variable with the SMTP password.
 pub const PASSWORD_VAR: &str = "BROADSHEET_SMTP_PASSWORD";
 
-/// A connection to the configured SMTP server, logged in with the
-/// credentials of the environment when `BROADSHEET_SMTP_USER` is set.
-pub fn connect(config: &NewsletterConfig) -> Result<Mailer> {
+/// A connection to the configured SMTP server (`root` is the site's, for
+/// `smtp_ca_file`), logged in with the credentials of the environment when
+/// `BROADSHEET_SMTP_USER` is set.
+pub fn connect(config: &NewsletterConfig, root: &Path) -> Result<Mailer> {
     let host = config.smtp_host.as_str();
     let bad = |e: lettre::transport::smtp::Error| {
         Error::Invalid(format!(
-            "cannot set up SMTP to `{host}`: {e}\n  help: check `[newsletter] smtp_host` and `smtp_security` in config.toml"
+            "cannot set up SMTP to `{host}`: {e}\n  help: check `[newsletter] smtp_host`, `smtp_security` and `smtp_ca_file` in config.toml"
         ))
     };
-    let builder = match config.smtp_security {
-        SmtpSecurity::Starttls => SmtpTransport::builder_dangerous(host).tls(Tls::Required(
-            TlsParameters::new(host.to_owned()).map_err(bad)?,
-        )),
-        SmtpSecurity::Tls => SmtpTransport::builder_dangerous(host).tls(Tls::Wrapper(
-            TlsParameters::new(host.to_owned()).map_err(bad)?,
-        )),
-        SmtpSecurity::None => SmtpTransport::builder_dangerous(host).tls(Tls::None),
+    let tls = || -> Result<TlsParameters> {
+        let mut tls = TlsParameters::builder(host.to_owned());
+        if let Some(file) = &config.smtp_ca_file {
+            let pem = crate::fs::read(&root.join(file))?;
+            tls = tls.add_root_certificate(Certificate::from_pem(&pem).map_err(bad)?);
+        }
+        tls.build().map_err(bad)
     };
+    let builder = SmtpTransport::builder_dangerous(host).tls(match config.smtp_security {
+        SmtpSecurity::Starttls => Tls::Required(tls()?),
+        SmtpSecurity::Tls => Tls::Wrapper(tls()?),
+        SmtpSecurity::None => Tls::None,
+    });
     let mut builder = builder
         .port(config.port())
         .timeout(Some(Duration::from_secs(30)));

@@ -46,15 +46,21 @@ fn python_has_aiosmtpd() -> bool {
 impl Sink {
     /// Starts the sink; `None` (the test skips) without python3 and aiosmtpd.
     fn start(reject_once: &[&str]) -> Option<Sink> {
+        let args: Vec<String> = reject_once
+            .iter()
+            .flat_map(|r| ["--reject-once".to_owned(), (*r).to_owned()])
+            .collect();
+        Sink::start_with(&args)
+    }
+
+    /// Starts the sink with these arguments.
+    fn start_with(args: &[String]) -> Option<Sink> {
         if !python_has_aiosmtpd() {
             return None;
         }
         let dir = tempfile::tempdir().unwrap();
         let mut cmd = Command::new("python3");
-        cmd.arg(SINK).arg(dir.path());
-        for r in reject_once {
-            cmd.args(["--reject-once", r]);
-        }
+        cmd.arg(SINK).arg(dir.path()).args(args);
         let mut child = cmd
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
@@ -602,4 +608,128 @@ fn a_site_overrides_the_email_templates_or_turns_them_off() {
     assert!(!site.exists("editions/2025-07-21/email.txt"));
     let atom = site.read("editions/atom.xml");
     assert!(atom.contains("Ferry fares rise") && !atom.contains("View in your browser"));
+}
+
+/// A certificate authority and a certificate it signed for 127.0.0.1, made
+/// with the `openssl` command in `dir`: (CA, certificate, key); `None`
+/// without openssl.
+#[allow(clippy::print_stderr)] // the test harness shows why a test did nothing
+fn certificates(dir: &Path) -> Option<(PathBuf, PathBuf, PathBuf)> {
+    let run = |args: &[&str]| {
+        Command::new("openssl")
+            .args(args)
+            .current_dir(dir)
+            .stderr(Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success())
+    };
+    std::fs::write(
+        dir.join("leaf.ext"),
+        "basicConstraints=CA:FALSE\nsubjectAltName=IP:127.0.0.1\nextendedKeyUsage=serverAuth\n",
+    )
+    .unwrap();
+    let ok = run(&[
+        "req",
+        "-x509",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-keyout",
+        "ca.key",
+        "-out",
+        "ca.pem",
+        "-days",
+        "2",
+        "-subj",
+        "/CN=Broadsheet test CA",
+    ]) && run(&[
+        "req",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-keyout",
+        "leaf.key",
+        "-out",
+        "leaf.csr",
+        "-subj",
+        "/CN=127.0.0.1",
+    ]) && run(&[
+        "x509",
+        "-req",
+        "-in",
+        "leaf.csr",
+        "-CA",
+        "ca.pem",
+        "-CAkey",
+        "ca.key",
+        "-CAcreateserial",
+        "-out",
+        "leaf.pem",
+        "-days",
+        "2",
+        "-extfile",
+        "leaf.ext",
+    ]);
+    if !ok {
+        eprintln!("skipped: the openssl command is missing or failed (.ci/run installs it)");
+        return None;
+    }
+    Some((
+        dir.join("ca.pem"),
+        dir.join("leaf.pem"),
+        dir.join("leaf.key"),
+    ))
+}
+
+#[test]
+fn send_requires_starttls_and_logs_in_with_the_environment_s_credentials() {
+    let certs = tempfile::tempdir().unwrap();
+    let Some((ca, cert, key)) = certificates(certs.path()) else {
+        return;
+    };
+    let args = [
+        "--starttls".to_owned(),
+        cert.to_str().unwrap().to_owned(),
+        key.to_str().unwrap().to_owned(),
+        "--login".to_owned(),
+        "editor:s3cret".to_owned(),
+    ];
+    let Some(sink) = Sink::start_with(&args) else {
+        return;
+    };
+    let site = site(sink.port);
+    let config = std::fs::read_to_string(site.path("config.toml")).unwrap();
+    let config = config.replace("smtp_security = \"none\"", "smtp_security = \"starttls\"");
+    site.write(
+        "config.toml",
+        &format!("{config}smtp_ca_file = {:?}\n", ca.to_str().unwrap()),
+    );
+    let send = |user: &str, password: &str| {
+        Command::new(env!("CARGO_BIN_EXE_broadsheet"))
+            .args(["send", "2025-07-21", "--to", RECIPIENTS[0], "--root"])
+            .arg(site.root())
+            .env_clear()
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .env("BROADSHEET_SMTP_USER", user)
+            .env("BROADSHEET_SMTP_PASSWORD", password)
+            .output()
+            .unwrap()
+    };
+    let right = send("editor", "s3cret");
+    assert!(right.status.success(), "{}", stderr(&right));
+    let messages = sink.messages();
+    assert_eq!(messages.len(), 1);
+    assert_eq!(messages[0]["tls"], true, "sent over STARTTLS");
+    assert_eq!(messages[0]["authenticated"], true);
+    assert_eq!(messages[0]["login"], "editor");
+    assert_eq!(
+        messages[0]["envelope_to"],
+        serde_json::json!([RECIPIENTS[0]])
+    );
+
+    // Without the CA, the server's certificate is not trusted: nothing is sent.
+    site.write("config.toml", &config);
+    let untrusted = send("editor", "s3cret");
+    assert_eq!(untrusted.status.code(), Some(2));
+    assert_eq!(sink.messages().len(), 1);
 }

@@ -6,6 +6,8 @@
         ready. Every message received is parsed with Python's `email`
         package and written to OUT_DIR/<n>.json (envelope, headers, parts).
         `--reject-once` refuses the first RCPT TO of ADDRESS with a 550.
+        `--starttls CERT KEY` requires STARTTLS with that certificate, and
+        `--login USER:PASSWORD` requires that login (after STARTTLS).
         Runs until its standard input closes.
 
     smtp_sink.py --parse FILE
@@ -20,6 +22,7 @@ import email.utils
 import json
 import os
 import socket
+import ssl
 import sys
 
 HEADERS = [
@@ -73,6 +76,11 @@ class Sink:
     async def handle_DATA(self, server, session, envelope):
         self.count += 1
         record = describe(envelope.original_content or envelope.content)
+        record["tls"] = session.ssl is not None
+        auth = getattr(session, "auth_data", None)
+        login = getattr(auth, "login", auth)
+        record["login"] = login.decode() if isinstance(login, bytes) else login
+        record["authenticated"] = bool(getattr(session, "authenticated", False))
         record["envelope_from"] = envelope.mail_from
         record["envelope_to"] = list(envelope.rcpt_tos)
         path = os.path.join(self.out_dir, f"{self.count:04}.json")
@@ -88,6 +96,8 @@ def main() -> int:
     parser.add_argument("out_dir", nargs="?")
     parser.add_argument("--reject-once", action="append", default=[])
     parser.add_argument("--parse")
+    parser.add_argument("--starttls", nargs=2, metavar=("CERT", "KEY"))
+    parser.add_argument("--login")
     args = parser.parse_args()
     if args.parse:
         with open(args.parse, "rb") as f:
@@ -96,7 +106,24 @@ def main() -> int:
     from aiosmtpd.controller import Controller
 
     port = free_port()
-    controller = Controller(Sink(args.out_dir, args.reject_once), hostname="127.0.0.1", port=port)
+    smtp = {}
+    if args.starttls:
+        context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+        context.load_cert_chain(*args.starttls)
+        smtp.update(tls_context=context, require_starttls=True)
+    if args.login:
+        from aiosmtpd.smtp import AuthResult, LoginPassword
+
+        user, password = args.login.split(":", 1)
+
+        def authenticator(server, session, envelope, mechanism, data):
+            ok = (isinstance(data, LoginPassword)
+                  and data.login.decode() == user and data.password.decode() == password)
+            return AuthResult(success=ok, auth_data=data if ok else None)
+
+        smtp.update(authenticator=authenticator, auth_required=True)
+    controller = Controller(Sink(args.out_dir, args.reject_once), hostname="127.0.0.1",
+                            port=port, **smtp)
     controller.start()
     print(f"PORT {port}", flush=True)
     try:
