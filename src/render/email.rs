@@ -50,7 +50,7 @@ struct EmailView<'a> {
     /// Stories in the edition.
     count: usize,
     /// The editor's introduction as HTML (sanitised), and as text.
-    intro: &'a str,
+    intro: String,
     intro_text: String,
     /// The stories shown, in sections.
     sections: Vec<EmailSection<'a>>,
@@ -110,7 +110,10 @@ impl Renderer<'_> {
             .filter(|s| !s.stories.is_empty())
             .collect();
         let shown: usize = sections.iter().map(|s| s.stories.len()).sum();
-        let intro_text = html_to_text(&e.intro_html);
+        // Sanitised again: a site that trusts raw HTML on its pages still
+        // sends no script or form by email.
+        let intro = crate::markdown::sanitize(&e.intro_html);
+        let intro_text = html_to_text(&intro);
         let view = EmailView {
             subject: format!("{} — {}", edition.title, self.config().title),
             preheader: preheader(&intro_text, &sections),
@@ -121,7 +124,7 @@ impl Renderer<'_> {
             },
             date: edition.date.clone(),
             count: edition.count,
-            intro: &e.intro_html,
+            intro,
             intro_text,
             sections,
             more: edition.count - shown,

@@ -733,3 +733,28 @@ fn send_requires_starttls_and_logs_in_with_the_environment_s_credentials() {
     assert_eq!(untrusted.status.code(), Some(2));
     assert_eq!(sink.messages().len(), 1);
 }
+
+#[test]
+fn hostile_text_is_inert_in_the_email_even_where_pages_trust_raw_html() {
+    let site = TestSite::with_config(
+        "title = \"T\"\nbase_url = \"https://news.example.org/\"\n[markdown]\nraw_html = \"trust\"\n",
+    );
+    site.article("a", "2025-07-21", "", "Text.\n");
+    site.write(
+        "content/editions/2025-07-21.md",
+        "+++\ntitle = \"<b>Bold</b> day\"\n+++\nIntro <script>alert(1)</script><img src=x onerror=alert(2)> [x](javascript:alert(3)).\n",
+    );
+    site.build_ok();
+    let raw = site.read("editions/2025-07-21/email.html");
+    let doc = scraper::Html::parse_document(&raw);
+    assert!(texts(&doc, "script").is_empty(), "{raw}");
+    assert!(attrs(&doc, "[onerror]", "onerror").is_empty());
+    assert!(attrs(&doc, "a[href^='javascript']", "href").is_empty());
+    assert_eq!(texts(&doc, "h1"), ["<b>Bold</b> day"], "titles are text");
+    let text = site.read("editions/2025-07-21/email.txt");
+    assert!(text.contains("Daily edition: <b>Bold</b> day"), "{text}");
+    assert!(
+        !text.contains("alert(1)") && !text.contains("javascript:"),
+        "{text}"
+    );
+}
