@@ -68,6 +68,8 @@ pub struct Config {
     pub search: SearchConfig,
     /// What a build may remove from its output folder, and its limits.
     pub build: BuildConfig,
+    /// Editions as emails, and how `broadsheet send` delivers them.
+    pub newsletter: crate::newsletter::NewsletterConfig,
     /// Free values for templates, as `config.extra`.
     pub extra: toml::Table,
     /// Where `broadsheet deploy` publishes, the `[[deploy]]` tables.
@@ -102,6 +104,7 @@ impl Default for Config {
             import: ImportConfig::default(),
             search: SearchConfig::default(),
             build: BuildConfig::default(),
+            newsletter: crate::newsletter::NewsletterConfig::default(),
             extra: toml::Table::new(),
             deploy: Vec::new(),
             hosting: HostingConfig::default(),
@@ -653,6 +656,12 @@ impl Config {
         }
         for message in self.hosting.problems() {
             bad(message, "see docs/deploy.md for the `[hosting]` keys");
+        }
+        for message in self.newsletter.problems() {
+            bad(
+                message,
+                "see docs/newsletter.md for the `[newsletter]` keys and their defaults",
+            );
         }
         if self.output_dir.as_os_str().is_empty()
             || self

@@ -30,6 +30,7 @@ pub mod interrupt;
 pub mod keep;
 pub mod markdown;
 pub mod model;
+pub mod newsletter;
 pub mod output;
 pub mod render;
 pub mod report;

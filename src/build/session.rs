@@ -339,6 +339,7 @@ impl Session {
             state.outputs = Some(Outputs { hashes, jobs });
         }
         diagnostics.extend(failures);
+        diagnostics.extend(renderer.take_warnings());
         let (articles, pages) = (site.articles.len(), site.pages.len());
         drop(renderer);
         if self.tracked {

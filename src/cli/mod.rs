@@ -8,6 +8,7 @@ mod check;
 mod deploy;
 mod import;
 mod init;
+mod send;
 mod serve;
 
 use std::path::{Path, PathBuf};
@@ -54,6 +55,8 @@ enum Command {
     Check(check::CheckArgs),
     /// Build the site and publish what changed to a `[[deploy]]` target.
     Deploy(deploy::DeployArgs),
+    /// Send an edition as an email to the newsletter's recipients.
+    Send(send::SendArgs),
 }
 
 /// How the command ended.
@@ -86,6 +89,7 @@ pub fn run(cli: Cli) -> ExitStatus {
         Command::Serve(args) => args.run(&cli.global),
         Command::Check(args) => args.run(&cli.global),
         Command::Deploy(args) => args.run(&cli.global),
+        Command::Send(args) => args.run(&cli.global),
     };
     match result {
         Ok(status) => status,

@@ -8,6 +8,7 @@
 //! result to the output stage, so the rendered site is never held in
 //! memory at once.
 
+mod email;
 pub mod feeds;
 mod fingerprint;
 mod hosting;
@@ -74,7 +75,9 @@ pub enum Job {
     Edition(usize),
     /// Page `n` of the editions index.
     Editions(usize),
-    /// The editions' Atom feed.
+    /// An edition's email, by index: `email.html` and `email.txt`.
+    EditionEmail(usize),
+    /// The editions' feeds: `atom.xml` and `feed.json`.
     EditionsFeed,
     /// The not-found page.
     NotFound,
@@ -174,6 +177,8 @@ pub struct Renderer<'a> {
     /// What the search jobs show (when search is on).
     search: Option<crate::search::Plan>,
     search_script: String,
+    /// Warnings found while rendering (an email past Gmail's size).
+    warnings: Mutex<crate::diagnostic::Diagnostics>,
 }
 
 impl<'a> Renderer<'a> {
@@ -203,6 +208,7 @@ impl<'a> Renderer<'a> {
             sitemap: planned.iter().filter_map(|p| p.sitemap.clone()).collect(),
             search: crate::search::Plan::new(site, views.config),
             search_script: String::new(),
+            warnings: Mutex::default(),
         }
     }
 
@@ -210,6 +216,18 @@ impl<'a> Renderer<'a> {
     pub fn with_search_script(mut self, url: String) -> Self {
         self.search_script = url;
         self
+    }
+
+    /// The warnings the rendered jobs found.
+    pub fn take_warnings(&self) -> crate::diagnostic::Diagnostics {
+        std::mem::take(&mut *self.warnings.lock().expect("no panics while locked"))
+    }
+
+    fn warn(&self, warning: Diagnostic) {
+        self.warnings
+            .lock()
+            .expect("no panics while locked")
+            .push(warning);
     }
 
     fn config(&self) -> &'a Config {
@@ -444,14 +462,30 @@ impl<'a> Renderer<'a> {
                 self.page(inputs, name::EDITIONS, meta)
             }
             Job::EditionsFeed => {
-                let (meta, entries) = self.editions_feed_entries();
+                let (meta, entries) = self.editions_feed_entries()?;
                 inputs.hash(&(&meta, &entries, self.now));
                 Ok(self.data(inputs, || {
-                    vec![file(
-                        &meta.self_path,
-                        feeds::atom(config, &meta, &entries, self.now),
-                    )]
+                    let json = FeedMeta {
+                        self_path: "editions/feed.json".to_owned(),
+                        ..meta.clone()
+                    };
+                    vec![
+                        file(
+                            &meta.self_path,
+                            feeds::atom(config, &meta, &entries, self.now),
+                        ),
+                        file(&json.self_path, feeds::json(config, &json, &entries)),
+                    ]
                 }))
+            }
+            Job::EditionEmail(i) => {
+                // Cheap to make: the fingerprint is the email itself.
+                let parts = self.edition_email(i)?;
+                inputs.hash(&(&parts.html, &parts.text));
+                if inputs.mode() == Mode::Render {
+                    self.warn_email_size(i, parts.html.len());
+                }
+                Ok(self.data(inputs, || self.email_files(i, parts)))
             }
             Job::NotFound => {
                 let meta = self.meta(
@@ -650,14 +684,16 @@ impl<'a> Renderer<'a> {
         out
     }
 
-    /// The editions feed: one entry per edition, its stories' headlines as content.
-    fn editions_feed_entries(&self) -> (FeedMeta, Vec<FeedEntry<'a>>) {
+    /// The editions feeds: one entry per edition, its email as content (its
+    /// stories' headlines when the newsletter is off).
+    fn editions_feed_entries(&self) -> Result<(FeedMeta, Vec<FeedEntry<'a>>), Diagnostic> {
         let (site, config, v) = (self.site(), self.config(), &self.views);
         let entries: Vec<FeedEntry<'_>> = site
             .editions
             .iter()
+            .enumerate()
             .take(config.feeds.limit)
-            .map(|e| {
+            .map(|(i, e)| {
                 let ids: Vec<ArticleId> = e.articles().collect();
                 let mut list = String::from("<ul>\n");
                 for &id in &ids {
@@ -681,7 +717,12 @@ impl<'a> Renderer<'a> {
                     .max()
                     .unwrap_or(published);
                 let summary = format!("{} stories", ids.len());
-                FeedEntry {
+                let content_html = if config.newsletter.enabled {
+                    Arc::from(self.edition_email(i)?.html)
+                } else {
+                    Arc::from(format!("{}{list}", e.intro_html))
+                };
+                Ok(FeedEntry {
                     title: Cow::Owned(view.title),
                     path: e.path(),
                     published,
@@ -690,18 +731,18 @@ impl<'a> Renderer<'a> {
                     categories: &[],
                     summary_html: Cow::Owned(summary.clone()),
                     summary_text: Cow::Owned(summary),
-                    content_html: Arc::from(format!("{}{list}", e.intro_html)),
+                    content_html,
                     external_url: None,
                     image: None,
-                }
+                })
             })
-            .collect();
+            .collect::<Result<_, Diagnostic>>()?;
         let meta = FeedMeta {
             title: format!("Editions — {}", config.title),
             self_path: "editions/atom.xml".to_owned(),
             page_path: "editions/".to_owned(),
         };
-        (meta, entries)
+        Ok((meta, entries))
     }
 
     /// The stories of the news sitemap (none when it is off).

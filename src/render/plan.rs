@@ -85,6 +85,9 @@ fn jobs(site: &Site, config: &Config) -> Vec<Job> {
         jobs.extend(
             (1..=pages_for(site.editions.len(), config.editions_paginate_by)).map(Job::Editions),
         );
+        if config.newsletter.enabled {
+            jobs.extend((0..site.editions.len()).map(Job::EditionEmail));
+        }
         jobs.push(Job::EditionsFeed);
     }
     jobs.extend([Job::NotFound, Job::SiteFeeds, Job::Sitemap]);
@@ -183,7 +186,17 @@ fn planned(
             )
         }
         Job::Editions(n) => (page_path("editions/", n), None, Listing::Yes(None), vec![]),
-        Job::EditionsFeed => ("editions/atom.xml".to_owned(), None, Listing::No, vec![]),
+        Job::EditionEmail(i) => {
+            let e = &site.editions[i];
+            let files = ["html", "txt"].map(|ext| super::email::email_path(e, ext));
+            (files[0].clone(), e.file.as_deref(), Listing::No, files.to_vec())
+        }
+        Job::EditionsFeed => (
+            "editions/atom.xml".to_owned(),
+            None,
+            Listing::No,
+            vec!["editions/atom.xml".to_owned(), "editions/feed.json".to_owned()],
+        ),
         Job::NotFound => ("404.html".to_owned(), None, Listing::No, vec![]),
         Job::SiteFeeds => {
             let feeds = &config.feeds;

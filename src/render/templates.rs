@@ -47,6 +47,8 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ),
     ("404.html", include_str!("../../templates/404.html")),
     ("search.html", include_str!("../../templates/search.html")),
+    ("email.html", include_str!("../../templates/email.html")),
+    ("email.txt", include_str!("../../templates/email.txt")),
 ];
 
 /// The default theme's assets (`templates/assets/`), copied to the output root.
@@ -91,6 +93,10 @@ pub mod name {
     pub const NOT_FOUND: &str = "404.html";
     /// The search page.
     pub const SEARCH: &str = "search.html";
+    /// An edition's email, HTML part.
+    pub const EMAIL_HTML: &str = "email.html";
+    /// An edition's email, text part.
+    pub const EMAIL_TXT: &str = "email.txt";
 }
 
 /// The loaded templates, ready to render from many threads.

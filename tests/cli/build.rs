@@ -291,8 +291,8 @@ fn sitemap_lists_every_page() {
     let pages: BTreeSet<String> = site
         .html_files()
         .into_iter()
-        // Not the search page: it has nothing to index.
-        .filter(|p| p != "404.html" && p != "search/index.html")
+        // Not the search page: it has nothing to index; not the editions' emails.
+        .filter(|p| p != "404.html" && p != "search/index.html" && !p.ends_with("/email.html"))
         .map(|p| {
             format!(
                 "https://news.example.org/{}",

@@ -21,6 +21,7 @@ mod hosting;
 mod import;
 mod incremental;
 mod injection;
+mod newsletter;
 mod output;
 mod pipes;
 mod rebuild_props;

@@ -277,3 +277,52 @@ fn quiet_serve_prints_only_problems() {
     let log: Vec<String> = server.log.try_iter().collect();
     assert!(log.is_empty(), "{log:?}");
 }
+
+#[test]
+fn serve_previews_an_edition_s_email_with_live_reload() {
+    let site = TestSite::new();
+    site.articles(2);
+    let server = start(&site);
+    let addr = server.addr.clone();
+    let page = "/editions/2025-07-21/email.html";
+    let (status, email) = get(&addr, page);
+    assert_eq!(status, 200);
+    assert!(email.contains("/__broadsheet/events"), "the reload script");
+    assert!(email.contains("Paragraph of article 1."));
+    assert!(
+        email.contains(&format!("href=\"http://{addr}/articles/a-1/?utm_")),
+        "links go to the preview"
+    );
+
+    let mut events = TcpStream::connect(&addr).unwrap();
+    events
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
+    write!(
+        events,
+        "GET /__broadsheet/events{page} HTTP/1.1\r\nHost: {addr}\r\n\r\n"
+    )
+    .unwrap();
+    let mut events = BufReader::new(events);
+    let mut line = String::new();
+    while !line.starts_with("retry:") {
+        line.clear();
+        events.read_line(&mut line).unwrap();
+    }
+    site.article(
+        "a-1",
+        "2025-07-21T23:00:00Z",
+        "tags = [\"all\"]\nsource = \"example.com\"\n",
+        "A new summary for the email.\n",
+    );
+    wait_for("the edit in the email", || {
+        get(&addr, page).1.contains("A new summary for the email.")
+    });
+    loop {
+        line.clear();
+        events.read_line(&mut line).unwrap();
+        if line.starts_with("event: reload") {
+            break;
+        }
+    }
+}
