@@ -79,10 +79,10 @@ fn editing_an_article_rerenders_the_pages_that_show_it() {
             "editions/",            // the editions index shows its headline
             "editions/2025-07-17/", // the next and previous editions show
             "editions/2025-07-18/", // its edition's lead stories
-            "editions/2025-07-18/email.html",
+            "editions/2025-07-18/email.html", // its email shows its summary
             "editions/2025-07-19/",
-            // Not `editions/atom.xml` (headlines only) nor `sitemap.xml`
-            // (addresses and dates): neither shows what changed.
+            "editions/atom.xml", // the editions feed carries the email
+            // Not `sitemap.xml` (addresses and dates): it does not show what changed.
             "page/2/",            // the home page that lists it
             "search/docs/0.json", // its search result
             "search/index.json",  // the search index
