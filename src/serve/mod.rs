@@ -113,12 +113,14 @@ pub fn serve(root: &Path, options: &ServeOptions) -> Result<()> {
         progress: !options.quiet,
     };
     let mut session = Session::new(root, build_options, true);
+    // Watching starts before the first build: a save during it, or right
+    // after the first page is served, is not lost.
+    let events = watch::start(root)?;
     let started = Instant::now();
     let first = session.build(&Changes::All);
     report_build(&shared, &first, started, options);
     let server = Arc::clone(&shared);
     std::thread::spawn(move || accept(listener, &server));
-    let events = watch::start(root)?;
     report::status(options.quiet, &format!("Serving {url} (Ctrl-C to stop)"));
     if options.open {
         open_browser(&url);
