@@ -264,7 +264,7 @@ impl Session {
             h.finish()
         };
         templates.set_globals(tera::context! { site => &site_view });
-        let cards = render::article_cards(&site, &state.config, &mut state.cards);
+        let (cards, card_prints) = render::article_cards(&site, &state.config, &mut state.cards);
         let views = Views {
             config: &state.config,
             site: &site,
@@ -277,6 +277,7 @@ impl Session {
             String::new()
         };
         let renderer = Renderer::new(views, templates, &jobs, self.options.now, global)
+            .with_card_prints(&card_prints)
             .with_search_script(search_script.clone());
         timings.mark("prepare");
 
