@@ -68,7 +68,7 @@ pub fn front_matter(bytes: &[u8]) {
     }
     let config = Config::default();
     let problems = [
-        parse::parse_article("content/articles/a.md", &text, &config).err(),
+        parse::parse_article("content/articles/a.md", &text, &config, &Default::default()).err(),
         parse::parse_page("content/pages/a.md", &text, &config).err(),
         parse::parse_edition("content/editions/2025-07-21.md", &text, &config).err(),
     ];

@@ -362,15 +362,16 @@ pub fn index_terms(text: &str, mut f: impl FnMut(&str)) {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct TermId(pub u32);
 
-/// Which interned term [`index_tokens`] gives with each token.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Intern {
+/// Which interned term [`index_tokens`] gives with each token, and in
+/// which vocabulary.
+#[derive(Clone, Copy)]
+pub enum Intern<'v> {
     /// None.
     Nothing,
     /// The stem.
-    Stem,
+    Stem(&'v Vocabulary),
     /// The folded word, unstemmed.
-    Word,
+    Word(&'v Vocabulary),
 }
 
 /// One index term of a text.
@@ -387,9 +388,12 @@ pub struct Token<'a> {
 /// [`index_terms`] with more about each term: its hash and, if asked, its
 /// interned id. One pass gives related articles their keywords (by hash)
 /// and the search index its terms (by id).
-pub fn index_tokens(text: &str, intern: Intern, mut f: impl FnMut(Token<'_>)) {
+pub fn index_tokens(text: &str, intern: Intern<'_>, mut f: impl FnMut(Token<'_>)) {
     MEMO.with(|memo| {
         let mut memo = memo.borrow_mut();
+        if let Intern::Stem(v) | Intern::Word(v) = intern {
+            memo.use_vocabulary(v);
+        }
         let mut buffer = String::new();
         for word in text.split(|c: char| !c.is_alphanumeric()) {
             if word.len() < 2 && word.is_ascii() {
@@ -409,8 +413,8 @@ pub fn index_tokens(text: &str, intern: Intern, mut f: impl FnMut(Token<'_>)) {
             }
             let id = match intern {
                 Intern::Nothing => None,
-                Intern::Stem => Some(*m.stem_id.get_or_insert_with(|| intern_term(&m.stem))),
-                Intern::Word => Some(*m.word_id.get_or_insert_with(|| intern_term(folded))),
+                Intern::Stem(v) => Some(*m.stem_id.get_or_insert_with(|| v.intern(&m.stem))),
+                Intern::Word(v) => Some(*m.word_id.get_or_insert_with(|| v.intern(folded))),
             };
             f(Token {
                 stem: &m.stem,
@@ -431,14 +435,28 @@ struct Memo {
     word_id: Option<TermId>,
 }
 
-/// A thread's memos, found by one hash lookup per word.
+/// A thread's memos, found by one hash lookup per word. Stems are the same
+/// for every build; the interned ids are those of one [`Vocabulary`].
 #[derive(Default)]
 struct Memos {
     index: WordMap<Box<str>, u32>,
     entries: Vec<Memo>,
+    /// The [`Vocabulary::generation`] the ids are of.
+    vocabulary: u64,
 }
 
 impl Memos {
+    /// Forgets the ids of another vocabulary than `v`.
+    fn use_vocabulary(&mut self, v: &Vocabulary) {
+        if self.vocabulary != v.generation {
+            for m in &mut self.entries {
+                m.stem_id = None;
+                m.word_id = None;
+            }
+            self.vocabulary = v.generation;
+        }
+    }
+
     /// The memo of a folded word, made on first sight.
     fn entry(&mut self, folded: &str) -> &mut Memo {
         if let Some(&i) = self.index.get(folded) {
@@ -479,39 +497,76 @@ pub fn with_stem<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
     MEMO.with(|memo| f(&memo.borrow_mut().entry(word).stem))
 }
 
-/// The process's vocabulary: every interned term, by id.
+/// The terms a build or a `serve` session has interned, by id: owned by
+/// it, so that it goes when the session drops it (and `serve` can start a
+/// new one when the old one holds mostly terms no file has any more).
+pub struct Vocabulary {
+    /// Unique among the vocabularies of the process, so that the per-thread
+    /// memo knows whose ids it holds.
+    generation: u64,
+    inner: Mutex<Terms>,
+}
+
 #[derive(Default)]
-struct Vocabulary {
+struct Terms {
     ids: WordMap<Arc<str>, u32>,
     terms: Vec<Arc<str>>,
 }
 
-static VOCABULARY: LazyLock<Mutex<Vocabulary>> = LazyLock::new(Mutex::default);
-
-/// The id of `term`, interning it when new. Threads call this once per
-/// word they have not met before (see [`index_tokens`]), so the lock is cold.
-pub fn intern_term(term: &str) -> TermId {
-    let mut v = VOCABULARY
-        .lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner);
-    if let Some(&id) = v.ids.get(term) {
-        return TermId(id);
+impl Default for Vocabulary {
+    fn default() -> Self {
+        static GENERATIONS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+        Vocabulary {
+            generation: GENERATIONS.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
+            inner: Mutex::default(),
+        }
     }
-    let id = u32::try_from(v.terms.len()).expect("fewer than 2^32 distinct terms");
-    let term: Arc<str> = term.into();
-    v.terms.push(Arc::clone(&term));
-    v.ids.insert(term, id);
-    TermId(id)
 }
 
-/// The strings of interned terms, in the order of `ids`.
-pub fn term_strings(ids: impl IntoIterator<Item = TermId>) -> Vec<Arc<str>> {
-    let v = VOCABULARY
-        .lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner);
-    ids.into_iter()
-        .map(|id| Arc::clone(&v.terms[id.0 as usize]))
-        .collect()
+impl std::fmt::Debug for Vocabulary {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Vocabulary({} terms)", self.len())
+    }
+}
+
+impl Vocabulary {
+    fn lock(&self) -> std::sync::MutexGuard<'_, Terms> {
+        self.inner
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// The id of `term`, interning it when new. Threads call this once per
+    /// word they have not met before (see [`index_tokens`]), so the lock is cold.
+    pub fn intern(&self, term: &str) -> TermId {
+        let mut v = self.lock();
+        if let Some(&id) = v.ids.get(term) {
+            return TermId(id);
+        }
+        let id = u32::try_from(v.terms.len()).expect("fewer than 2^32 distinct terms");
+        let term: Arc<str> = term.into();
+        v.terms.push(Arc::clone(&term));
+        v.ids.insert(term, id);
+        TermId(id)
+    }
+
+    /// The strings of interned terms, in the order of `ids`.
+    pub fn strings(&self, ids: impl IntoIterator<Item = TermId>) -> Vec<Arc<str>> {
+        let v = self.lock();
+        ids.into_iter()
+            .map(|id| Arc::clone(&v.terms[id.0 as usize]))
+            .collect()
+    }
+
+    /// How many terms it holds.
+    pub fn len(&self) -> usize {
+        self.lock().terms.len()
+    }
+
+    /// Whether it holds none.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
 }
 
 /// The English stop words that no index term is (sorted).
@@ -783,10 +838,15 @@ mod tests {
 
     #[test]
     fn tokens_carry_hashes_and_interned_ids() {
+        let v = Vocabulary::default();
         let mut got = Vec::new();
-        index_tokens("Attacks attacked ATTACKING Zürich", Intern::Stem, |t| {
-            got.push((t.stem.to_owned(), t.hash, t.id.unwrap()));
-        });
+        index_tokens(
+            "Attacks attacked ATTACKING Zürich",
+            Intern::Stem(&v),
+            |t| {
+                got.push((t.stem.to_owned(), t.hash, t.id.unwrap()));
+            },
+        );
         assert_eq!(got.len(), 4);
         assert!(
             got[..3]
@@ -795,18 +855,24 @@ mod tests {
         );
         assert!(got[..3].iter().all(|g| g.2 == got[0].2));
         assert_eq!(got[3].0, "zurich");
-        let strings = term_strings([got[0].2, got[3].2]);
+        let strings = v.strings([got[0].2, got[3].2]);
         assert_eq!(&*strings[0], "attack");
         assert_eq!(&*strings[1], "zurich");
         let mut words = Vec::new();
-        index_tokens("Attacks attacked", Intern::Word, |t| {
+        index_tokens("Attacks attacked", Intern::Word(&v), |t| {
             words.push(t.id.unwrap())
         });
         assert_eq!(
-            term_strings(words).iter().map(|s| &**s).collect::<Vec<_>>(),
+            v.strings(words).iter().map(|s| &**s).collect::<Vec<_>>(),
             ["attacks", "attacked"]
         );
-        assert_eq!(intern_term("attack"), got[0].2);
+        assert_eq!(v.intern("attack"), got[0].2);
+        // Another vocabulary has ids of its own, whatever the memo saw.
+        let other = Vocabulary::default();
+        let mut ids = Vec::new();
+        index_tokens("Zürich", Intern::Stem(&other), |t| ids.push(t.id.unwrap()));
+        assert_eq!(ids, [TermId(0)]);
+        assert_eq!((other.len(), v.len()), (1, 4));
         let mut none = Vec::new();
         index_tokens("attack", Intern::Nothing, |t| none.push(t.id));
         assert_eq!(none, [None]);

@@ -28,6 +28,7 @@ use crate::render::{self, Job, Planned, Renderer, view::Views};
 use crate::report;
 use crate::source::parse::{self, Parsed, ParsedContent};
 use crate::source::{self, ContentKind, SourceFile};
+use crate::text::Vocabulary;
 
 /// What changed since the last build.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -97,7 +98,19 @@ struct State {
     cards: HashMap<u64, tera::Value>,
     /// The last successful tracked build's model, for [`Session::preview`].
     last: Option<LastBuild>,
+    /// The terms the files' index terms are interned in: the session's own.
+    vocabulary: std::sync::Arc<Vocabulary>,
+    /// How many terms it held after everything was last read: when edits
+    /// have left it far larger (terms no file has any more), everything is
+    /// read again into a new one, so that a long `serve` stays bounded.
+    vocabulary_read: usize,
 }
+
+/// A vocabulary is renewed when it outgrows twice what a full read gave, or this.
+#[cfg(not(test))]
+const VOCABULARY_SLACK: usize = 50_000;
+#[cfg(test)]
+const VOCABULARY_SLACK: usize = 16;
 
 /// What [`Session::preview`] renders against: the model of the last
 /// successful build and what its renderer was given.
@@ -188,8 +201,10 @@ impl Session {
         let mut timings = Timings::start();
         self.refresh(changes, &mut timings)?;
         let state = self.state.as_mut().expect("refresh sets the state");
-        let content =
-            ParsedContent::collect(state.files.values().filter_map(|f| f.result.as_ref().ok()));
+        let content = ParsedContent::collect(
+            state.files.values().filter_map(|f| f.result.as_ref().ok()),
+            std::sync::Arc::clone(&state.vocabulary),
+        );
         let mut diagnostics: Diagnostics = state
             .files
             .values()
@@ -258,7 +273,7 @@ impl Session {
             h.finish()
         };
         templates.set_globals(tera::context! { site => &site_view });
-        let cards = render::article_cards(&site, &state.config, &mut state.cards);
+        let (cards, card_prints) = render::article_cards(&site, &state.config, &mut state.cards);
         let views = Views {
             config: &state.config,
             site: &site,
@@ -271,6 +286,7 @@ impl Session {
             String::new()
         };
         let renderer = Renderer::new(views, templates, &jobs, self.options.now, global)
+            .with_card_prints(&card_prints)
             .with_search_script(search_script.clone());
         timings.mark("prepare");
 
@@ -457,7 +473,11 @@ impl Session {
             .filter_map(|p| classify(&self.root, p).map(|k| (k, p)))
             .collect();
         let has = |kind| kinds.iter().any(|(k, _)| *k == kind);
-        let full = *changes == Changes::All || self.state.is_none();
+        let outgrown = self
+            .state
+            .as_ref()
+            .is_some_and(|s| s.vocabulary.len() > 2 * s.vocabulary_read.max(VOCABULARY_SLACK));
+        let full = *changes == Changes::All || self.state.is_none() || outgrown;
         if full || has(ChangeKind::Config) {
             let config = load_config(&self.root, &self.options)?;
             timings.mark("config");
@@ -475,11 +495,17 @@ impl Session {
                 let templates = Templates::load(&self.root, &config);
                 let tree = source::discover(&self.root);
                 timings.mark("discover");
+                let vocabulary = std::sync::Arc::new(Vocabulary::default());
                 let parsed: Vec<(String, FileEntry)> = tree
                     .content()
                     .collect::<Vec<_>>()
                     .par_iter()
-                    .map(|&(kind, file)| (file.rel.clone(), parse_entry(kind, file, &config)))
+                    .map(|&(kind, file)| {
+                        (
+                            file.rel.clone(),
+                            parse_entry(kind, file, &config, &vocabulary),
+                        )
+                    })
                     .collect();
                 timings.mark("parse");
                 let outputs = self.state.take().and_then(|s| s.outputs);
@@ -493,6 +519,8 @@ impl Session {
                     articles: ArticleCache::default(),
                     cards: HashMap::new(),
                     last: None,
+                    vocabulary_read: vocabulary.len(),
+                    vocabulary,
                 });
                 return Ok(());
             }
@@ -515,9 +543,10 @@ impl Session {
                         rel: rel.clone(),
                         abs,
                     };
-                    state
-                        .files
-                        .insert(rel, parse_entry(kind, &file, &state.config));
+                    state.files.insert(
+                        rel,
+                        parse_entry(kind, &file, &state.config, &state.vocabulary),
+                    );
                 }
                 // A folder that appeared, or one that held files: renamed,
                 // moved or removed with everything in it.
@@ -558,7 +587,12 @@ impl State {
             .filter(|(_, f)| !self.files.contains_key(&f.rel))
             .collect::<Vec<_>>()
             .par_iter()
-            .map(|&(kind, file)| (file.rel.clone(), parse_entry(kind, file, &self.config)))
+            .map(|&(kind, file)| {
+                (
+                    file.rel.clone(),
+                    parse_entry(kind, file, &self.config, &self.vocabulary),
+                )
+            })
             .collect();
         self.files.extend(new);
         self.walk_diagnostics = tree.diagnostics;
@@ -577,9 +611,14 @@ fn locate(root: &Path, path: &Path) -> (PathBuf, String) {
     (abs, rel)
 }
 
-fn parse_entry(kind: ContentKind, file: &SourceFile, config: &Config) -> FileEntry {
+fn parse_entry(
+    kind: ContentKind,
+    file: &SourceFile,
+    config: &Config,
+    vocabulary: &Vocabulary,
+) -> FileEntry {
     FileEntry {
-        result: parse::parse_file(kind, file, config),
+        result: parse::parse_file(kind, file, config, vocabulary),
     }
 }
 
@@ -639,6 +678,54 @@ fn run_job(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn repeated_rebuilds_keep_the_vocabulary_near_the_live_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let write = |rel: &str, text: &str| {
+            let path = dir.path().join(rel);
+            crate::fs::write(&path, text.as_bytes()).unwrap();
+            path
+        };
+        write(
+            "config.toml",
+            "title = \"T\"\nbase_url = \"https://e.org/\"\n",
+        );
+        let options = BuildOptions {
+            output_dir: Some(dir.path().join("out")),
+            ..BuildOptions::default()
+        };
+        let mut session = Session::new(dir.path(), options, true);
+        let article = |i: usize| {
+            format!(
+                "+++\ntitle = \"Story\"\ndate = 2025-07-20T10:00:00Z\n+++\nWords zq{i}a zq{i}b zq{i}c.\n"
+            )
+        };
+        let path = write("content/articles/a.md", &article(0));
+        session.build(&Changes::All).unwrap();
+        let mut largest = 0;
+        for i in 1..200 {
+            write("content/articles/a.md", &article(i));
+            session.build(&Changes::Paths(vec![path.clone()])).unwrap();
+            let state = session.state.as_ref().unwrap();
+            let live: std::collections::HashSet<u32> = state
+                .files
+                .values()
+                .filter_map(|f| match &f.result {
+                    Ok(Parsed::Article(a)) => Some(a.index_terms.iter().map(|(t, _)| t.0)),
+                    _ => None,
+                })
+                .flatten()
+                .collect();
+            largest = largest.max(state.vocabulary.len());
+            assert!(live.len() <= state.vocabulary.len());
+        }
+        // Each edit leaves three dead terms: 600 without renewal.
+        assert!(
+            largest <= 2 * VOCABULARY_SLACK + 3,
+            "the vocabulary grew to {largest} terms"
+        );
+    }
 
     #[test]
     fn changes_are_classified_by_site_area() {

@@ -215,7 +215,7 @@ fn dry_render(
     // The stylesheet's content hash only matters to browsers' caches.
     .site(config.base_url.url("style.css"));
     templates.set_globals(tera::context! { site => &site_view });
-    let cards = render::article_cards(site, config, &mut HashMap::new());
+    let (cards, _) = render::article_cards(site, config, &mut HashMap::new());
     let views = Views {
         config,
         site,

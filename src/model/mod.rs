@@ -64,6 +64,8 @@ pub struct Site {
     /// article's date arrives, or it expires), if any.
     pub next_change: Option<Timestamp>,
     by_slug: HashMap<String, ArticleId>,
+    /// The vocabulary the articles' index terms are interned in.
+    pub vocabulary: Arc<crate::text::Vocabulary>,
     /// An article shown in place of one of `articles` (see [`Site::overlay`]).
     overlay: Option<(ArticleId, Arc<Article>)>,
 }
@@ -246,6 +248,7 @@ impl Site {
             editions,
             next_change,
             by_slug,
+            vocabulary: Arc::clone(&content.vocabulary),
             overlay: None,
         }
     }
@@ -356,7 +359,8 @@ mod tests {
         let article = |title: &str| {
             let text =
                 format!("+++\ntitle = \"{title}\"\ndate = 2025-07-20T10:00:00Z\n+++\nBody.\n");
-            Arc::new(parse_article("content/articles/a.md", &text, &config).unwrap())
+            let vocabulary = crate::text::Vocabulary::default();
+            Arc::new(parse_article("content/articles/a.md", &text, &config, &vocabulary).unwrap())
         };
         let content = ParsedContent {
             articles: vec![article("Old")],

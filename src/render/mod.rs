@@ -112,15 +112,20 @@ enum Prepared {
     Files(Vec<RenderedFile>),
 }
 
-/// Every article's card as a template value, in article order. A card is
-/// made from its view only when no card of the same fingerprint (a hash of
-/// the view itself) is in `cache`; the others are made in parallel. The
-/// cache is left holding exactly this site's cards.
+/// Every article's card as a template value, in article order, and its
+/// fingerprint (a hash of the card's view) as a template value. A card is
+/// made from its view only when no card of the same fingerprint is in
+/// `cache`; the others are made in parallel. The cache is left holding
+/// exactly this site's cards.
+///
+/// Fingerprints stand in for the cards when jobs are fingerprinted (see
+/// [`Renderer::with_card_prints`]): a card is its fingerprint, and hashing
+/// a number costs less than hashing the card each page shows.
 pub fn article_cards(
     site: &Site,
     config: &Config,
     cache: &mut std::collections::HashMap<u64, tera::Value>,
-) -> Vec<tera::Value> {
+) -> (Vec<tera::Value>, Vec<tera::Value>) {
     use rayon::prelude::*;
     let views = Views {
         config,
@@ -141,7 +146,8 @@ pub fn article_cards(
         })
         .collect();
     *cache = cards.iter().cloned().collect();
-    cards.into_iter().map(|(_, card)| card).collect()
+    let prints = cards.iter().map(|&(fp, _)| tera::Value::from(fp)).collect();
+    (cards.into_iter().map(|(_, card)| card).collect(), prints)
 }
 
 /// Which articles some feed shows (the site feeds and the term feeds).
@@ -165,6 +171,9 @@ fn in_feeds(site: &Site, config: &Config) -> Vec<bool> {
 /// Renders jobs; shared by all rendering threads.
 pub struct Renderer<'a> {
     views: Views<'a>,
+    /// The views with each card's fingerprint in place of the card, for
+    /// fingerprints (the views themselves when not given).
+    print_views: Views<'a>,
     templates: &'a Templates,
     /// What every job depends on: the config, the templates, the site's navigation.
     global: u64,
@@ -199,6 +208,7 @@ impl<'a> Renderer<'a> {
         let newest = site.listed.first().map(|&id| site.article(id).date);
         Renderer {
             views,
+            print_views: views,
             templates,
             global,
             in_feed: in_feeds(site, views.config),
@@ -210,6 +220,15 @@ impl<'a> Renderer<'a> {
             search_script: String::new(),
             warnings: Mutex::default(),
         }
+    }
+
+    /// Fingerprints jobs with `prints` (from [`article_cards`]) in place of the cards.
+    pub fn with_card_prints(mut self, prints: &'a [tera::Value]) -> Self {
+        self.print_views = Views {
+            cards: prints,
+            ..self.views
+        };
+        self
     }
 
     /// Sets the search script's address (with its content hash), for the search page.
@@ -265,7 +284,10 @@ impl<'a> Renderer<'a> {
     fn prepare(&self, planned: &Planned, mode: Mode) -> Result<Prepared, Diagnostic> {
         let site = self.site();
         let config = self.config();
-        let v = &self.views;
+        let v = match mode {
+            Mode::Fingerprint => &self.print_views,
+            Mode::Render => &self.views,
+        };
         let mut inputs = Inputs::new(mode, self.global, &planned.key);
         match planned.job {
             Job::Home(n) => {

@@ -77,6 +77,7 @@ pub fn index_files(site: &Site, config: &Config, plan: &Plan) -> Vec<(String, Ve
     // Beyond 16.7 million documents the oldest are left out of the terms.
     let base = all.len().saturating_sub(MAX_DOCS - 1);
     let records = rank_terms(
+        &site.vocabulary,
         &all[base..],
         base as u32,
         search.max_postings,
@@ -136,6 +137,7 @@ fn impact(tf: u16, norm: f32) -> u32 {
 /// Every term of `docs` (document `i` is number `base + i`) with its best
 /// postings, sorted by term.
 fn rank_terms(
+    vocabulary: &text::Vocabulary,
     docs: &[&Article],
     base: u32,
     max_postings: usize,
@@ -215,7 +217,7 @@ fn rank_terms(
         .filter(|&t| df[t] > 0)
         .map(|t| text::TermId(t as u32))
         .collect();
-    let strings = text::term_strings(ids.iter().copied());
+    let strings = vocabulary.strings(ids.iter().copied());
     let mut terms: Vec<(std::sync::Arc<str>, usize)> = strings
         .into_iter()
         .zip(ids.iter().map(|id| id.0 as usize))

@@ -132,12 +132,14 @@ pub fn serve(root: &Path, options: &ServeOptions) -> Result<()> {
         follow_links: false,
     };
     let mut session = Session::new(root, build_options, true);
+    // Watching starts before the first build: a save during it, or right
+    // after the first page is served, is not lost.
+    let events = watch::start(root)?;
     let started = Instant::now();
     let first = session.build(&Changes::All);
     report_build(&shared, &first, started, options);
     refresh_desk(desk.as_deref(), &session);
     http::spawn(listener, router(&shared, desk.as_ref()))?;
-    let events = watch::start(root)?;
     report::status(options.quiet, &format!("Serving {url} (Ctrl-C to stop)"));
     if desk.is_some() {
         report::status(options.quiet, &format!("The desk: {url}{}", &desk::PATH[1..]));

@@ -19,7 +19,7 @@ use crate::diagnostic::{Diagnostic, Diagnostics, LineCol};
 use crate::fs;
 use crate::hash::IdMap;
 use crate::markdown::{self, Rendered};
-use crate::text::{Intern, TermId};
+use crate::text::{Intern, TermId, Vocabulary};
 use crate::{slug, text};
 
 /// An article file, parsed.
@@ -74,7 +74,7 @@ impl Keywords {
 
     /// The keywords of an article with this title and body text.
     pub fn of(title: &str, body: &str) -> Keywords {
-        analyse(title, body, &[], &SearchConfig::default(), false).0
+        analyse(title, body, &[], &SearchConfig::default(), None).0
     }
 }
 
@@ -210,18 +210,20 @@ fn get_varint(bytes: &[u8], pos: &mut usize) -> u32 {
 
 /// Reads an article's text once for related articles and for search: the
 /// title and body give the keywords and, with `fields` (the summary, tags
-/// and source, with their weights), the index terms when `search` is on.
+/// and source, with their weights), the index terms, interned in
+/// `vocabulary`, when it is given (search is on).
 fn analyse(
     title: &str,
     body: &str,
     fields: &[(&str, u16)],
     search: &SearchConfig,
-    index: bool,
+    vocabulary: Option<&Vocabulary>,
 ) -> (Keywords, IndexTerms) {
-    let intern = match (index, search.language) {
-        (false, _) => Intern::Nothing,
-        (true, SearchLanguage::English) => Intern::Stem,
-        (true, SearchLanguage::None) => Intern::Word,
+    let index = vocabulary.is_some();
+    let intern = match (vocabulary, search.language) {
+        (None, _) => Intern::Nothing,
+        (Some(v), SearchLanguage::English) => Intern::Stem(v),
+        (Some(v), SearchLanguage::None) => Intern::Word(v),
     };
     let weight_of = |field, weight| {
         if index && search.has(field) {
@@ -238,7 +240,7 @@ fn analyse(
         search: u16,
         id: u32,
     }
-    let by_stem = intern == Intern::Stem;
+    let by_stem = matches!(intern, Intern::Stem(_));
     let mut counts: IdMap<Count> = IdMap::default();
     let mut words: Vec<(TermId, u16)> = Vec::new();
     for (text, keyword_weight, weight) in [
@@ -343,6 +345,8 @@ pub struct ParsedContent {
     pub pages: Vec<Arc<ParsedPage>>,
     /// Curated editions, sorted by file.
     pub editions: Vec<Arc<ParsedEdition>>,
+    /// The vocabulary the articles' index terms are interned in.
+    pub vocabulary: Arc<Vocabulary>,
 }
 
 /// One parsed content file.
@@ -357,9 +361,16 @@ pub enum Parsed {
 }
 
 impl ParsedContent {
-    /// Collects parsed files (in file order) into the content of a site.
-    pub fn collect<'a>(files: impl IntoIterator<Item = &'a Parsed>) -> ParsedContent {
-        let mut content = ParsedContent::default();
+    /// Collects parsed files (in file order), whose terms are interned in
+    /// `vocabulary`, into the content of a site.
+    pub fn collect<'a>(
+        files: impl IntoIterator<Item = &'a Parsed>,
+        vocabulary: Arc<Vocabulary>,
+    ) -> ParsedContent {
+        let mut content = ParsedContent {
+            vocabulary,
+            ..ParsedContent::default()
+        };
         for parsed in files {
             match parsed {
                 Parsed::Article(a) => content.articles.push(a.clone()),
@@ -373,10 +384,11 @@ impl ParsedContent {
 
 /// Reads and parses every content file of `tree` in parallel.
 pub fn parse_all(tree: &SourceTree, config: &Config) -> (ParsedContent, Diagnostics) {
+    let vocabulary = Arc::new(Vocabulary::default());
     let files: Vec<(ContentKind, &SourceFile)> = tree.content().collect();
     let results: Vec<Result<Parsed, Vec<Diagnostic>>> = files
         .par_iter()
-        .map(|&(kind, file)| parse_file(kind, file, config))
+        .map(|&(kind, file)| parse_file(kind, file, config, &vocabulary))
         .collect();
     let mut diagnostics = Diagnostics::new();
     let mut parsed = Vec::with_capacity(results.len());
@@ -386,18 +398,20 @@ pub fn parse_all(tree: &SourceTree, config: &Config) -> (ParsedContent, Diagnost
             Err(ds) => diagnostics.extend(ds),
         }
     }
-    (ParsedContent::collect(&parsed), diagnostics)
+    (ParsedContent::collect(&parsed, vocabulary), diagnostics)
 }
 
-/// Reads and parses one content file.
+/// Reads and parses one content file; an article's index terms are
+/// interned in `vocabulary`.
 pub fn parse_file(
     kind: ContentKind,
     file: &SourceFile,
     config: &Config,
+    vocabulary: &Vocabulary,
 ) -> Result<Parsed, Vec<Diagnostic>> {
     let text = decode::read(&file.rel, &file.abs).map_err(|d| vec![d])?;
     match kind {
-        ContentKind::Article => parse_article(&file.rel, &text, config).map(|mut a| {
+        ContentKind::Article => parse_article(&file.rel, &text, config, vocabulary).map(|mut a| {
             a.source_file = file.abs.clone();
             Parsed::Article(Arc::new(a))
         }),
@@ -410,11 +424,12 @@ pub fn parse_file(
     }
 }
 
-/// Parses the text of an article file.
+/// Parses the text of an article file; its index terms are interned in `vocabulary`.
 pub fn parse_article(
     rel: &str,
     text: &str,
     config: &Config,
+    vocabulary: &Vocabulary,
 ) -> Result<ParsedArticle, Vec<Diagnostic>> {
     let split = front_matter::split(rel, text).map_err(|d| vec![d])?;
     let front: ArticleFrontMatter = front_matter::parse(rel, text, &split).map_err(|d| vec![d])?;
@@ -495,7 +510,13 @@ pub fn parse_article(
     let (keywords, index_terms) = if config.related.limit == 0 && !search.enabled {
         (Keywords::default(), IndexTerms::default())
     } else {
-        analyse(&front.title, &plain_text, &fields, search, search.enabled)
+        analyse(
+            &front.title,
+            &plain_text,
+            &fields,
+            search,
+            search.enabled.then_some(vocabulary),
+        )
     };
     drop(fields);
     let link_locations = body
@@ -719,11 +740,20 @@ fn file_slug(
 mod tests {
     use super::*;
 
+    /// The vocabulary of the tests on this thread.
+    fn vocabulary() -> &'static Vocabulary {
+        thread_local! {
+            static V: &'static Vocabulary = Box::leak(Box::default());
+        }
+        V.with(|v| *v)
+    }
+
     fn article(text: &str) -> Result<ParsedArticle, Vec<Diagnostic>> {
         parse_article(
             "content/articles/2025-07-21-kyiv.md",
             text,
             &Config::default(),
+            vocabulary(),
         )
     }
 
@@ -768,7 +798,7 @@ mod tests {
         let terms: Vec<(String, u16)> = a
             .index_terms
             .iter()
-            .map(|(id, n)| (text::term_strings([id])[0].to_string(), n))
+            .map(|(id, n)| (vocabulary().strings([id])[0].to_string(), n))
             .collect();
         let count = |t: &str| terms.iter().find(|(s, _)| s == t).map(|x| x.1);
         // title 4 + summary 1 + body 1
@@ -801,12 +831,13 @@ mod tests {
             "content/articles/a.md",
             "+++\ntitle = \"Storms ahead\"\ndate = 2025-07-21\ntags = [\"Weather\"]\n+++\nRain.\n",
             &config,
+            vocabulary(),
         )
         .unwrap();
         let terms: Vec<String> = a
             .index_terms
             .iter()
-            .map(|(id, _)| text::term_strings([id])[0].to_string())
+            .map(|(id, _)| vocabulary().strings([id])[0].to_string())
             .collect();
         let mut sorted = terms.clone();
         sorted.sort();
@@ -816,6 +847,7 @@ mod tests {
             "content/articles/a.md",
             "+++\ntitle = \"x y\"\ndate = 2025-07-21\n+++\nRain.\n",
             &off,
+            vocabulary(),
         )
         .unwrap();
         assert!(a.index_terms.is_empty());

@@ -265,9 +265,12 @@ fn quiet_serve_prints_only_problems() {
         &["-q", "--port", &port.to_string(), "--root", &root],
     );
     server.addr = format!("127.0.0.1:{port}");
-    wait_for("the site to be served", || {
-        TcpStream::connect(&server.addr).is_ok() && get(&server.addr, "/").0 == 200
-    });
+    // No address is printed: poll the port (for as long as `start` waits).
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while !(TcpStream::connect(&server.addr).is_ok() && get(&server.addr, "/").0 == 200) {
+        assert!(Instant::now() < deadline, "timed out waiting for the site");
+        std::thread::sleep(Duration::from_millis(25));
+    }
     site.article("a-1", "2025-07-21T23:00:00Z", "", "Quietly edited.\n");
     wait_for("the edit", || {
         get(&server.addr, "/articles/a-1/")
