@@ -407,6 +407,7 @@ fn import_does_not_follow_links_out_of_the_folder_unless_asked() {
     let folder = site.root().join("raw");
     std::fs::create_dir_all(&folder).unwrap();
     std::os::unix::fs::symlink(&secret, folder.join("shadow.txt")).unwrap();
+    std::os::unix::fs::symlink(outside.path(), folder.join("elsewhere")).unwrap();
     let before = site.articles();
     let out = site.run(&["import", folder.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
@@ -414,6 +415,11 @@ fn import_does_not_follow_links_out_of_the_folder_unless_asked() {
         stderr(&out).contains("shadow.txt: a symbolic link that leads out of")
             && stderr(&out).contains("--follow-links"),
         "{}",
+        stderr(&out)
+    );
+    assert!(
+        stderr(&out).contains("elsewhere: a symbolic link that leads out of"),
+        "a link to a folder is reported too: {}",
         stderr(&out)
     );
     assert_eq!(site.articles(), before, "nothing imported");
