@@ -128,6 +128,18 @@ pub fn copy(from: &Path, to: &Path) -> Result<()> {
         .map_err(|e| Error::io("failed to copy", from, e))
 }
 
+/// Makes `to` (creating its folder) a hard link to the file `from`, or a
+/// copy of it where the file system has no hard links.
+pub fn link_or_copy(from: &Path, to: &Path) -> Result<()> {
+    if let Some(parent) = to.parent() {
+        create_dir_all(parent)?;
+    }
+    match fs::hard_link(from, to) {
+        Ok(()) => Ok(()),
+        Err(_) => copy(from, to),
+    }
+}
+
 /// Renames a file or folder.
 pub fn rename(from: &Path, to: &Path) -> Result<()> {
     fs::rename(from, to).map_err(|e| Error::io("failed to move", from, e))

@@ -369,8 +369,13 @@ impl Staging {
                     journal.done.push(Move::Created(ancestor));
                 }
             }
-            if std::fs::symlink_metadata(&to).is_ok() {
-                journal.move_aside(&to, &old.join(&path.0))?;
+            match std::fs::symlink_metadata(&to) {
+                // A file is replaced in one rename, so that it never goes
+                // missing (a server reading the folder meanwhile): a copy
+                // of the old one is kept aside for the undo.
+                Ok(meta) if meta.is_file() => journal.keep_aside(&to, &old.join(&path.0))?,
+                Ok(_) => journal.move_aside(&to, &old.join(&path.0))?,
+                Err(_) => {}
             }
             fs::rename(&self.staged(path), &to)?;
             journal.done.push(Move::Placed {
@@ -469,13 +474,23 @@ enum Move {
     Whole,
     /// A staged file moved into the output folder.
     Placed { from: PathBuf, to: PathBuf },
-    /// A file of the output folder moved aside into the staging folder.
+    /// A file of the output folder moved (or linked) aside into the staging folder.
     Aside { from: PathBuf, to: PathBuf },
     /// A folder created in the output folder.
     Created(PathBuf),
 }
 
 impl Journal {
+    /// Keeps the file `from` (left in place) at `to` too, to put it back.
+    fn keep_aside(&mut self, from: &Path, to: &Path) -> Result<()> {
+        fs::link_or_copy(from, to)?;
+        self.done.push(Move::Aside {
+            from: from.to_path_buf(),
+            to: to.to_path_buf(),
+        });
+        Ok(())
+    }
+
     fn move_aside(&mut self, from: &Path, to: &Path) -> Result<()> {
         if let Some(parent) = to.parent() {
             fs::create_dir_all(parent)?;

@@ -401,13 +401,14 @@ fn collect_inputs(paths: &[PathBuf], follow_links: bool) -> (Vec<Input>, Vec<Imp
                 };
                 let is_txt = entry.path().extension().is_some_and(|e| e == "txt")
                     || gather::is_web_file_in_folder(entry.path());
-                if entry.path_is_symlink() && !follow_links && is_txt {
+                if entry.path_is_symlink() && !follow_links {
                     let target = entry.path().canonicalize().ok();
                     let stays = target
                         .as_ref()
                         .zip(inside.as_ref())
                         .is_some_and(|(t, i)| t.starts_with(i));
-                    if !stays || !target.as_ref().is_some_and(|t| t.is_file()) {
+                    let is_dir = target.as_ref().is_some_and(|t| t.is_dir());
+                    if target.is_some() && !stays && (is_txt || is_dir) {
                         reject(
                             entry.path().display().to_string(),
                             format!(
@@ -415,6 +416,11 @@ fn collect_inputs(paths: &[PathBuf], follow_links: bool) -> (Vec<Input>, Vec<Imp
                                 path.display()
                             ),
                         );
+                        continue;
+                    }
+                    // A link that stays inside: a folder is walked by its own
+                    // path, a file is read. A broken one is left out.
+                    if is_dir || !is_txt || !target.as_ref().is_some_and(|t| t.is_file()) {
                         continue;
                     }
                 } else if !entry.file_type().is_file() || !is_txt {

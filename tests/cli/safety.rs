@@ -164,13 +164,14 @@ fn big_site() -> TestSite {
     site
 }
 
-/// Sends SIGTERM, as `kill PID` or a service manager does.
+/// Sends `signal` to `child`: SIGTERM as `kill PID` or a service manager
+/// does, SIGINT as Ctrl-C does.
 #[cfg(unix)]
-fn sigterm(child: &std::process::Child) {
+fn send(child: &std::process::Child, signal: libc::c_int) {
     let pid = libc::pid_t::try_from(child.id()).unwrap();
     // SAFETY: kill(2) with a PID of our own child and a valid signal number.
-    let sent = unsafe { libc::kill(pid, libc::SIGTERM) };
-    assert_eq!(sent, 0, "SIGTERM sent");
+    let sent = unsafe { libc::kill(pid, signal) };
+    assert_eq!(sent, 0, "signal {signal} sent");
 }
 
 fn staging_folders(dir: &Path) -> Vec<String> {
@@ -210,19 +211,25 @@ fn build_until_staging(site: &TestSite) -> Option<std::process::Child> {
 
 #[cfg(unix)]
 #[test]
-fn sigterm_removes_the_staging_folder_and_leaves_the_output() {
+fn sigterm_and_ctrl_c_remove_the_staging_folder_and_leave_the_output() {
     let site = big_site();
     site.build_ok();
     let before = site.snapshot();
     std::fs::remove_file(site.path("content/articles/story-3.md")).unwrap();
-    let Some(child) = build_until_staging(&site) else {
-        panic!("the build ended before it staged anything: make the fixture bigger");
-    };
-    sigterm(&child);
-    let out = child.wait_with_output().unwrap();
-    assert_eq!(out.status.code(), Some(130), "it stopped on the signal");
-    assert_eq!(staging_folders(site.root()), Vec::<String>::new());
-    assert_eq!(site.snapshot(), before, "the output is as it was");
+    for signal in [libc::SIGTERM, libc::SIGINT] {
+        let Some(child) = build_until_staging(&site) else {
+            panic!("the build ended before it staged anything: make the fixture bigger");
+        };
+        send(&child, signal);
+        let out = child.wait_with_output().unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(130),
+            "it stopped on signal {signal}"
+        );
+        assert_eq!(staging_folders(site.root()), Vec::<String>::new());
+        assert_eq!(site.snapshot(), before, "the output is as it was");
+    }
 }
 
 #[cfg(unix)]
@@ -400,6 +407,7 @@ fn import_does_not_follow_links_out_of_the_folder_unless_asked() {
     let folder = site.root().join("raw");
     std::fs::create_dir_all(&folder).unwrap();
     std::os::unix::fs::symlink(&secret, folder.join("shadow.txt")).unwrap();
+    std::os::unix::fs::symlink(outside.path(), folder.join("elsewhere")).unwrap();
     let before = site.articles();
     let out = site.run(&["import", folder.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
@@ -407,6 +415,11 @@ fn import_does_not_follow_links_out_of_the_folder_unless_asked() {
         stderr(&out).contains("shadow.txt: a symbolic link that leads out of")
             && stderr(&out).contains("--follow-links"),
         "{}",
+        stderr(&out)
+    );
+    assert!(
+        stderr(&out).contains("elsewhere: a symbolic link that leads out of"),
+        "a link to a folder is reported too: {}",
         stderr(&out)
     );
     assert_eq!(site.articles(), before, "nothing imported");
@@ -525,7 +538,7 @@ fn serve_removes_its_temporary_site_on_sigterm() {
             .count()
     };
     assert_eq!(previews(), 1, "the preview is built in TMPDIR");
-    sigterm(&child);
+    send(&child, libc::SIGTERM);
     child.wait().unwrap();
     assert_eq!(previews(), 0, "SIGTERM removed the temporary site");
 }
