@@ -6,6 +6,8 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
+use rayon::prelude::*;
+
 use super::clean::{Block, BlockKind, Draft};
 use super::fetch::Fetcher;
 use super::gather::{self, Gatherer, Story};
@@ -46,13 +48,20 @@ pub(super) fn gather_stories(
             }
         }
     };
+    // Pages are parsed in parallel, in input order; URLs below are fetched
+    // one at a time, to be gentle with the servers.
+    let found: Vec<Option<Vec<gather::Gathered>>> = inputs
+        .par_iter()
+        .map(|input| {
+            gather::is_web_file(&input.abs)
+                .then(|| gatherer.file(&input.shown, &input.name, &input.abs))
+        })
+        .collect();
     let mut texts = Vec::new();
-    for input in inputs {
-        if gather::is_web_file(&input.abs) {
-            let found = gatherer.file(&input.shown, &input.name, &input.abs);
-            add(&input, found);
-        } else {
-            texts.push(input);
+    for (input, found) in inputs.into_iter().zip(found) {
+        match found {
+            Some(found) => add(&input, found),
+            None => texts.push(input),
         }
     }
     for address in urls {
