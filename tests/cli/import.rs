@@ -3,6 +3,7 @@
 //! the importer (submodules).
 
 mod corpus;
+mod gallery;
 mod golden;
 mod props;
 
