@@ -778,6 +778,11 @@ impl Default for ImportConfig {
                 "Post a Comment",
                 "Add a Comment",
                 "Have Your Say",
+                "Around the BBC",
+                "Explore More",
+                "Discover More",
+                "Latest",
+                "Also in the News",
             ]),
             notices: patterns(&[
                 "Internet Explorer 11 is not compatible*",

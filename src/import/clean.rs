@@ -461,10 +461,12 @@ pub fn is_byline(line: &str) -> bool {
     .find_map(|p| lower.starts_with(p).then(|| &line[p.len()..]));
     let (names, tail) = match rest {
         Some(rest) => {
-            let cut = rest.find([',', '|', '—', '–']).unwrap_or(rest.len());
+            let cut = rest
+                .find([',', '|', '—', '–', '•', '·'])
+                .unwrap_or(rest.len());
             (
                 &rest[..cut],
-                rest[cut..].trim_start_matches([',', '|', '—', '–', ' ']),
+                rest[cut..].trim_start_matches([',', '|', '—', '–', '•', '·', ' ']),
             )
         }
         None => {
@@ -493,16 +495,16 @@ pub fn is_byline(line: &str) -> bool {
     if !(1..=8).contains(&words) {
         return false;
     }
-    let tail = tail.to_lowercase();
-    tail.is_empty()
-        || tail.split([',', '|', ';']).all(|part| {
-            let part = part.trim();
-            part.is_empty()
-                || BYLINE_TAIL.contains(&part)
-                || part.split_whitespace().all(|w| {
-                    w.chars().next().is_some_and(|c| !c.is_lowercase()) || BYLINE_TAIL.contains(&w)
-                })
-        })
+    tail.split([',', '|', ';', '•', '·']).all(|part| {
+        let part = part.trim();
+        let lower = part.to_lowercase();
+        part.is_empty()
+            || BYLINE_TAIL.contains(&lower.as_str())
+            || part.split_whitespace().all(|w| {
+                w.chars().next().is_some_and(|c| !c.is_lowercase())
+                    || BYLINE_TAIL.contains(&w.to_lowercase().as_str())
+            })
+    })
 }
 
 /// Cuts the trailing block of teasers, from its marker line (`You May Also

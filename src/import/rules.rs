@@ -81,7 +81,7 @@ const REMOVE: &[(&str, &str)] = &[
     // Media players, galleries, listen widgets.
     (
         "media",
-        r"[(\[]?\s*(?:play|pause|mute|unmute|fullscreen|full screen|exit full ?screen|close|replay|expand|collapse|next|previous|prev|back|skip|toggle caption|hide caption|show caption|caption|captions|enlarge this image|enlarge|view image|view larger image|view gallery|open gallery|view slideshow|launch gallery|see all photos|view all photos|click to expand|click to enlarge|tap to expand|now playing|up next|autoplay|autoplay:? (?:on|off)|transcript|show transcript|live|watch live|live now|watch now|listen now|play video|play now|watch video|watch the video|watch:|video:|listen|listen to (?:this|the) (?:article|story|podcast|episode)|listen to article|listen to story|\d+ of \d+|(?:image|photo|picture|slide) \d+ (?:of|/) \d+|\d{1,2}:\d{2}(?::\d{2})?|duration:? \d{1,2}:\d{2}.*|\d+ (?:photos|images|videos|pictures)|\d+\s?(?:min|mins|minute|minutes)\.? (?:read|listen|watch)|reading time:? .*|(?:listen|read)\s*[·•|-]?\s*\d+:\d{2}.*|\d+:\d{2}\s*(?:min|mins)?.*|voiced by .*|(?:this )?audio (?:is |was )?(?:auto-?generated|generated|produced|read) .*|(?:media|video) caption,? .*|video (?:player )?is loading.*|press play to .*|video ad feedback|(?:click|tap) (?:to|here to) (?:play|watch|listen).*|(?:watch|view|see) (?:the )?(?:full )?(?:video|gallery|photos|slideshow)(?: here| below| above)?)[.:…)\]\s]*",
+        r"[(\[]?\s*(?:play|pause|mute|unmute|fullscreen|full screen|exit full ?screen|close|replay|expand|collapse|next|previous|prev|back|skip|toggle caption|hide caption|show caption|caption|captions|enlarge this image|enlarge|view image|view larger image|view gallery|open gallery|view slideshow|launch gallery|see all photos|view all photos|click to expand|click to enlarge|tap to expand|now playing|up next|autoplay|autoplay:? (?:on|off)|transcript|show transcript|live|watch live|live now|watch now|listen now|play video|play now|watch video|watch the video|watch:|video:|listen|listen to (?:this|the) (?:article|story|podcast|episode).*|listen to article|listen to story|\d+ of \d+|(?:image|photo|picture|slide) \d+ (?:of|/) \d+|\d{1,2}:\d{2}(?::\d{2})?|duration:? \d{1,2}:\d{2}.*|\d+ (?:photos|images|videos|pictures)|\d+\s?(?:min|mins|minute|minutes)\.? (?:read|listen|watch)|reading time:? .*|(?:listen|read)\s*[·•|-]?\s*\d+:\d{2}.*|\d+:\d{2}\s*(?:min|mins)?.*|voiced by .*|(?:this )?audio (?:is |was )?(?:auto-?generated|generated|produced|read) .*|(?:media|video) caption,? .*|video (?:player )?is loading.*|press play to .*|video ad feedback|(?:click|tap) (?:to|here to) (?:play|watch|listen).*|(?:watch|view|see) (?:the )?(?:full )?(?:video|gallery|photos|slideshow)(?: here| below| above)?)[.:…)\]\s]*",
     ),
     // Photo captions and credits.
     (
@@ -122,6 +122,11 @@ const REMOVE: &[(&str, &str)] = &[
         "inline-teaser",
         r"[(\[]?\s*(?:related|related story|related stories|related article|related articles|related content|related coverage|related news|related video|read more|read|read also|also read|read next|more|more on this|see also|also see|also|recommended|recommended reading|trending|don't miss|don’t miss|must read|must watch|go deeper|dig deeper|watch|video|listen|audio|photos|gallery|slideshow|podcast|explore more|top stories|breaking|latest|editor's pick|editor’s pick|sponsored|promoted|you may like|you might like|you may also like|you might also like|more from [\w .'’&-]+|more news|more stories|keep reading)\s*(?::|\||»|›|>|→|-|–|—)\s*.{2,}[^.]",
     ),
+    // Page furniture: tags, print and text size, gift and comment prompts.
+    (
+        "furniture",
+        r"(?:tags|topics|filed under|categories|category|posted in|more about|keywords)\s*:\s*.+|(?:print|email|e-mail|share|save|gift|send) this (?:article|story|page|post)|print|text size|font size|a a a|aa|(?:show|see|load|view|read) (?:more|less|all)|ad ?choices|(?:sponsored|paid for) by\s+[^.]+|.*\bgift articles?\b.*|send any friend a story|give this article|(?:sign|log) in to (?:comment|reply|continue|read|save|post|join).*|you must be (?:logged|signed) in.*|(?:do you have|have you got) a (?:story|tip)\b.*|contact (?:the )?(?:author|reporter|writer|newsroom)\b.*|subscribe to (?:our|the) .*\b(?:channel|podcast|youtube|feed)\b.*|read (?:the )?(?:full|whole|complete|original|rest of the) (?:story|article|report|interview)\b.*|(?:read|continue reading) (?:more )?(?:at|on) [\w.-]+\.[a-z]{2,}.*|breaking(?: news)?|featured video|top videos?|watch next|image|photo|video|audio",
+    ),
     // Lines that are only separators or a link.
     (
         "separator",
@@ -142,6 +147,10 @@ const CREDIT: &[(&str, &str)] = &[
     (
         "agency-credit",
         r"[-–—\s]*(?:with assistance (?:from|by)|to contact the (?:reporters?|editors?|author)(?: responsible)?(?: (?:for|on|of) this (?:story|article))?|(?:compiled|written|edited|produced|translated|fact-checked) by|additional (?:reporting|writing|editing|research)(?: by)?|writing by|editing by|research by|graphics by)\b.+",
+    ),
+    (
+        "agency-credit",
+        r".*\b(?:writers?|reporters?|correspondents?|staff|producers?)\b.*\bcontributed\.?|[-–—]{1,2}\s*(?:the )?(?:associated press|reuters|afp|cnn|bloomberg|upi|bbc news)\.?",
     ),
     (
         "agency-credit",

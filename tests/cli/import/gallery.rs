@@ -455,6 +455,49 @@ const FORMS: &[Form] = &[
         &["Posted: Mar 3, 2025 / 10:32 AM EST"],
         "date-line",
     ),
+    // Page furniture.
+    (
+        "tags line",
+        At::Bottom,
+        &["Tags: Port Aldwin, harbour, council"],
+        "furniture",
+    ),
+    (
+        "print this article",
+        At::Top,
+        &["Print this article"],
+        "furniture",
+    ),
+    (
+        "gift articles",
+        At::Top,
+        &["As a subscriber, you have 10 gift articles to give each month."],
+        "furniture",
+    ),
+    (
+        "sign in to comment",
+        At::Bottom,
+        &["Sign in to comment"],
+        "furniture",
+    ),
+    (
+        "read the full story",
+        At::Bottom,
+        &["Read the full story at aldwin-herald.example"],
+        "furniture",
+    ),
+    (
+        "listen with more",
+        At::Top,
+        &["Listen to this story. Enjoy more audio and podcasts on iOS or Android."],
+        "media",
+    ),
+    (
+        "byline with bullet",
+        At::Top,
+        &["By Ana Reyes • Published March 3, 2025"],
+        "byline",
+    ),
     // Navigation of whole-page text.
     (
         "skip link",
