@@ -761,7 +761,6 @@ impl Default for ImportConfig {
                 "Paid Content",
                 "Elsewhere on *",
                 "Other Stories",
-                "Features",
                 "Topics",
                 "Tags",
                 "Comments",
@@ -781,7 +780,6 @@ impl Default for ImportConfig {
                 "Around the BBC",
                 "Explore More",
                 "Discover More",
-                "Latest",
                 "Also in the News",
             ]),
             notices: patterns(&[

@@ -72,6 +72,10 @@ const REMOVE: &[(&str, &str)] = &[
     ),
     (
         "browser-notice",
+        r".*\b(?:internet explorer|ie ?11|ie ?10|microsoft edge|chrome|firefox|safari)\b.*\b(?:not compatible|no longer supported|not supported|unsupported|for the best experience|please (?:visit|access|use|update|upgrade|switch))\b.*|.*\bfor the best (?:viewing |browsing |reading )?experience\b.*\b(?:browser|upgrade|update|visit|app|enable|please)\b.*",
+    ),
+    (
+        "browser-notice",
         r"(?:please )?(?:enable|turn on|activate|allow) javascript.*|.*\bjavascript (?:is |must be |needs to be )?(?:required|disabled|enabled|turned off)\b.*|you need to enable javascript.*|to (?:view|watch|play|see) this (?:video|content|media)s?,? (?:please )?(?:enable|turn on|upgrade|update|consider).*|(?:please )?(?:update|upgrade) (?:your|to a (?:newer|modern|supported)) (?:web )?browser.*|(?:we(?:'ve|’ve| have)? (?:noticed|detected)|it (?:looks|seems) like) (?:that )?you(?:'re|’re| are)? (?:using|have) an? ad[- ]?blocker.*|ad[- ]?blocker (?:detected|enabled).*|(?:please )?(?:disable|turn off|whitelist) (?:your )?ad[- ]?blocker.*",
     ),
     (

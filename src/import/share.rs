@@ -73,6 +73,12 @@ const WEAK: &[&str] = &[
 
 /// Glue words of widgets (`Share this article on Facebook`).
 const GLUE: &[&str] = &[
+    "from",
+    "social",
+    "media",
+    "network",
+    "networks",
+    "platforms",
     "this",
     "the",
     "article",
@@ -126,7 +132,7 @@ pub fn classify(line: &str) -> ShareLine {
     let mut strong = false;
     let mut weak = false;
     let mut words = 0;
-    for word in line.split(|c: char| c.is_whitespace() || "|•·/,;:()[]{}<>!«»›‹-–—".contains(c))
+    for word in line.split(|c: char| c.is_whitespace() || "|•·/,;:()[]{}<>!«»›‹–—".contains(c))
     {
         let word = word.trim_matches(|c: char| ".\"'“”’‘*".contains(c));
         if word.is_empty()

@@ -498,6 +498,33 @@ const FORMS: &[Form] = &[
         &["By Ana Reyes • Published March 3, 2025"],
         "byline",
     ),
+    // More notices and share shapes.
+    (
+        "IE notice",
+        At::Middle,
+        &[
+            "Microsoft Edge is the recommended browser. IE 11 is not supported. For the best experience, please visit…",
+        ],
+        "browser-notice",
+    ),
+    (
+        "best experience",
+        At::Bottom,
+        &["For the best experience, please update your browser or download our app…"],
+        "browser-notice",
+    ),
+    (
+        "shared from",
+        At::Top,
+        &["Shared from @aldwin-herald.example"],
+        "share",
+    ),
+    (
+        "share on social media",
+        At::Bottom,
+        &["Share this story on social media"],
+        "share",
+    ),
     // Navigation of whole-page text.
     (
         "skip link",
@@ -740,6 +767,8 @@ fn clean_text_passes_untouched() {
         "The browser is used by 60% of the town's library computers, the council said.",
         "Written by Holt in 1990, the harbour song became an anthem for the town.",
         "Trending topics on social media included the storm and the ferry cancellations.",
+        "Microsoft will end support for Internet Explorer next year, the company said on Tuesday.",
+        "For the best experience, visitors should arrive early and bring a coat, organisers said.",
     ];
     let mut body: Vec<&str> = BODY.to_vec();
     body.splice(1..1, lookalikes.iter().copied());
