@@ -130,6 +130,7 @@ pub fn import(bytes: &[u8]) {
         progress: false,
         today: jiff::civil::date(2026, 1, 15),
         follow_links: false,
+        strict: false,
     };
     let Ok((front, file)) = import::convert_one(bytes, "raw.txt", &config, &options) else {
         return;
@@ -142,7 +143,8 @@ pub fn import(bytes: &[u8]) {
     });
     assert_eq!(back, front, "the front matter reads back differently");
     let (text, _) = analyse::decode_raw(bytes).expect("decoded once already");
-    let expected: Vec<(bool, String)> = clean::clean(&text, &config.import)
+    let rules = import::compile_rules(&config, options.today).expect("the default rules compile");
+    let expected: Vec<(bool, String)> = clean::clean_article(&text, "raw.txt", &rules)
         .blocks
         .iter()
         .map(|b| (b.kind == clean::BlockKind::Heading, b.text()))

@@ -44,12 +44,23 @@ pub(super) struct ImportArgs {
     /// them (by default such links are reported and not imported).
     #[arg(long)]
     follow_links: bool,
+    /// Reject a file whose cleaning kept too little of its text (see
+    /// `import.min_kept_share`), instead of importing it with a warning.
+    #[arg(long)]
+    strict: bool,
+    /// Print each line cleaning would remove from the files, with its line
+    /// number and the rule that removes it; write nothing.
+    #[arg(long)]
+    explain: bool,
 }
 
 impl ImportArgs {
     pub(super) fn run(self, global: &GlobalArgs) -> anyhow::Result<ExitStatus> {
         let root = global.site_root()?;
         let config = Config::load(&root)?;
+        if self.explain {
+            return explain(&config, &self.paths);
+        }
         let started = Instant::now();
         let options = ImportOptions {
             date: self.date,
@@ -61,6 +72,7 @@ impl ImportArgs {
                 .to_zoned_datetime(config.timezone.0.clone())
                 .date(),
             follow_links: self.follow_links,
+            strict: self.strict,
         };
         let report = import::import_with(&root, &config, &self.paths, &options, self.fetch)?;
         if self.dry_run {
@@ -81,6 +93,47 @@ impl ImportArgs {
             ExitStatus::Success
         })
     }
+}
+
+/// `import --explain`: what cleaning removes from each file, on stdout.
+fn explain(config: &Config, paths: &[PathBuf]) -> anyhow::Result<ExitStatus> {
+    let today = jiff::Timestamp::now()
+        .to_zoned_datetime(config.timezone.0.clone())
+        .date();
+    let rules = import::compile_rules(config, today)?;
+    let (files, missing) = import::raw_files(paths);
+    let mut status = ExitStatus::Success;
+    for item in &missing {
+        print_item(item, false);
+        status = ExitStatus::Failure;
+    }
+    for file in files {
+        let shown = file.display().to_string();
+        let name = file
+            .file_name()
+            .map_or_else(|| shown.clone(), |n| n.to_string_lossy().into_owned());
+        let bytes = match crate::fs::read(&file) {
+            Ok(bytes) => bytes,
+            Err(err) => {
+                report::problem(&format!("rejected: {err}"));
+                status = ExitStatus::Failure;
+                continue;
+            }
+        };
+        match import::explain::explain(&bytes, &name, config, &rules) {
+            Ok(e) => {
+                // Stop writing once the reader went away (`| head`).
+                if !report::data(&e.render(&shown))? {
+                    break;
+                }
+            }
+            Err(why) => {
+                report::problem(&format!("rejected: {shown}: {why}"));
+                status = ExitStatus::Failure;
+            }
+        }
+    }
+    Ok(status)
 }
 
 fn print_item(item: &ImportItem, quiet: bool) {

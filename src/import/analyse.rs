@@ -29,6 +29,8 @@ pub enum Rejection {
     NoParagraphs,
     /// Reading failed.
     Unreadable(String),
+    /// Cleaning kept too little of the file (`--strict`): why.
+    TooLittleKept(String),
 }
 
 impl fmt::Display for Rejection {
@@ -46,6 +48,7 @@ impl fmt::Display for Rejection {
                 f.write_str("no paragraphs: after cleaning, only a title (or nothing) is left")
             }
             Rejection::Unreadable(why) => write!(f, "cannot be read: {why}"),
+            Rejection::TooLittleKept(why) => write!(f, "{why} (refused by --strict)"),
         }
     }
 }

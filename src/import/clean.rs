@@ -1,14 +1,18 @@
 //! Cleaning: raw text → a [`Draft`] (title, paragraphs, subheadings, and what
 //! was taken out of the text: source, dateline, credit, a date).
 //!
-//! Each rule is a small named pass, `fn(&mut Draft, &ImportConfig)`, listed
-//! in [`PASSES`] in the order they run. A pass only looks at the draft and
-//! the config: no I/O, no state, so each is tested alone.
+//! Each rule is a small named pass, `fn(&mut Draft, &Rules)`, listed in
+//! [`PASSES`] in the order they run. A pass only looks at the draft and the
+//! rules: no I/O, no state, so each is tested alone. Every line a pass
+//! removes is recorded in [`Draft::removed`] with the rule's name, for
+//! `import --explain`.
 
 use jiff::civil;
 
-use super::dateline::{parse_dateline, parse_text_date};
-use crate::config::ImportConfig;
+use super::dateline::{self, parse_dateline, parse_text_date};
+use super::rules::{MAX_RULE_LINE, Rules, reads_as_credit};
+use super::share::{self, ShareLine};
+use super::{leftovers, page};
 
 /// What a block of the body is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -43,6 +47,17 @@ impl Block {
     }
 }
 
+/// A line taken out of the body, and the rule that took it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Removed {
+    /// The line, trimmed.
+    pub line: String,
+    /// The rule's name (`share`, `caption`, `teaser-block`, …).
+    pub rule: String,
+    /// Moved into the credit rather than dropped.
+    pub credit: bool,
+}
+
 /// An article while it is being cleaned.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Draft {
@@ -58,6 +73,10 @@ pub struct Draft {
     pub credits: Vec<String>,
     /// A publication date found in the text (a date line or the dateline).
     pub date: Option<civil::Date>,
+    /// Every line removed, in the order the passes removed them.
+    pub removed: Vec<Removed>,
+    /// Scraper leftovers decoded in the text (character references, mojibake), one line each.
+    pub notes: Vec<String>,
 }
 
 impl Draft {
@@ -84,61 +103,272 @@ impl Draft {
         }
     }
 
-    /// Removes every line for which `remove` is true, and blocks left empty.
-    fn retain_lines(&mut self, mut keep: impl FnMut(&str) -> bool) {
+    /// Removes every line for which `rule` names a rule, recording it, and blocks left empty.
+    fn remove_lines(&mut self, mut rule: impl FnMut(&str) -> Option<String>) {
+        let removed = &mut self.removed;
         for block in &mut self.blocks {
-            block.lines.retain(|line| keep(line));
+            block.lines.retain(|line| match rule(line) {
+                Some(rule) => {
+                    removed.push(Removed {
+                        line: line.clone(),
+                        rule,
+                        credit: false,
+                    });
+                    false
+                }
+                None => true,
+            });
         }
         self.blocks.retain(|b| !b.lines.is_empty());
+    }
+
+    /// Removes blocks `from..to` (every line), recorded under `rule`.
+    fn remove_blocks(&mut self, range: std::ops::Range<usize>, rule: &str) {
+        for block in self.blocks.drain(range) {
+            for line in block.lines {
+                self.removed.push(Removed {
+                    line,
+                    rule: rule.to_owned(),
+                    credit: false,
+                });
+            }
+        }
+    }
+
+    /// The line at `(block, line)`, removed and recorded under `rule`.
+    fn remove_line_at(&mut self, b: usize, l: usize, rule: &str) {
+        let line = self.blocks[b].lines.remove(l);
+        self.removed.push(Removed {
+            line,
+            rule: rule.to_owned(),
+            credit: false,
+        });
     }
 }
 
 /// A cleaning pass.
-pub type Pass = fn(&mut Draft, &ImportConfig);
+pub type Pass = fn(&mut Draft, &Rules);
 
 /// The cleaning passes, in the order they run.
 pub const PASSES: &[(&str, Pass)] = &[
-    ("share-lines", share_lines),
-    ("notices", notices),
+    ("share", share_lines),
+    ("notice", notices),
+    ("navigation", navigation),
     ("title", title),
+    ("byline", byline),
+    ("date-line", date_line),
     ("teaser-block", teaser_block),
     ("attribution", attribution),
-    ("date-line", date_line),
+    ("page-boilerplate", page_boilerplate),
     ("dateline", dateline),
     ("subheadings", subheadings),
 ];
 
-/// Runs every pass on `text`.
-pub fn clean(text: &str, config: &ImportConfig) -> Draft {
-    let mut draft = Draft::from_text(text);
-    for (_, pass) in PASSES {
-        pass(&mut draft, config);
+/// Cleans the raw text of one article (already decoded from its bytes):
+/// scraper leftovers are undone, then every pass runs. `name` is the
+/// file's name (its date, if any, helps date a dateline without a year).
+pub fn clean_article(text: &str, name: &str, rules: &Rules) -> Draft {
+    let (text, notes) = leftovers::decode(text);
+    let mut draft = Draft::from_text(&text);
+    draft.notes = notes;
+    let mut rules_here;
+    let mut rules = rules;
+    if let Some(date) = super::analyse::date_in_file_name(name) {
+        rules_here = rules.clone();
+        rules_here.today = date;
+        rules = &rules_here;
+    }
+    for (name, pass) in PASSES {
+        if rules.enabled(name) {
+            pass(&mut draft, rules);
+        }
     }
     draft
 }
 
-/// Removes `Share this @domain` lines anywhere; the first domain becomes the source.
-pub fn share_lines(draft: &mut Draft, config: &ImportConfig) {
+/// Removes share widgets anywhere (`Share this @domain`, `Facebook Twitter
+/// Email`, …); the first domain of a `share_line` becomes the source. A
+/// plain word (`Email`, `Print`) goes only next to another widget line.
+pub fn share_lines(draft: &mut Draft, rules: &Rules) {
     let mut source = draft.source.take();
-    draft.retain_lines(|line| match config.share_line.matches(line) {
-        Some(domain) => {
-            if source.is_none() && !domain.is_empty() {
-                source = Some(domain.trim_start_matches('@').to_lowercase());
+    let kinds: Vec<Vec<ShareLine>> = draft
+        .blocks
+        .iter()
+        .map(|b| {
+            b.lines
+                .iter()
+                .map(|line| match rules.share_line.matches(line) {
+                    Some(domain) => {
+                        if source.is_none() && !domain.is_empty() {
+                            source = Some(domain.trim_start_matches('@').to_lowercase());
+                        }
+                        ShareLine::Widget
+                    }
+                    None => share::classify(line),
+                })
+                .collect()
+        })
+        .collect();
+    let flat: Vec<ShareLine> = kinds.iter().flatten().copied().collect();
+    let mut remove = vec![false; flat.len()];
+    for i in 0..flat.len() {
+        remove[i] = match flat[i] {
+            ShareLine::Widget => true,
+            ShareLine::Weak => {
+                // Beside a widget line, or in a run of plain words beside one.
+                let near = |range: &mut dyn Iterator<Item = usize>| {
+                    range
+                        .take_while(|&j| flat[j] != ShareLine::No)
+                        .any(|j| flat[j] == ShareLine::Widget)
+                };
+                near(&mut (0..i).rev()) || near(&mut (i + 1..flat.len()))
             }
-            false
-        }
-        None => true,
+            ShareLine::No => false,
+        };
+    }
+    let mut i = 0;
+    draft.remove_lines(|_| {
+        i += 1;
+        remove[i - 1].then(|| "share".to_owned())
     });
     draft.source = source;
 }
 
-/// Removes stray site notices (`Internet Explorer 11 is not compatible…`) anywhere.
-pub fn notices(draft: &mut Draft, config: &ImportConfig) {
-    draft.retain_lines(|line| !config.notices.iter().any(|p| p.matches(line).is_some()));
+/// Removes site notices and the built-in kinds of debris (advertising,
+/// newsletter and cookie notices, captions, media widgets…) anywhere.
+pub fn notices(draft: &mut Draft, rules: &Rules) {
+    draft.remove_lines(|line| {
+        if let Some(pattern) = rules.notices.first_match(line) {
+            return Some(format!("notice `{pattern}`"));
+        }
+        if line.len() > MAX_RULE_LINE {
+            return None;
+        }
+        let rule = rules.remove.first_match(line)?;
+        (rule == "photo-credit" || !is_reported_speech(line)).then(|| rule.to_owned())
+    });
+}
+
+/// True for a line that reports what someone said: an article's, whatever it starts with.
+fn is_reported_speech(line: &str) -> bool {
+    let lower = line.to_lowercase();
+    [
+        " said",
+        " says",
+        " told ",
+        "according to",
+        " stated",
+        " added",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
+        && line.split_whitespace().count() >= 8
+}
+
+/// Words of site menus at the top of whole-page text.
+const MENU_WORDS: &[&str] = &[
+    "home",
+    "menu",
+    "main menu",
+    "search",
+    "sections",
+    "news",
+    "sport",
+    "sports",
+    "world",
+    "business",
+    "politics",
+    "opinion",
+    "entertainment",
+    "culture",
+    "lifestyle",
+    "tech",
+    "technology",
+    "science",
+    "health",
+    "travel",
+    "video",
+    "videos",
+    "podcasts",
+    "weather",
+    "local",
+    "live",
+    "log in",
+    "login",
+    "sign in",
+    "sign out",
+    "register",
+    "account",
+    "my account",
+    "skip to content",
+    "skip to main content",
+    "skip to navigation",
+    "open menu",
+    "close menu",
+    "toggle navigation",
+    "navigation",
+    "back to top",
+    "more",
+    "subscribe",
+    "newsletters",
+    "u.s.",
+    "us",
+    "uk",
+    "europe",
+    "asia",
+    "africa",
+    "americas",
+    "australia",
+    "middle east",
+    "markets",
+    "economy",
+    "climate",
+    "arts",
+    "books",
+    "style",
+    "food",
+    "games",
+    "crosswords",
+    "obituaries",
+    "photos",
+    "latest",
+    "top stories",
+    "español",
+    "edition",
+    "international edition",
+    "us edition",
+    "uk edition",
+    "today's paper",
+    "print",
+];
+
+/// Removes the navigation at the top of whole-page text, line by line
+/// (menu words, breadcrumbs `Home › World`), and menu lines anywhere.
+pub fn navigation(draft: &mut Draft, _: &Rules) {
+    let mut top = true;
+    let removed = &mut draft.removed;
+    for block in &mut draft.blocks {
+        block.lines.retain(|line| {
+            let lower = line.trim_end_matches([':', '.']).to_lowercase();
+            let is_menu = page::LineFeatures::of(line).is_menu();
+            let remove = is_menu || (top && MENU_WORDS.contains(&lower.as_str()));
+            if remove {
+                removed.push(Removed {
+                    line: line.clone(),
+                    rule: "navigation".to_owned(),
+                    credit: false,
+                });
+            } else {
+                top = false;
+            }
+            !remove
+        });
+    }
+    draft.blocks.retain(|b| !b.lines.is_empty());
 }
 
 /// Takes the first line as the title; the rest of its block stays in the body.
-pub fn title(draft: &mut Draft, _: &ImportConfig) {
+pub fn title(draft: &mut Draft, _: &Rules) {
     let Some(first) = draft.blocks.first_mut() else {
         return;
     };
@@ -148,83 +378,452 @@ pub fn title(draft: &mut Draft, _: &ImportConfig) {
     }
 }
 
-/// Cuts the trailing block of teasers, from its marker line (`You May Also
-/// Like`, `Related`, …) to the end. The marker must follow at least one
-/// paragraph of the body, so a story is never cut to nothing.
-pub fn teaser_block(draft: &mut Draft, config: &ImportConfig) {
-    let is_marker = |line: &str| {
-        let line = line.trim_end_matches([':', '.', '…', ' ']);
-        config
-            .teaser_markers
-            .iter()
-            .any(|p| p.matches(line).is_some())
-    };
-    for b in 0..draft.blocks.len() {
-        let found = draft.blocks[b].lines.iter().position(|l| is_marker(l));
-        let Some(line) = found else { continue };
-        if b == 0 && line == 0 {
-            continue;
+/// Removes a byline at the top of the body (`By Jane Doe`, `By JANE DOE,
+/// Associated Press`, `Jane Doe | Reuters`, `Written by Jane Doe`).
+pub fn byline(draft: &mut Draft, _: &Rules) {
+    let top = draft.blocks.len().min(3);
+    let mut seen = 0;
+    let removed = &mut draft.removed;
+    for block in draft.blocks.iter_mut().take(top) {
+        block.lines.retain(|line| {
+            seen += 1;
+            let is = seen <= 4 && is_byline(line);
+            if is {
+                removed.push(Removed {
+                    line: line.clone(),
+                    rule: "byline".to_owned(),
+                    credit: false,
+                });
+            }
+            !is
+        });
+    }
+    draft.blocks.retain(|b| !b.lines.is_empty());
+}
+
+/// Outlets and roles that follow a byline's names.
+const BYLINE_TAIL: &[&str] = &[
+    "associated press",
+    "the associated press",
+    "ap",
+    "reuters",
+    "afp",
+    "cnn",
+    "bbc news",
+    "bbc",
+    "bloomberg",
+    "bloomberg news",
+    "upi",
+    "nbc news",
+    "abc news",
+    "cbs news",
+    "fox news",
+    "npr",
+    "usa today",
+    "the new york times",
+    "the washington post",
+    "the guardian",
+    "staff writer",
+    "staff reporter",
+    "correspondent",
+    "reporter",
+    "writer",
+    "editor",
+    "associated press writer",
+    "ap writer",
+    "political reporter",
+    "senior writer",
+    "contributor",
+    "staff",
+    "cnn business",
+    "cnn politics",
+    "bbc sport",
+    "sky news",
+];
+
+/// True for a byline: `By` and names (capitalised words, `and`, commas),
+/// then perhaps an outlet or a role; or names then `|` or `,` and an outlet.
+pub fn is_byline(line: &str) -> bool {
+    if line.chars().count() > 120 || line.ends_with(['.', '!', '?']) && !line.ends_with(" Jr.") {
+        return false;
+    }
+    let lower = line.to_lowercase();
+    let rest = [
+        "by ",
+        "by: ",
+        "written by ",
+        "words by ",
+        "story by ",
+        "author: ",
+        "posted by ",
+    ]
+    .iter()
+    .find_map(|p| lower.starts_with(p).then(|| &line[p.len()..]));
+    let (names, tail) = match rest {
+        Some(rest) => {
+            let cut = rest
+                .find([',', '|', '—', '–', '•', '·'])
+                .unwrap_or(rest.len());
+            (
+                &rest[..cut],
+                rest[cut..].trim_start_matches([',', '|', '—', '–', '•', '·', ' ']),
+            )
         }
-        draft.blocks.truncate(b + 1);
-        draft.blocks[b].lines.truncate(line);
-        draft.blocks.retain(|block| !block.lines.is_empty());
-        return;
+        None => {
+            let Some(cut) = line.find([',', '|']) else {
+                return false;
+            };
+            let tail = line[cut..].trim_start_matches([',', '|', ' ']);
+            if !BYLINE_TAIL.contains(&tail.to_lowercase().as_str()) {
+                return false;
+            }
+            (&line[..cut], tail)
+        }
+    };
+    let mut words = 0;
+    for word in names.split_whitespace() {
+        let connector = [
+            "and", "&", "de", "van", "von", "der", "da", "del", "la", "le", "bin", "al",
+        ]
+        .contains(&word.to_lowercase().as_str());
+        let named = word.chars().next().is_some_and(char::is_uppercase);
+        if !(connector || named) {
+            return false;
+        }
+        words += usize::from(!connector);
+    }
+    if !(1..=8).contains(&words) {
+        return false;
+    }
+    tail.split([',', '|', ';', '•', '·']).all(|part| {
+        let part = part.trim();
+        let lower = part.to_lowercase();
+        part.is_empty()
+            || BYLINE_TAIL.contains(&lower.as_str())
+            || part.split_whitespace().all(|w| {
+                w.chars().next().is_some_and(|c| !c.is_lowercase())
+                    || BYLINE_TAIL.contains(&w.to_lowercase().as_str())
+            })
+    })
+}
+
+/// Cuts the trailing block of teasers, from its marker line (`You May Also
+/// Like`, `Related`, `Most Read`, …) to the end, when what follows the
+/// marker is teasers (headlines, cut excerpts) or far shorter than the
+/// body before it. A marker elsewhere (`Next Story` at the top of a page)
+/// is removed alone, with the teaser headlines right after it: the rest
+/// of the file is never cut.
+pub fn teaser_block(draft: &mut Draft, rules: &Rules) {
+    // A marker is a heading: not a sentence (`More on that later.`).
+    let is_marker = |line: &str| {
+        let sentence = line.ends_with(['.', '?', '!']) && !line.ends_with("..");
+        let line = line.trim_end_matches([':', '.', '…', ' ', '»', '›', '>']);
+        !sentence && line.chars().count() <= 60 && rules.teaser_markers.is_match(line)
+    };
+    let mut b = 0;
+    while b < draft.blocks.len() {
+        let Some(l) = draft.blocks[b].lines.iter().position(|l| is_marker(l)) else {
+            b += 1;
+            continue;
+        };
+        let before: usize = draft.blocks[..b].iter().map(text_len).sum::<usize>()
+            + draft.blocks[b].lines[..l]
+                .iter()
+                .map(|x| x.len())
+                .sum::<usize>();
+        let after_lines: Vec<&String> = draft.blocks[b].lines[l + 1..]
+            .iter()
+            .chain(draft.blocks[b + 1..].iter().flat_map(|x| &x.lines))
+            .collect();
+        let after: usize = after_lines.iter().map(|x| x.len()).sum();
+        let teasers = after_lines.iter().all(|x| is_teaser_like(x));
+        let alone = draft.blocks[b].lines.len() == 1;
+        if before > 0 && (teasers || (alone && before >= 2 * after)) {
+            let tail: Vec<String> = draft.blocks[b].lines.drain(l..).collect();
+            for line in tail {
+                draft.removed.push(Removed {
+                    line,
+                    rule: "teaser-block".to_owned(),
+                    credit: false,
+                });
+            }
+            draft.remove_blocks(b + 1..draft.blocks.len(), "teaser-block");
+            draft.blocks.retain(|block| !block.lines.is_empty());
+            return;
+        }
+        // Not trailing: the marker alone, then the teaser headlines after it.
+        draft.remove_line_at(b, l, "teaser-marker");
+        while l < draft.blocks[b].lines.len() && is_headline(&draft.blocks[b].lines[l]) {
+            draft.remove_line_at(b, l, "teaser-marker");
+        }
+        if draft.blocks[b].lines.is_empty() {
+            draft.blocks.remove(b);
+            while b < draft.blocks.len()
+                && draft.blocks[b].lines.iter().all(|x| is_headline(x))
+                && draft.blocks.get(b + 1).is_some()
+                && draft.blocks[b].lines.len() <= 3
+            {
+                draft.remove_blocks(b..b + 1, "teaser-marker");
+            }
+        } else {
+            b += 1;
+        }
     }
 }
 
-/// Moves attribution lines (`The Associated Press contributed to this report.`) into the credit.
-pub fn attribution(draft: &mut Draft, config: &ImportConfig) {
+fn text_len(block: &Block) -> usize {
+    block.lines.iter().map(String::len).sum()
+}
+
+/// A teaser's line: a headline (a question too), a cut excerpt (`…`), a
+/// date, or a short label.
+fn is_teaser_like(line: &str) -> bool {
+    let end = line.trim_end();
+    end.ends_with('…')
+        || end.ends_with("...")
+        || is_headline(end)
+        || (end.ends_with('?') && end.chars().count() <= 160)
+        || end.chars().count() <= 100
+}
+
+/// A headline: no final punctuation, not too long.
+fn is_headline(line: &str) -> bool {
+    let features = page::LineFeatures::of(line);
+    !features.ends_sentence && line.chars().count() <= 160 && !line.ends_with(['"', '”'])
+}
+
+/// Moves attribution and credit lines (`The Associated Press contributed
+/// to this report.`, `Reporting by …; Editing by …`, `This article was
+/// originally published on …`) into the credit.
+pub fn attribution(draft: &mut Draft, rules: &Rules) {
     let mut credits = std::mem::take(&mut draft.credits);
-    draft.retain_lines(|line| {
-        let is_credit = line.chars().count() <= 200
-            && config
-                .attributions
-                .iter()
-                .any(|p| p.matches(line).is_some());
-        if is_credit {
-            credits.push(line.to_owned());
-        }
-        !is_credit
-    });
+    let removed = &mut draft.removed;
+    for block in &mut draft.blocks {
+        block.lines.retain(|line| {
+            if line.chars().count() > 300 {
+                return true;
+            }
+            let rule = match rules.attributions.first_match(line) {
+                Some(pattern) if reads_as_credit(line) => Some(format!("attribution `{pattern}`")),
+                _ => match rules.credit.first_match(line) {
+                    Some("republished") => Some("republished".to_owned()),
+                    Some(rule) if reads_as_credit(line) => Some(rule.to_owned()),
+                    _ => None,
+                },
+            };
+            let Some(rule) = rule else { return true };
+            credits.push(line.clone());
+            removed.push(Removed {
+                line: line.clone(),
+                rule,
+                credit: true,
+            });
+            false
+        });
+    }
+    draft.blocks.retain(|b| !b.lines.is_empty());
     draft.credits = credits;
 }
 
-/// Removes a line that only gives the date (`Monday, July 21, 2025`,
-/// `Published 21 July 2025`) from the top of the body, keeping the date.
-pub fn date_line(draft: &mut Draft, _: &ImportConfig) {
-    let limit = draft.blocks.len().min(2);
-    for b in 0..limit {
-        let block = &draft.blocks[b];
-        if block.lines.len() != 1 || draft.blocks.len() < 2 {
-            continue;
-        }
-        let line = block.lines[0].as_str();
-        let mut rest = line;
-        for prefix in ["published", "updated", "posted", "last updated"] {
-            if rest.len() > prefix.len()
-                && rest.is_char_boundary(prefix.len())
-                && rest[..prefix.len()].eq_ignore_ascii_case(prefix)
-            {
-                rest = rest[prefix.len()..].trim_start_matches([':', ' ']);
-                rest = rest.strip_prefix("on ").unwrap_or(rest);
-                break;
-            }
-        }
-        if let Some((date, len)) = parse_text_date(rest)
-            && rest[len..].trim_matches([' ', '.', ',']).is_empty()
-        {
-            draft.date.get_or_insert(date);
-            draft.blocks.remove(b);
-            return;
+/// Removes blocks of whole-page text that are navigation, link lists or
+/// footers (see [`page::classify`]), in files that have other debris.
+pub fn page_boilerplate(draft: &mut Draft, _: &Rules) {
+    // Only in page text: a file from which other rules removed debris
+    // already. Clean articles (a gallery's captions) are left alone.
+    if draft.removed.is_empty() {
+        return;
+    }
+    let blocks: Vec<Vec<&str>> = draft
+        .blocks
+        .iter()
+        .map(|b| b.lines.iter().map(String::as_str).collect())
+        .collect();
+    let class = page::classify(&blocks, 4);
+    // The first block is kept even so: it may be a standfirst.
+    for i in (0..class.len()).rev() {
+        if class[i] == page::BlockClass::Boilerplate && draft.blocks.len() > 1 {
+            draft.remove_blocks(i..i + 1, "page-boilerplate");
         }
     }
+}
+
+/// Words of the lines that only give the date or time (`Updated 2:15 PM
+/// EDT, Mon July 21, 2025`), besides numbers and month and day names.
+const DATE_WORDS: &[&str] = &[
+    "published",
+    "updated",
+    "posted",
+    "last",
+    "modified",
+    "first",
+    "created",
+    "date",
+    "on",
+    "at",
+    "am",
+    "pm",
+    "a.m.",
+    "p.m.",
+    "et",
+    "est",
+    "edt",
+    "ct",
+    "cst",
+    "cdt",
+    "mt",
+    "mst",
+    "mdt",
+    "pt",
+    "pst",
+    "pdt",
+    "gmt",
+    "bst",
+    "utc",
+    "cet",
+    "cest",
+    "ist",
+    "aest",
+    "aedt",
+    "jst",
+    "hkt",
+    "sgt",
+    "wib",
+    "msk",
+    "eet",
+    "eest",
+    "ago",
+    "hours",
+    "hour",
+    "hrs",
+    "hr",
+    "minutes",
+    "minute",
+    "mins",
+    "min",
+    "days",
+    "day",
+    "weeks",
+    "week",
+    "yesterday",
+    "today",
+    "just",
+    "now",
+    "the",
+    "of",
+    "time",
+    "local",
+    "sept",
+    "th",
+    "st",
+    "nd",
+    "rd",
+    "|",
+    "•",
+    "·",
+    "-",
+    "–",
+    "—",
+    "/",
+    "and",
+];
+
+/// True for a line that only gives a date or time, with something that
+/// says so: a year, `ago`, or a clock time (`Tuesday, 1 March` alone may
+/// be a fixture list's heading).
+fn is_date_only(line: &str) -> bool {
+    if line.chars().count() > 100 {
+        return false;
+    }
+    let year = line
+        .split(|c: char| !c.is_ascii_digit())
+        .any(|d| d.len() == 4 && (d.starts_with("19") || d.starts_with("20")));
+    let lower = line.to_lowercase();
+    if !(year || lower.contains("ago") || lower.contains(':')) {
+        return false;
+    }
+    let mut strong = false;
+    for word in line.split(|c: char| c.is_whitespace() || ",()[]".contains(c)) {
+        let word = word.trim_end_matches([':', '.', ',']).to_lowercase();
+        if word.is_empty() {
+            continue;
+        }
+        let time =
+            word.contains(':') || word.contains('.') && word.chars().any(|c| c.is_ascii_digit());
+        if dateline::month_number(&word).is_some()
+            || dateline::is_weekday(&word)
+            || word == "ago"
+            || time
+        {
+            strong = true;
+        } else if !(word
+            .chars()
+            .all(|c| c.is_ascii_digit() || "/-:.".contains(c))
+            || DATE_WORDS.contains(&word.as_str())
+            || word
+                .trim_end_matches(['a', 'p', 'm'])
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == ':'))
+        {
+            return false;
+        }
+    }
+    strong
+}
+
+/// Removes the lines that only give the date (`Monday, July 21, 2025`,
+/// `Published 21 July 2025`, `Updated 3 hours ago`) from the top of the
+/// body (and, starting with `Published` or `Updated`, anywhere), keeping
+/// the first date.
+pub fn date_line(draft: &mut Draft, _: &Rules) {
+    let top = draft.blocks.len().min(2);
+    let mut seen = 0;
+    let mut date = draft.date;
+    let removed = &mut draft.removed;
+    let n = draft.blocks.len();
+    for (b, block) in draft.blocks.iter_mut().enumerate() {
+        block.lines.retain(|line| {
+            seen += 1;
+            let lower = line.to_lowercase();
+            let labelled = [
+                "published",
+                "updated",
+                "posted",
+                "last updated",
+                "first published",
+            ]
+            .iter()
+            .any(|p| lower.starts_with(p));
+            let at_top = b < top && seen <= 6 && n > 1;
+            if !((at_top || labelled) && is_date_only(line)) {
+                return true;
+            }
+            if at_top && date.is_none() {
+                date = first_date_in(line);
+            }
+            removed.push(Removed {
+                line: line.clone(),
+                rule: "date-line".to_owned(),
+                credit: false,
+            });
+            false
+        });
+    }
+    draft.blocks.retain(|b| !b.lines.is_empty());
+    draft.date = date;
+}
+
+/// The first full date written in `line`.
+fn first_date_in(line: &str) -> Option<civil::Date> {
+    line.char_indices()
+        .filter(|&(i, _)| i == 0 || line[..i].ends_with([' ', ',', '|', ':']))
+        .find_map(|(i, _)| parse_text_date(&line[i..]).map(|(d, _)| d))
 }
 
 /// Removes an empty or bare dateline (`() `, `(CNN) — `, `WASHINGTON (AP) — `)
 /// from the start of the first paragraph; a named outlet or place is kept
 /// as the dateline, and a date in it as the date.
-pub fn dateline(draft: &mut Draft, config: &ImportConfig) {
-    if !config.strip_dateline {
+pub fn dateline(draft: &mut Draft, rules: &Rules) {
+    if !rules.strip_dateline {
         return;
     }
     let Some(block) = draft
@@ -234,7 +833,7 @@ pub fn dateline(draft: &mut Draft, config: &ImportConfig) {
     else {
         return;
     };
-    let Some(found) = parse_dateline(&block.lines[0]) else {
+    let Some(found) = parse_dateline(&block.lines[0], rules.today) else {
         return;
     };
     // Lines stay trimmed: a tab left after the dateline would start an
@@ -251,16 +850,17 @@ pub fn dateline(draft: &mut Draft, config: &ImportConfig) {
 /// Marks short lines without final punctuation that stand between body
 /// paragraphs as subheadings. The first block never is one (a story does
 /// not open with a subheading), nor are runs of short lines (a list).
-pub fn subheadings(draft: &mut Draft, config: &ImportConfig) {
-    if config.subheading_max_chars == 0 {
+pub fn subheadings(draft: &mut Draft, rules: &Rules) {
+    if rules.subheading_max_chars == 0 {
         return;
     }
+    let max = rules.subheading_max_chars;
     let n = draft.blocks.len();
     for i in 1..n.saturating_sub(1) {
-        let candidate = is_heading_like(&draft.blocks[i], config.subheading_max_chars)
+        let candidate = is_heading_like(&draft.blocks[i], max)
             && draft.blocks[i - 1].kind == BlockKind::Paragraph
-            && !is_heading_like(&draft.blocks[i - 1], config.subheading_max_chars)
-            && !is_heading_like(&draft.blocks[i + 1], config.subheading_max_chars);
+            && !is_heading_like(&draft.blocks[i - 1], max)
+            && !is_heading_like(&draft.blocks[i + 1], max);
         if candidate {
             draft.blocks[i].kind = BlockKind::Heading;
         }
@@ -285,8 +885,10 @@ fn is_heading_like(block: &Block, max_chars: usize) -> bool {
 mod tests {
     use super::*;
 
-    fn config() -> ImportConfig {
-        ImportConfig::default()
+    use crate::config::ImportConfig;
+
+    fn config() -> Rules {
+        Rules::new(&ImportConfig::default(), civil::date(2026, 1, 15)).unwrap()
     }
 
     fn run(pass: Pass, text: &str) -> Draft {
@@ -356,9 +958,9 @@ mod tests {
             teaser_block(&mut d, &config());
             assert_eq!(texts(&d), ["Body one.", "Body two."], "{marker}");
         }
-        // Never the first line: a story is not cut to nothing.
+        // At the top, the marker alone goes: a story is not cut to nothing.
         let d = run(teaser_block, "Related\n\nBody.");
-        assert_eq!(texts(&d), ["Related", "Body."]);
+        assert_eq!(texts(&d), ["Body."]);
         // Words inside a paragraph are not markers.
         let d = run(teaser_block, "A.\n\nRead more about it in the report.");
         assert_eq!(d.blocks.len(), 2);
@@ -441,13 +1043,11 @@ mod tests {
             assert_eq!(d.dateline, None, "{text}");
         }
         let mut d = Draft::from_text("(CNN) — Text.");
-        dateline(
-            &mut d,
-            &ImportConfig {
-                strip_dateline: false,
-                ..config()
-            },
-        );
+        let off = ImportConfig {
+            strip_dateline: false,
+            ..ImportConfig::default()
+        };
+        dateline(&mut d, &Rules::new(&off, civil::date(2026, 1, 15)).unwrap());
         assert_eq!(d.blocks[0].lines[0], "(CNN) — Text.");
     }
 
@@ -468,8 +1068,9 @@ mod tests {
 
     #[test]
     fn clean_runs_every_pass_in_order() {
-        let d = clean(
+        let d = clean_article(
             "Title\nShare this @x.org\n\n() Lead paragraph.\n\nThe AP contributed to this report.\n\nShare this @x.org\nRelated\n\nTeaser",
+            "x.txt",
             &config(),
         );
         assert_eq!(d.title, "Title");

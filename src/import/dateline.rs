@@ -15,11 +15,14 @@ pub struct Dateline {
 }
 
 /// Reads a dateline at the start of `line`: `[PLACE[, State.][, Date]] (OUTLET) [—]`
-/// or `PLACE[, State.] —`. The place is in capitals; the outlet's words are capitalised.
-pub fn parse_dateline(line: &str) -> Option<Dateline> {
-    let head_end = line.char_indices().nth(80).map_or(line.len(), |(i, _)| i);
+/// or `PLACE[, State.][, Date] —` (or `:`). Before an outlet the place is in
+/// capitals or capitalised words (`Hong Kong (CNN)`); before a bare dash it
+/// is in capitals. The outlet's words are capitalised. A date without a
+/// year (`July 21 (Reuters)`) is the last such day on or before `today`.
+pub fn parse_dateline(line: &str, today: civil::Date) -> Option<Dateline> {
+    let head_end = line.char_indices().nth(100).map_or(line.len(), |(i, _)| i);
     let head = &line[..head_end];
-    let found = dateline_with_outlet(head).or_else(|| dateline_with_dash(head))?;
+    let found = dateline_with_outlet(head, today).or_else(|| dateline_with_dash(head, today))?;
     if line[found.len..].trim().is_empty() {
         return None;
     }
@@ -27,9 +30,9 @@ pub fn parse_dateline(line: &str) -> Option<Dateline> {
 }
 
 /// `[PLACE] (OUTLET) [—] `
-fn dateline_with_outlet(head: &str) -> Option<Dateline> {
+fn dateline_with_outlet(head: &str, today: civil::Date) -> Option<Dateline> {
     let open = head.find('(')?;
-    if head[..open].chars().count() > 60 {
+    if head[..open].chars().count() > 70 {
         return None;
     }
     let close = open + head[open..].find(')')?;
@@ -43,13 +46,21 @@ fn dateline_with_outlet(head: &str) -> Option<Dateline> {
         return None;
     }
     let prefix = head[..open].trim();
-    let (place, date) = parse_place(prefix)?;
+    let (place, date) = parse_place(prefix, true, today)?;
     let mut rest = head[close + 1..].trim_start_matches([' ', '\u{a0}']);
-    for dash in ["—", "–", "--", "-"] {
+    let mut dashed = false;
+    for dash in ["—", "–", "--", "-", ":"] {
         if let Some(r) = rest.strip_prefix(dash) {
             rest = r.trim_start_matches([' ', '\u{a0}']);
+            dashed = true;
             break;
         }
+    }
+    // `Hong Kong (CNN)`: a place in capitalised words only before a news
+    // outlet or a dash (`Scientists (NASA) found` is a sentence).
+    let in_capitals = place.chars().all(|c| !c.is_lowercase());
+    if !in_capitals && !dashed && !OUTLETS.contains(&outlet) {
+        return None;
     }
     let text = match (place.is_empty(), outlet) {
         (_, "") => prefix.to_owned(),
@@ -63,14 +74,59 @@ fn dateline_with_outlet(head: &str) -> Option<Dateline> {
     })
 }
 
-/// `PLACE — `
-fn dateline_with_dash(head: &str) -> Option<Dateline> {
-    let (at, sep) = [" — ", " – ", " - ", " -- ", "— ", "– "]
+/// News outlets of datelines, for a place in capitalised words before one.
+const OUTLETS: &[&str] = &[
+    "AP",
+    "Reuters",
+    "AFP",
+    "CNN",
+    "CNN Business",
+    "CNN Politics",
+    "CNN Sport",
+    "UPI",
+    "Bloomberg",
+    "Xinhua",
+    "ANI",
+    "PTI",
+    "IANS",
+    "dpa",
+    "DPA",
+    "TASS",
+    "Kyodo",
+    "Yonhap",
+    "EFE",
+    "AAP",
+    "CP",
+    "PA",
+    "BBC",
+    "NBC",
+    "CBS",
+    "ABC",
+    "Fox",
+    "Fox News",
+    "NPR",
+    "WJHL",
+    "KABC",
+    "CNN Espanol",
+    "CNN en Español",
+    "Sputnik",
+    "Anadolu",
+    "WAFA",
+    "AP Photo",
+    "The Conversation",
+];
+
+/// `PLACE — `, `PLACE: `
+fn dateline_with_dash(head: &str, today: civil::Date) -> Option<Dateline> {
+    let (at, sep) = [" — ", " – ", " - ", " -- ", "— ", "– ", "--", ": "]
         .iter()
         .filter_map(|sep| head.find(sep).map(|i| (i, *sep)))
         .min()?;
     let prefix = head[..at].trim();
-    let (place, date) = parse_place(prefix)?;
+    let (place, date) = parse_place(prefix, false, today)?;
+    if sep == ": " && prefix.contains(',') {
+        return None;
+    }
     if place.is_empty() {
         return None;
     }
@@ -82,17 +138,32 @@ fn dateline_with_dash(head: &str) -> Option<Dateline> {
 }
 
 /// Checks the part before a dateline's outlet: empty, or a place in capitals
-/// (`WASHINGTON`, `JONESBOROUGH, Tenn.`), optionally followed by a date.
-fn parse_place(prefix: &str) -> Option<(&str, Option<civil::Date>)> {
+/// (`WASHINGTON`, `JONESBOROUGH, Tenn.`; capitalised words too when
+/// `outlet`, as `Hong Kong (CNN)`), optionally followed by a date.
+fn parse_place(
+    prefix: &str,
+    outlet: bool,
+    today: civil::Date,
+) -> Option<(&str, Option<civil::Date>)> {
     if prefix.is_empty() {
         return Some(("", None));
     }
     let (place, rest) = prefix.split_once(',').unwrap_or((prefix, ""));
-    let letters = place.chars().filter(|c| c.is_alphabetic()).count();
-    let capitals = place
+    // `NEW DELHI [India]`
+    let bare = place.split('[').next().unwrap_or(place).trim();
+    let letters = bare.chars().filter(|c| c.is_alphabetic()).count();
+    let capitals = bare
         .chars()
         .all(|c| (c.is_alphabetic() && c.is_uppercase()) || " .'’-".contains(c));
-    if letters < 3 || !capitals || rest.chars().count() > 40 {
+    let capitalised = outlet
+        && bare.split_whitespace().count() <= 4
+        && bare.split_whitespace().all(|w| {
+            is_capitalised(w) || ["de", "del", "la", "el", "al", "es", "am", "upon"].contains(&w)
+        })
+        && bare
+            .chars()
+            .all(|c| c.is_alphabetic() || " .'’-".contains(c));
+    if letters < 3 || !(capitals || capitalised) || rest.chars().count() > 40 {
         return None;
     }
     let rest = rest.trim();
@@ -103,7 +174,8 @@ fn parse_place(prefix: &str) -> Option<(&str, Option<civil::Date>)> {
     let starts = std::iter::once(0).chain(rest.match_indices(',').map(|(i, _)| i + 1));
     for i in starts {
         let tail = rest[i..].trim_start();
-        if let Some((date, len)) = parse_text_date(tail)
+        let found = parse_text_date(tail).or_else(|| parse_month_day(tail, today));
+        if let Some((date, len)) = found
             && tail[len..].trim_matches(['.', ' ']).is_empty()
             && rest[..i]
                 .trim_end_matches(',')
@@ -146,7 +218,17 @@ const WEEKDAYS: [&str; 7] = [
     "sunday",
 ];
 
-fn month_number(word: &str) -> Option<i8> {
+/// True for a day's name (`Monday`, `Mon`).
+pub fn is_weekday(word: &str) -> bool {
+    let word = word.trim_end_matches('.').to_ascii_lowercase();
+    word.len() >= 3
+        && WEEKDAYS
+            .iter()
+            .any(|d| *d == word || (word.len() <= 4 && d.starts_with(&word)))
+}
+
+/// The number of a month named by `word` (`July`, `Jul.`, `Sept`).
+pub fn month_number(word: &str) -> Option<i8> {
     let word = word.trim_end_matches('.').to_ascii_lowercase();
     if word.len() < 3 {
         return None;
@@ -207,6 +289,27 @@ pub fn parse_text_date(text: &str) -> Option<(civil::Date, usize)> {
     let date = civil::Date::new(year, month, i8::try_from(day).ok()?).ok()?;
     let used = pos - (t[..pos].len() - t[..pos].trim_end_matches(['.', ',']).len());
     Some((date, start + used))
+}
+
+/// Reads a day without a year at the start of `text` (`July 21`, `21 July`,
+/// `Jul. 21`): the last such day on or before `today`.
+pub fn parse_month_day(text: &str, today: civil::Date) -> Option<(civil::Date, usize)> {
+    let mut words = text.split(' ');
+    let a = words.next()?;
+    let b = words.next()?;
+    let number = |s: &str| s.trim_end_matches(['.', ',']).parse::<i8>().ok();
+    let (month, day) = match (month_number(a), month_number(b)) {
+        (Some(m), _) => (m, number(b)?),
+        (None, Some(m)) => (m, number(a)?),
+        _ => return None,
+    };
+    let len = a.len() + 1 + b.trim_end_matches(['.', ',']).len();
+    let this_year = civil::Date::new(today.year(), month, day).ok();
+    let date = match this_year {
+        Some(d) if d <= today => d,
+        _ => civil::Date::new(today.year() - 1, month, day).ok()?,
+    };
+    Some((date, len))
 }
 
 #[cfg(test)]

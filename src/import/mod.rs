@@ -19,14 +19,20 @@
 pub mod analyse;
 pub mod clean;
 pub mod dateline;
+pub mod explain;
 pub mod feed;
 pub mod fetch;
 mod from_web;
 pub mod gather;
 pub mod html;
 pub mod ledger;
+pub mod leftovers;
 mod lexicon;
 pub mod opml;
+pub mod page;
+pub mod pattern;
+pub mod rules;
+pub mod share;
 pub mod tags;
 pub mod to_markdown;
 
@@ -41,6 +47,7 @@ use serde::Deserialize;
 use self::analyse::{DateSource, Rejection};
 use self::clean::{BlockKind, Draft};
 use self::from_web::{gather_stories, gathered_before, prepare_story, story_front_matter};
+use self::rules::Rules;
 use crate::config::Config;
 use crate::error::{Error, Result};
 use crate::source;
@@ -69,6 +76,9 @@ pub struct ImportOptions {
     /// Follow symbolic links in the folders read, even those that lead out
     /// of them (else such links are reported and not imported).
     pub follow_links: bool,
+    /// Reject files that keep too little of their text (`--strict`),
+    /// instead of importing them with a warning.
+    pub strict: bool,
 }
 
 /// What happened to one raw file.
@@ -261,10 +271,11 @@ pub fn import_with(
     let inputs = gather_stories(inputs, &urls, fetcher.as_ref(), &mut missing);
     let mut ledger = ledger::Ledger::load(root)?;
     let mut seen_keys: HashMap<String, String> = HashMap::new();
+    let rules = compile_rules(config, options.today)?;
     let (existing, old_observed, old_vocabulary) = load_existing(root)?;
 
     let bar = report::progress_bar(options.progress, inputs.len() as u64, "importing");
-    let (prepared, new_vocabulary) = prepare_all(&inputs, config, &bar);
+    let (prepared, new_vocabulary) = prepare_all(&inputs, config, &rules, options.strict, &bar);
     bar.finish_and_clear();
 
     // Tags are scored against every article of this import and of the site.
@@ -349,6 +360,19 @@ pub fn import_with(
     }
     report.files = files;
     Ok(report)
+}
+
+/// The cleaning rules of `config`, compiled once for a whole import.
+pub fn compile_rules(config: &Config, today: civil::Date) -> Result<Rules> {
+    Rules::new(&config.import, today)
+        .map_err(|m| Error::Invalid(format!("config.toml: [import]: {m}")))
+}
+
+/// The raw files of `paths` (files, or folders searched for `*.txt`),
+/// sorted, and the paths that cannot be read, as rejected items.
+pub fn raw_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<ImportItem>) {
+    let (inputs, problems) = collect_inputs(paths, false);
+    (inputs.into_iter().map(|i| i.abs).collect(), problems)
 }
 
 /// Lists the raw files of `paths`, sorted; paths that cannot be read become rejected items.
@@ -464,6 +488,8 @@ struct LenientFrontMatter {
 fn prepare_all(
     inputs: &[Input],
     config: &Config,
+    rules: &Rules,
+    strict: bool,
     bar: &indicatif::ProgressBar,
 ) -> (Vec<PrepareResult>, tags::Vocabulary) {
     // Each worker counts words into a vocabulary of its own, merged at the
@@ -474,7 +500,7 @@ fn prepare_all(
         .fold(
             || (Vec::new(), tags::Vocabulary::default()),
             |(mut results, mut vocabulary), input| {
-                results.push(prepare(input, config, &mut vocabulary));
+                results.push(prepare(input, config, rules, strict, &mut vocabulary));
                 bar.inc(1);
                 (results, vocabulary)
             },
@@ -549,7 +575,13 @@ fn read_existing(
 }
 
 /// Reads, cleans and analyses one raw file.
-fn prepare(input: &Input, config: &Config, vocabulary: &mut tags::Vocabulary) -> PrepareResult {
+fn prepare(
+    input: &Input,
+    config: &Config,
+    rules: &Rules,
+    strict: bool,
+    vocabulary: &mut tags::Vocabulary,
+) -> PrepareResult {
     if let Some(story) = &input.story {
         return prepare_story(story, config, vocabulary);
     }
@@ -560,22 +592,47 @@ fn prepare(input: &Input, config: &Config, vocabulary: &mut tags::Vocabulary) ->
             other => Rejection::Unreadable(other.to_string()),
         })?
         .map_err(|size| Rejection::TooLarge(usize::try_from(size).unwrap_or(usize::MAX)))?;
-    prepare_bytes(&bytes, config, vocabulary)
+    prepare_bytes(&bytes, &input.name, config, rules, strict, vocabulary)
 }
 
-fn prepare_bytes(
-    bytes: &[u8],
+/// The raw text of one article and its file name → the cleaned article,
+/// with the report's warnings (leftovers decoded, too little text kept).
+/// For every kind of input (plain text, or text taken out of HTML).
+pub fn clean_one(
+    text: &str,
+    name: &str,
     config: &Config,
-    vocabulary: &mut tags::Vocabulary,
-) -> PrepareResult {
-    let (text, warning) = analyse::decode_raw(bytes)?;
-    let draft = clean::clean(&text, &config.import);
+    rules: &Rules,
+    strict: bool,
+) -> std::result::Result<(Draft, Vec<String>), Rejection> {
+    let mut draft = clean::clean_article(text, name, rules);
     if draft.title.is_empty() {
         return Err(Rejection::Empty);
     }
     if !draft.blocks.iter().any(|b| b.kind == BlockKind::Paragraph) {
         return Err(Rejection::NoParagraphs);
     }
+    let mut warnings = std::mem::take(&mut draft.notes);
+    let kept = explain::KeptShare::of(text, &draft);
+    if let Some(problem) = kept.problem(&config.import) {
+        if strict {
+            return Err(Rejection::TooLittleKept(problem));
+        }
+        warnings.push(problem);
+    }
+    Ok((draft, warnings))
+}
+
+fn prepare_bytes(
+    bytes: &[u8],
+    name: &str,
+    config: &Config,
+    rules: &Rules,
+    strict: bool,
+    vocabulary: &mut tags::Vocabulary,
+) -> PrepareResult {
+    let (text, warning) = analyse::decode_raw(bytes)?;
+    let (draft, notes) = clean_one(&text, name, config, rules, strict)?;
     let texts: Vec<String> = draft.blocks.iter().map(clean::Block::text).collect();
     // Tags and the fingerprint read the same words: segmented and folded once.
     let mut words = text::FoldedWords::with_capacity(analyse::text_len(&draft.blocks));
@@ -592,7 +649,7 @@ fn prepare_bytes(
         summary: analyse::summary(&draft.blocks, config.import.summary_max_chars),
         slug: analyse::slug_for(&draft.title),
         draft,
-        warnings: warning.into_iter().collect(),
+        warnings: warning.into_iter().chain(notes).collect(),
         story: None,
     };
     Ok((prepared, observed))
@@ -817,7 +874,10 @@ pub fn convert_one(
     options: &ImportOptions,
 ) -> std::result::Result<(ArticleFrontMatter, String), Rejection> {
     let mut vocabulary = tags::Vocabulary::default();
-    let (p, observed) = prepare_bytes(bytes, config, &mut vocabulary)?;
+    let rules =
+        compile_rules(config, options.today).map_err(|e| Rejection::Unreadable(e.to_string()))?;
+    let (p, observed) =
+        prepare_bytes(bytes, name, config, &rules, options.strict, &mut vocabulary)?;
     let rules = tags::TagRules::new(&config.import);
     let terms = tags::terms(&observed, &vocabulary, &rules);
     let df = tags::DocumentFrequency::new(&vocabulary, [&terms]);

@@ -189,13 +189,21 @@ fn planned(
         Job::EditionEmail(i) => {
             let e = &site.editions[i];
             let files = ["html", "txt"].map(|ext| super::email::email_path(e, ext));
-            (files[0].clone(), e.file.as_deref(), Listing::No, files.to_vec())
+            (
+                files[0].clone(),
+                e.file.as_deref(),
+                Listing::No,
+                files.to_vec(),
+            )
         }
         Job::EditionsFeed => (
             "editions/atom.xml".to_owned(),
             None,
             Listing::No,
-            vec!["editions/atom.xml".to_owned(), "editions/feed.json".to_owned()],
+            vec![
+                "editions/atom.xml".to_owned(),
+                "editions/feed.json".to_owned(),
+            ],
         ),
         Job::NotFound => ("404.html".to_owned(), None, Listing::No, vec![]),
         Job::SiteFeeds => {

@@ -142,7 +142,10 @@ pub fn serve(root: &Path, options: &ServeOptions) -> Result<()> {
     http::spawn(listener, router(&shared, desk.as_ref()))?;
     report::status(options.quiet, &format!("Serving {url} (Ctrl-C to stop)"));
     if desk.is_some() {
-        report::status(options.quiet, &format!("The desk: {url}{}", &desk::PATH[1..]));
+        report::status(
+            options.quiet,
+            &format!("The desk: {url}{}", &desk::PATH[1..]),
+        );
     }
     if options.open {
         open_browser(&url);

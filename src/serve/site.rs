@@ -81,10 +81,16 @@ fn respond(shared: &Shared, path: &str, range: Option<&str>) -> Response {
 fn not_built(shared: &Shared) -> Response {
     match shared.error() {
         Some(error) => {
-            let mut response =
-                (StatusCode::SERVICE_UNAVAILABLE, Body::from(reload::error_page(&error)))
-                    .into_response();
-            insert(&mut response, header::CONTENT_TYPE, "text/html; charset=utf-8");
+            let mut response = (
+                StatusCode::SERVICE_UNAVAILABLE,
+                Body::from(reload::error_page(&error)),
+            )
+                .into_response();
+            insert(
+                &mut response,
+                header::CONTENT_TYPE,
+                "text/html; charset=utf-8",
+            );
             insert(&mut response, header::CACHE_CONTROL, "no-store");
             response
         }

@@ -111,7 +111,12 @@ mod tests {
     fn problems(front: &str, rel: &str) -> Vec<Diagnostic> {
         let text = format!("+++\ntitle = \"T\"\ndate = 2025-07-01\n{front}+++\nBody.\n");
         let config = Config::parse("[build]\nmax_terms_per_article = 3\n").unwrap();
-        match super::super::parse::parse_article(rel, &text, &config) {
+        match super::super::parse::parse_article(
+            rel,
+            &text,
+            &config,
+            &crate::text::Vocabulary::default(),
+        ) {
             Ok(_) => Vec::new(),
             Err(p) => p,
         }

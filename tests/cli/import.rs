@@ -3,6 +3,7 @@
 //! the importer (submodules).
 
 mod corpus;
+mod gallery;
 mod golden;
 mod props;
 
@@ -357,4 +358,114 @@ impl EndsWithLine for String {
     fn ends_with_line(&self, prefix: &str) -> bool {
         self.lines().last().is_some_and(|l| l.starts_with(prefix))
     }
+}
+
+#[test]
+fn explain_lists_each_removed_line_with_its_rule_and_writes_nothing() {
+    let site = Site::new();
+    let out = import(&site, &["harbour-storm.txt"], &["--explain"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    let file = fixture("harbour-storm.txt").display().to_string();
+    // `FILE:LINE: [rule] line`, one removed line each.
+    let removed: Vec<(usize, &str, &str)> = text
+        .lines()
+        .filter_map(|l| {
+            let rest = l.strip_prefix(&format!("{file}:"))?;
+            let (n, rest) = rest.split_once(": [")?;
+            let (rule, line) = rest.split_once("] ")?;
+            Some((n.parse().ok()?, rule, line))
+        })
+        .collect();
+    assert_eq!(
+        removed[0],
+        (2, "share", "Share this @aldwin-herald.example")
+    );
+    assert!(removed.contains(&(
+        25,
+        "attribution `* contributed to this report.` → credit",
+        "The Aldwin Herald contributed to this report."
+    )));
+    assert!(removed.contains(&(28, "teaser-block", "You May Also Like")));
+    assert_eq!(removed.len(), 9, "{text}");
+    assert!(
+        text.lines()
+            .any(|l| l.starts_with(&format!("{file}: ")) && l.contains("lines removed;")),
+        "{text}"
+    );
+    assert!(text.contains("title: Storm batters Port Aldwin"), "{text}");
+    assert_eq!(
+        site.articles().len(),
+        1,
+        "--explain writes nothing: only init's article"
+    );
+}
+
+/// Whole-page text whose article is a few navigation lines after cleaning.
+const MOSTLY_DEBRIS: &str = "Council notice board\n\nThe board is updated on Mondays.\n\nAdvertisement\n\nWe use cookies to improve your experience on our site. By using this site you agree to our cookie policy and to the way we use your data for advertising.\n\nSign up for our daily newsletter to get the latest news from the whole valley delivered to your inbox every morning.\n\nCopyright 2025 The Aldwin Herald. All rights reserved. This material may not be published, broadcast, rewritten or redistributed.\n";
+
+#[test]
+fn too_little_text_kept_warns_and_strict_rejects() {
+    let site = Site::new();
+    site.write("debris.txt", MOSTLY_DEBRIS);
+    let out = site.run(&["import", "--date", "2026-01-15", "debris.txt"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("warning: debris.txt: cleaning kept only ")
+            && err.contains("`broadsheet import --explain FILE` lists what was removed"),
+        "{err}"
+    );
+    assert_eq!(
+        site.articles().len(),
+        2,
+        "imported (besides init's article), with the warning"
+    );
+
+    let site = Site::new();
+    site.write("debris.txt", MOSTLY_DEBRIS);
+    let out = site.run(&["import", "--strict", "--date", "2026-01-15", "debris.txt"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("rejected: debris.txt: cleaning kept only ")
+            && err.contains("(refused by --strict)"),
+        "{err}"
+    );
+    assert_eq!(site.articles().len(), 1, "only init's article");
+}
+
+#[test]
+fn decoded_leftovers_are_reported() {
+    let site = Site::new();
+    site.write(
+        "pele.txt",
+        "Pel&#233; opens the harbour fair\n\nThe footballer Pel&#233; opened the fair on Monday. It&#8217;s the town&rsquo;s biggest day.\n\nHe said the cafÃ© by the harbour was his favourite. Crowds cheered him along the wall.\n\nThe fair runs until Sunday. Tickets are free for children under ten.\n",
+    );
+    let out = site.run(&["import", "--date", "2026-01-15", "pele.txt"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("warning: pele.txt: decoded 4 HTML character references (first: `&#233;` → `é` on line 1)"),
+        "{err}"
+    );
+    assert!(
+        err.contains("warning: pele.txt: repaired 1 character of UTF-8 read as Windows-1252 (first: `Ã©` → `é` on line 5)"),
+        "{err}"
+    );
+    let path = site
+        .articles()
+        .into_iter()
+        .find(|a| a.contains("pele"))
+        .unwrap();
+    let article = site.read(&path);
+    assert!(
+        article.contains("title = \"Pelé opens the harbour fair\""),
+        "{article}"
+    );
+    assert!(
+        article.contains("It’s the town’s biggest day."),
+        "{article}"
+    );
+    assert!(article.contains("the café by the harbour"), "{article}");
 }

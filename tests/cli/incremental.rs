@@ -75,10 +75,10 @@ fn editing_an_article_rerenders_the_pages_that_show_it() {
             "articles/a-3/",    // itself
             "articles/a-4/",
             "articles/a-5/",
-            "atom.xml",             // the site feeds
-            "editions/",            // the editions index shows its headline
-            "editions/2025-07-17/", // the next and previous editions show
-            "editions/2025-07-18/", // its edition's lead stories
+            "atom.xml",                       // the site feeds
+            "editions/",                      // the editions index shows its headline
+            "editions/2025-07-17/",           // the next and previous editions show
+            "editions/2025-07-18/",           // its edition's lead stories
             "editions/2025-07-18/email.html", // its email shows its summary
             "editions/2025-07-19/",
             "editions/atom.xml", // the editions feed carries the email

@@ -193,7 +193,9 @@ pub(crate) async fn save_story(
             |text| edit::edit_story(&rel, text.unwrap_or_default(), &fields),
             |new, config| {
                 let mut all = problems;
-                if let Err(ds) = parse::parse_article(&rel, new, config) {
+                if let Err(ds) =
+                    parse::parse_article(&rel, new, config, &crate::text::Vocabulary::default())
+                {
                     all.extend(ds.iter().map(ToString::to_string));
                 }
                 all

@@ -16,6 +16,7 @@ fn options() -> ImportOptions {
         progress: false,
         today: jiff::civil::date(2026, 1, 15),
         follow_links: false,
+        strict: false,
     }
 }
 
@@ -108,7 +109,14 @@ tag_blocklist = ["Harrow Valley"]
     assert_eq!(front.source, None, "the share line no longer matches");
     assert!(text.contains("\nShare this @aldwin-herald.example\n"));
     assert!(text.contains("\n() A winter storm"), "dateline kept");
-    assert!(!text.contains("Reyes"), "cut at the configured marker");
+    assert!(
+        !text.contains("Council vote on the Harbour Wall Fund"),
+        "the configured marker is removed"
+    );
+    assert!(
+        text.contains("Reyes"),
+        "a marker inside the body removes itself, never the rest"
+    );
     assert!(!text.contains("## "), "no subheadings");
     assert_eq!(front.credit, None);
     assert_eq!(

@@ -16,6 +16,7 @@ fn options() -> ImportOptions {
         progress: false,
         today: jiff::civil::date(2026, 1, 15),
         follow_links: false,
+        strict: false,
     }
 }
 
@@ -87,7 +88,8 @@ proptest! {
         let markdown = file.splitn(3, "+++\n").nth(2).unwrap();
         let rendered = rendered_blocks(markdown).map_err(TestCaseError::fail)?;
         let decoded = broadsheet::source::decode::normalize(raw.clone());
-        let expected: Vec<(bool, String)> = clean::clean(&decoded, &config.import)
+        let rules = broadsheet::import::compile_rules(&config, options().today).unwrap();
+        let expected: Vec<(bool, String)> = clean::clean_article(&decoded, "x.txt", &rules)
             .blocks
             .iter()
             .map(|b| (b.kind == clean::BlockKind::Heading, b.text()))

@@ -1,0 +1,171 @@
+//! Whole-page text: what a page's text looks like when a scraper kept all
+//! of it (menus, link lists, footers), told from the article by features
+//! of each line and block that need no HTML: length, stop-word density,
+//! final punctuation, separators, and position in the file.
+//!
+//! The article's text is sentences; navigation is runs of short phrases.
+//! A block is only ever removed when it has no sentence in it, so an
+//! article's paragraph is never taken for a menu.
+
+use crate::text;
+
+/// Features of one line of text.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct LineFeatures {
+    /// Words (split at spaces).
+    pub words: usize,
+    /// The share of them that are stop words (`the`, `of`, `said`).
+    pub stop_share: f64,
+    /// Ends as a sentence does (`.`, `?`, `!`, a closing quote after one).
+    pub ends_sentence: bool,
+    /// Has the separators of menus and breadcrumbs (` | `, ` › `, ` • `).
+    pub separators: usize,
+}
+
+impl LineFeatures {
+    /// Works out the features of `line`.
+    pub fn of(line: &str) -> Self {
+        let mut words = 0;
+        let mut stops = 0;
+        let mut separators = 0;
+        for word in line.split_whitespace() {
+            if word.chars().all(|c| "|›»•·>/".contains(c)) {
+                separators += 1;
+                continue;
+            }
+            words += 1;
+            let lower = word
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase();
+            if text::is_stop_word(&lower) {
+                stops += 1;
+            }
+        }
+        let end = line.trim_end_matches(['"', '”', '’', '\'', ')', ']', '*']);
+        LineFeatures {
+            words,
+            stop_share: if words == 0 {
+                0.0
+            } else {
+                stops as f64 / words as f64
+            },
+            ends_sentence: end.ends_with(['.', '?', '!', '…', ':', ';']) && !end.ends_with("..."),
+            separators,
+        }
+    }
+
+    /// Reads as (part of) a sentence of running text.
+    pub fn is_sentence(&self) -> bool {
+        (self.words >= 5 && self.ends_sentence && self.stop_share >= 0.1)
+            || (self.words >= 12 && self.stop_share >= 0.2)
+    }
+
+    /// Reads as a menu item, a link or a label: a few words, no sentence.
+    pub fn is_phrase(&self) -> bool {
+        !self.is_sentence() && self.words <= 6
+    }
+
+    /// A menu or breadcrumb line: several items between separators.
+    pub fn is_menu(&self) -> bool {
+        self.separators >= 2 && !self.ends_sentence && self.words <= 3 * (self.separators + 1)
+    }
+}
+
+/// What [`classify`] says of each block.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BlockClass {
+    /// Part of the article.
+    Content,
+    /// Navigation, a link list or a footer.
+    Boilerplate,
+}
+
+/// Classifies blocks (each a list of lines) of one file's body. A block is
+/// boilerplate when it has no sentence and is either a menu line, or part
+/// of a run of at least `min_run` phrase lines (in one block or in
+/// consecutive blocks), or after the last sentence of the file, with
+/// another phrase line beside it; everything else is content.
+pub fn classify(blocks: &[Vec<&str>], min_run: usize) -> Vec<BlockClass> {
+    let features: Vec<Vec<LineFeatures>> = blocks
+        .iter()
+        .map(|b| b.iter().map(|l| LineFeatures::of(l)).collect())
+        .collect();
+    let phrase_block = |f: &[LineFeatures]| f.iter().all(LineFeatures::is_phrase);
+    let mut class = vec![BlockClass::Content; blocks.len()];
+    // Runs of blocks made of phrases only.
+    let mut i = 0;
+    while i < blocks.len() {
+        if !phrase_block(&features[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut lines = 0;
+        while i < blocks.len() && phrase_block(&features[i]) {
+            lines += features[i].len();
+            i += 1;
+        }
+        if lines >= min_run {
+            for c in &mut class[start..i] {
+                *c = BlockClass::Boilerplate;
+            }
+        }
+    }
+    for (c, f) in class.iter_mut().zip(&features) {
+        if f.iter().any(LineFeatures::is_menu) && !f.iter().any(LineFeatures::is_sentence) {
+            *c = BlockClass::Boilerplate;
+        }
+    }
+    // A footer: phrase blocks after the last sentence, two lines at least.
+    if let Some(last) = features
+        .iter()
+        .rposition(|f| f.iter().any(LineFeatures::is_sentence))
+    {
+        let tail: usize = features[last + 1..].iter().map(Vec::len).sum();
+        let all_phrases = features[last + 1..].iter().all(|f| phrase_block(f));
+        if tail >= 2 && all_phrases {
+            for c in &mut class[last + 1..] {
+                *c = BlockClass::Boilerplate;
+            }
+        }
+    }
+    class
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentences_and_phrases() {
+        let s = LineFeatures::of("The council voted on Monday to close the old bridge.");
+        assert!(s.is_sentence() && !s.is_phrase());
+        let p = LineFeatures::of("World News");
+        assert!(p.is_phrase() && !p.is_sentence());
+        assert!(LineFeatures::of("Home | News | Sport | Weather").is_menu());
+        assert!(LineFeatures::of("Home › World › Europe").is_menu());
+        assert!(!LineFeatures::of("Prices rose 4% | a record.").is_menu());
+    }
+
+    #[test]
+    fn menus_and_footers_are_boilerplate_articles_are_not() {
+        use BlockClass::{Boilerplate as B, Content as C};
+        let blocks = vec![
+            vec!["Home", "World", "Business", "Sport"],
+            vec!["The council voted on Monday to close the old bridge."],
+            vec!["Repairs"],
+            vec!["Engineers said the repairs would take at least a year to finish."],
+            vec!["About us"],
+            vec!["Contact", "Privacy policy"],
+        ];
+        assert_eq!(classify(&blocks, 3), [B, C, C, C, B, B]);
+        // A subheading alone and a short closing line stay.
+        let blocks = vec![
+            vec!["The council voted on Monday to close the old bridge."],
+            vec!["What comes next"],
+            vec!["Engineers said the repairs would take at least a year."],
+            vec!["Updated at noon"],
+        ];
+        assert_eq!(classify(&blocks, 3), [C, C, C, C]);
+    }
+}

@@ -1,0 +1,423 @@
+//! The cleaning rules of one import, compiled once from `[import]`: the
+//! configured line patterns and the built-in rules for the debris of real
+//! news pages (advertising slugs, newsletter and cookie notices, captions
+//! and photo credits, copyright and syndication lines, media widgets).
+//!
+//! Every built-in rule matches a whole line (trimmed, ignoring case) and has
+//! a name, shown by `import --explain` and accepted by
+//! `import.disabled_rules`. The rules are written so that a sentence of an
+//! article never matches: each either is a line no article has (`Story
+//! continues below advertisement`), or starts with the words of a widget
+//! and is short.
+
+use std::sync::LazyLock;
+
+use jiff::civil;
+
+use super::pattern::{LinePattern, PatternSet};
+use crate::config::ImportConfig;
+
+/// The longest line the built-in line rules look at: debris is short, and
+/// long lines are read by no rule (which keeps the import fast).
+pub const MAX_RULE_LINE: usize = 400;
+
+/// Built-in rules that remove a line: (name, regular expression).
+const REMOVE: &[(&str, &str)] = &[
+    // Advertising slugs and "continue reading" breaks.
+    (
+        "advertisement",
+        r"[-–—_*=·•|\s]*(?:advertisement|advertisements|advert|adverts|ad|ads|sponsored|sponsored content|sponsored post|paid content|paid post|paid partnership|promoted|promoted content|partner content|ad feedback|skip advertisement|skip ad|advertise with us|advertising|anzeige|publicité|publicidad)[-–—_*=·•|\s]*",
+    ),
+    (
+        "advertisement",
+        r"[-–—(\[\s]*(?:the )?(?:story|article|content|text|report|post|page) continues (?:below|after|under)(?: (?:the|this))?(?: (?:advertisement|advert|ad|ads|sponsored content|video|image|photo|gallery))?[.…)\]\s-]*",
+    ),
+    (
+        "advertisement",
+        r"(?:advertisement|ad)?\s*[-–—·|:]?\s*(?:continue reading(?: (?:below|the main story|after (?:the )?(?:ad|advertisement)|(?:the )?(?:full )?(?:story|article)))?|scroll (?:down )?to continue(?: (?:reading|with content))?|scroll down for (?:more|video)|keep scrolling.*)[.…:\s]*",
+    ),
+    (
+        "advertisement",
+        r"(?:presented by|brought to you by|in partnership with|this (?:content|article|story|post) (?:is|was) (?:sponsored|paid for|brought to you) by)\s+[^.]+|supported by",
+    ),
+    // Newsletter, subscription and app prompts.
+    (
+        "newsletter",
+        r"[(\[]?\s*(?:want (?:to get )?this (?:newsletter|briefing)|sign up|signup|subscribe|get)\b.*\b(?:newsletters?|inbox|e-?mail alerts?|alerts|briefings?|bulletin|digest|updates delivered|daily email|weekly email)\b.*",
+    ),
+    (
+        "newsletter",
+        r"[(\[]?\s*(?:sign up(?: now| here| today| for free)?|subscribe(?: now| here| today| for free)?|newsletters?|get (?:our|the) newsletter|free newsletter|email newsletter|(?:already|not) a (?:subscriber|member)\?.*|subscribe to (?:continue|keep) reading.*|subscribe (?:to|for) (?:unlimited|full|digital) access.*|(?:thanks?|thank you) for (?:signing up|subscribing|registering).*|you(?:'re|’re| are) (?:now )?(?:subscribed|signed up|all set).*|enter your e-?mail(?: address)?.*|(?:your )?e-?mail address|invalid e-?mail.*|by (?:signing up|subscribing|clicking|entering your e-?mail|registering)\b.*\b(?:privacy|terms|policy|agree|consent)\b.*|this (?:article|story|content) is (?:for|only available to|exclusive to|reserved for) (?:subscribers|members|premium).*|(?:become|are you) a (?:subscriber|member).*|(?:support|fund) (?:our|independent|quality|local) journalism.*|(?:unlock|get) (?:unlimited|full|digital) access.*)[.!)\]\s]*",
+    ),
+    (
+        "follow",
+        r"[(\[]?\s*(?:(?:follow|connect with)\s+(?:us|@?[\w.'’-]+(?:\s+[\w.'’-]+){0,3})|(?:like|find|join|watch|subscribe to|read) us)\s+on\s+(?:twitter|x|facebook|instagram|tiktok|threads|bluesky|linkedin|youtube|mastodon|google news|whatsapp|telegram|snapchat)\b.*",
+    ),
+    (
+        "follow",
+        r"[(\[]?\s*(?:(?:download|get|install) (?:the|our) (?:free )?.*\bapps?\b.*|(?:join|follow) (?:our|the) (?:whatsapp|telegram) (?:channel|group|community).*|(?:turn on|enable|allow) (?:push |breaking news )?notifications.*|click here.*|tap here.*|(?:got|have) a (?:news )?tip\?.*|send us (?:a|your) (?:tip|story|news tip).*|(?:report|spotted) (?:a|an) (?:typo|error|mistake)\??.*|(?:corrections?|ethics) (?:policy|statement).*)[.!)\]\s]*",
+    ),
+    // Cookie, consent and browser notices.
+    (
+        "cookie-notice",
+        r".*\b(?:we|this (?:site|website)|our (?:site|website|partners)|[\w.-]+\.(?:com|org|net|co\.uk))\b.*\b(?:uses?|sets?|stores?|places?|serves?) (?:cookies|cookie|tracking technologies)\b.*|by (?:continuing|using|browsing)(?: to (?:use|browse))? (?:this|our) (?:site|website).*",
+    ),
+    (
+        "cookie-notice",
+        r"(?:accept|reject|allow|manage|customi[sz]e|decline|refuse)(?: all)?(?: cookies| preferences| settings| choices| options)?|(?:cookie|privacy|consent) (?:settings|preferences|policy|notice|choices)|(?:do not|don't|don’t) sell or share my personal information|do not sell my (?:personal )?info(?:rmation)?|your privacy choices|i (?:accept|agree)|ok(?:ay)?|got it|agree and (?:close|continue)|continue without (?:accepting|agreeing)",
+    ),
+    (
+        "browser-notice",
+        r".*\byour (?:web )?browser (?:is|does not|doesn't|doesn’t|isn't|isn’t|may not|appears|seems|version)\b.*|.*\b(?:unsupported|outdated|out-of-date) browser\b.*|.*\bbrowser (?:not supported|unsupported|is out of date)\b.*",
+    ),
+    (
+        "browser-notice",
+        r".*\b(?:internet explorer|ie ?11|ie ?10|microsoft edge|chrome|firefox|safari)\b.*\b(?:not compatible|no longer supported|not supported|unsupported|for the best experience|please (?:visit|access|use|update|upgrade|switch))\b.*|.*\bfor the best (?:viewing |browsing |reading )?experience\b.*\b(?:browser|upgrade|update|visit|app|enable|please)\b.*",
+    ),
+    (
+        "browser-notice",
+        r"(?:please )?(?:enable|turn on|activate|allow) javascript.*|.*\bjavascript (?:is |must be |needs to be )?(?:required|disabled|enabled|turned off)\b.*|you need to enable javascript.*|to (?:view|watch|play|see) this (?:video|content|media)s?,? (?:please )?(?:enable|turn on|upgrade|update|consider).*|(?:please )?(?:update|upgrade) (?:your|to a (?:newer|modern|supported)) (?:web )?browser.*|(?:we(?:'ve|’ve| have)? (?:noticed|detected)|it (?:looks|seems) like) (?:that )?you(?:'re|’re| are)? (?:using|have) an? ad[- ]?blocker.*|ad[- ]?blocker (?:detected|enabled).*|(?:please )?(?:disable|turn off|whitelist) (?:your )?ad[- ]?blocker.*",
+    ),
+    (
+        "browser-notice",
+        r"(?:your browser does not support (?:the )?(?:video|audio|iframe|html5)s?(?: tag| element| playback| video)?|(?:this|the) (?:video|content|media|embed|audio|image|post|tweet) (?:is )?(?:not|no longer|currently not|currently un)\s?available.*|video unavailable|(?:this|the) (?:video|media|content|audio) (?:can ?not|could not|can't|can’t) be (?:played|loaded|displayed|shown).*|(?:sorry, )?(?:this|the) (?:video|media|audio) (?:is )?(?:not|un)available.*|loading(?:\.\.\.|…)?|please wait(?:\.\.\.|…)?|(?:an error (?:has )?occurred|something went wrong|oops)[,.!]*\s*(?:please )?(?:try again|refresh|reload).*|(?:oops|sorry),? something went wrong.*|(?:refresh|reload) (?:the|this) page.*)[.!\s]*",
+    ),
+    // Media players, galleries, listen widgets.
+    (
+        "media",
+        r"[(\[]?\s*(?:play|pause|mute|unmute|fullscreen|full screen|exit full ?screen|close|replay|expand|collapse|next|previous|prev|back|skip|toggle caption|hide caption|show caption|caption|captions|enlarge this image|enlarge|view image|view larger image|view gallery|open gallery|view slideshow|launch gallery|see all photos|view all photos|click to expand|click to enlarge|tap to expand|now playing|up next|autoplay|autoplay:? (?:on|off)|transcript|show transcript|live|watch live|live now|watch now|listen now|play video|play now|watch video|watch the video|watch:|video:|listen|listen to (?:this|the) (?:article|story|podcast|episode).*|listen to article|listen to story|\d+ of \d+|(?:image|photo|picture|slide) \d+ (?:of|/) \d+|\d{1,2}:\d{2}(?::\d{2})?|duration:? \d{1,2}:\d{2}.*|\d+ (?:photos|images|videos|pictures)|\d+\s?(?:min|mins|minute|minutes)\.? (?:read|listen|watch)|reading time:? .*|(?:listen|read)\s*[·•|-]?\s*\d+:\d{2}.*|\d+:\d{2}\s*(?:min|mins)?.*|voiced by .*|(?:this )?audio (?:is |was )?(?:auto-?generated|generated|produced|read) .*|(?:media|video) caption,? .*|video (?:player )?is loading.*|press play to .*|video ad feedback|(?:click|tap) (?:to|here to) (?:play|watch|listen).*|(?:watch|view|see) (?:the )?(?:full )?(?:video|gallery|photos|slideshow)(?: here| below| above)?)[.:…)\]\s]*",
+    ),
+    // Photo captions and credits.
+    (
+        "caption",
+        r"(?:caption|image caption|photo caption|picture caption|pictured|image source|picture source|image copyright|picture copyright|photo copyright|photo credit|image credit|picture credit|video credit|credit|credits|file photo|file image|file picture|handout photo|main image|top image|lead image|featured image|header image)\s*:\s*.+|(?:image source|image caption|media caption|video caption|image copyright|picture source|picture caption)\s*,\s*.+|(?:image|images|photo|photos|photograph|picture|pic|illustration|graphic|video|footage)\s*:\s*.*\b(?:getty|reuters|ap|afp|epa|efe|shutterstock|alamy|istock|istockphoto|pa|handout|supplied|courtesy|file|pool|via|bloomberg|xinhua|anadolu|sipa|zuma|nurphoto|bbc|cnn|press|images|agency|wire|unsplash|pexels|wikimedia|flickr|facebook|twitter|instagram|x)\b.*|(?:image|images|photo|photos|photograph|picture|pic)\s*:\s*[^:]*/.*",
+    ),
+    (
+        "caption",
+        r"(?:image|picture|photo|media|video) (?:copyright|source|caption)\b.*|file(?: photo)?\s*[-–—]\s+.+|file photo\s*:\s*.+|(?:in )?this (?:undated |handout |file |aerial |video |combination |screen ?grab |frame ?grab )?(?:photo|image|picture|photograph|frame grab|screengrab|screen grab|still|video still|combination photo) (?:taken|provided|released|made|shared|obtained|posted|dated|courtesy)\b.*",
+    ),
+    (
+        "photo-credit",
+        r".*\(\s*(?:[^()]*\b(?:ap photo|afp photo|reuters photo|epa photo|upi photo|photo by|photos by|photograph by|image by|picture by|getty|getty images|shutterstock|istock|alamy|courtesy of|handout|via getty images|pool photo|file photo)\b[^()]*|(?:ap|afp|reuters|epa|epa-efe|upi|xinhua|ani|pti|bloomberg|pool|handout|[^()/]*\bphoto)\s*/[^()]+)\)",
+    ),
+    (
+        "photo-credit",
+        r"(?:photo(?:graph)?:?\s*|credit:?\s*|image:?\s*|\(?)?(?:(?:the )?associated press|ap|afp|reuters|getty images|getty|epa|epa-efe|pa|pa media|pa wire|pa images|ani|pti|ians|xinhua|bloomberg|shutterstock|istock|istockphoto|alamy|ap photo|afp photo|reuters photo|handout|pool|supplied|courtesy|file|sipa|zuma|zuma press|abaca|anadolu|anadolu agency|nurphoto|sopa images|lightrocket|wireimage|filmmagic|bbc|cnn|nbc|cbs|abc|fox news|sky news|dpa|kyodo|yonhap|tass|ria novosti|imago|afp via getty images|ap via getty images|reuters via getty images)(?:\s*(?:/|via|\|)\s*[\w .'’-]+){0,3}\)?",
+    ),
+    (
+        "photo-credit",
+        r"(?:photo(?:graph)?:?\s*|credit:?\s*|image:?\s*|photo by\s*|image by\s*)?(?-i:\p{Lu})[\w.'’-]*(?:\s(?-i:\p{Lu})[\w.'’-]*){0,3}\s*(?:/|for|via|\|)\s*(?:the )?(?:associated press|ap|ap photo|afp|afp via getty images|getty images|getty|reuters|epa|epa-efe|bloomberg|bloomberg via getty images|the new york times|new york times|the washington post|washington post|redux|shutterstock|alamy|pa|pa wire|pa media|xinhua|anadolu|sipa|zuma|nurphoto|sopa images|lightrocket|wireimage|cnn|bbc|npr|the guardian|the observer|the times|the telegraph|the independent|eyevine|rex|rex features|polaris|ddp|dpa|picture alliance|imago|aap|aap image|efe|kyodo|yonhap|tass)(?:\s*(?:/|via)\s*[\w .'’-]+)*",
+    ),
+    (
+        "photo-credit",
+        r"(?:photo|photograph|image|picture|illustration) (?:by|courtesy of|credit)\b.+|.+\b(?:getty images|shutterstock|istockphoto|alamy stock photo|ap photo|afp via getty images|reuters/[\w .'’-]+)",
+    ),
+    // Copyright and wire-service boilerplate.
+    (
+        "copyright",
+        r"[(\[]?\s*(?:copyright\s*)?(?:©|\(c\))\s*.*|[(\[]?\s*copyright\s+(?:©\s*)?\d{4}.*|copyright\s+[\w.'’&-]+(?:\s[\w.'’&-]+){0,4}\s*\d{4}.*|.*\ball rights reserved\b.*|.*this material may not be (?:published|broadcast|rewritten|redistributed).*|(?:our standards:?\s*)?the thomson reuters trust principles\.?.*|our standards:.*",
+    ),
+    (
+        "copyright",
+        r".*\bap is solely responsible for all content\b.*|find ap(?:'s|’s|’) standards .*|.*\b(?:associated press|ap)(?:'s|’s|’)? .*coverage receives (?:financial )?support from .*|follow ap(?:'s|’s|’) coverage .*|(?:find|read|see) (?:more of )?ap(?:'s|’s|’) (?:full )?coverage .*|(?:ap|associated press)(?:'s|’s|’) (?:earlier|original) story (?:follows|is) below\.?",
+    ),
+    // Teaser lines inside the body: `Related: Headline`, `READ MORE: Headline`.
+    (
+        "inline-teaser",
+        r"[(\[]?\s*(?:related|related story|related stories|related article|related articles|related content|related coverage|related news|related video|read more|read|read also|also read|read next|more|more on this|see also|also see|also|recommended|recommended reading|trending|don't miss|don’t miss|must read|must watch|go deeper|dig deeper|watch|video|listen|audio|photos|gallery|slideshow|podcast|explore more|top stories|breaking|latest|editor's pick|editor’s pick|sponsored|promoted|you may like|you might like|you may also like|you might also like|more from [\w .'’&-]+|more news|more stories|keep reading)\s*(?::|\||»|›|>|→|-|–|—)\s*.{2,}[^.]",
+    ),
+    // Page furniture: tags, print and text size, gift and comment prompts.
+    (
+        "furniture",
+        r"(?:tags|topics|filed under|categories|category|posted in|more about|keywords)\s*:\s*.+|(?:print|email|e-mail|share|save|gift|send) this (?:article|story|page|post)|print|text size|font size|a a a|aa|(?:show|see|load|view|read) (?:more|less|all)|ad ?choices|(?:sponsored|paid for) by\s+[^.]+|.*\bgift articles?\b.*|send any friend a story|give this article|(?:sign|log) in to (?:comment|reply|continue|read|save|post|join).*|you must be (?:logged|signed) in.*|(?:do you have|have you got) a (?:story|tip)\b.*|contact (?:the )?(?:author|reporter|writer|newsroom)\b.*|subscribe to (?:our|the) .*\b(?:channel|podcast|youtube|feed)\b.*|read (?:the )?(?:full|whole|complete|original|rest of the) (?:story|article|report|interview)\b.*|(?:read|continue reading) (?:more )?(?:at|on) [\w.-]+\.[a-z]{2,}.*|breaking(?: news)?|featured video|top videos?|watch next|image|photo|video|audio",
+    ),
+    // Lines that are only separators or a link.
+    (
+        "separator",
+        r"[-_=*~•·#.+◆◇■□●○▪▫|/\\\s]{3,}|[*]\s*[*]\s*[*]",
+    ),
+    (
+        "link",
+        r"(?:https?://|www\.)\S+|\[?(?:https?://)?[\w-]+(?:\.[\w-]+)+/\S*\]?",
+    ),
+];
+
+/// Built-in rules that move a line into `credit`.
+const CREDIT: &[(&str, &str)] = &[
+    (
+        "republished",
+        r"[(\[*_]*\s*(?:this (?:article|story|piece|post|item|content|column|interview|essay|analysis|version|feature|report)(?: was| is| has been)? (?:originally|first|also) (?:published|appeared|posted|ran)\b.*|(?:this|the) (?:article|story|piece|post|item|content) (?:was |is |has been )?(?:republished|reproduced|syndicated|reprinted)\b.*|(?:originally|first) (?:published|appeared|posted) (?:on|in|at|by) [^,]+|a version of this (?:story|article|piece|report) (?:originally |first |also )?(?:appeared|ran|was published|is published)\b.*|republished (?:with permission )?(?:from|courtesy of|under)\b.*|reprinted (?:with permission )?(?:from|by)\b.*|read the original (?:article|story|version)\b.*)",
+    ),
+    (
+        "agency-credit",
+        r"[-–—\s]*(?:with assistance (?:from|by)|to contact the (?:reporters?|editors?|author)(?: responsible)?(?: (?:for|on|of) this (?:story|article))?|(?:compiled|written|edited|produced|translated|fact-checked) by|additional (?:reporting|writing|editing|research)(?: by)?|writing by|editing by|research by|graphics by)\b.+",
+    ),
+    (
+        "agency-credit",
+        r".*\b(?:writers?|reporters?|correspondents?|staff|producers?)\b.*\bcontributed\.?|[-–—]{1,2}\s*(?:the )?(?:associated press|reuters|afp|cnn|bloomberg|upi|bbc news)\.?",
+    ),
+    (
+        "agency-credit",
+        r"[-–—]\s*(?-i:\p{Lu})[\w.'’-]+(?:\s(?-i:\p{Lu})[\w.'’-]+){0,3},?\s+(?:the )?(?:associated press|reuters|afp|agence france-presse|bloomberg|cnn|upi|staff writer|staff reporter|correspondent)\.?",
+    ),
+];
+
+/// Words a credit line (`Reporting by Jane Doe in Kyiv; Editing by Ed
+/// Smith`) may have in lower case besides names: a line with more of other
+/// lower-case words is a sentence (`Reporting by the Post showed …`).
+const CREDIT_WORDS: &[&str] = &[
+    "and",
+    "in",
+    "from",
+    "at",
+    "with",
+    "of",
+    "the",
+    "by",
+    "for",
+    "de",
+    "da",
+    "del",
+    "van",
+    "von",
+    "der",
+    "den",
+    "le",
+    "la",
+    "al",
+    "el",
+    "bin",
+    "ibn",
+    "editing",
+    "writing",
+    "reporting",
+    "additional",
+    "compiled",
+    "contributed",
+    "contributing",
+    "to",
+    "this",
+    "report",
+    "story",
+    "article",
+    "writer",
+    "writers",
+    "reporter",
+    "reporters",
+    "correspondent",
+    "correspondents",
+    "staff",
+    "producer",
+    "producers",
+    "also",
+    "graphics",
+    "research",
+    "researcher",
+    "photos",
+    "video",
+    "translation",
+    "translated",
+    "edited",
+    "written",
+    "reported",
+    "wire",
+    "services",
+    "service",
+    "agencies",
+    "news",
+    "contributor",
+    "contributors",
+    "a",
+    "on",
+    "report.",
+    "and/or",
+    "here",
+    "reporting.",
+    "story.",
+    "article.",
+    "bureau",
+    "desk",
+    "team",
+    "investigative",
+    "senior",
+    "chief",
+    "political",
+    "white",
+    "house",
+    "capitol",
+    "hill",
+    "international",
+    "foreign",
+    "national",
+    "business",
+    "sports",
+    "health",
+    "science",
+    "technology",
+    "climate",
+    "contact",
+    "editor",
+    "editors",
+    "responsible",
+    "assistance",
+    "at",
+    "or",
+    "story:",
+    "editing:",
+];
+
+static ALL_REMOVE: LazyLock<PatternSet> = LazyLock::new(|| PatternSet::from_regexes(REMOVE));
+static ALL_CREDIT: LazyLock<PatternSet> = LazyLock::new(|| PatternSet::from_regexes(CREDIT));
+
+/// The compiled rules of one import.
+#[derive(Debug, Clone)]
+pub struct Rules {
+    /// `import.share_line`.
+    pub share_line: LinePattern,
+    /// `import.notices`.
+    pub notices: PatternSet,
+    /// `import.teaser_markers`.
+    pub teaser_markers: PatternSet,
+    /// `import.attributions`.
+    pub attributions: PatternSet,
+    /// Built-in rules that remove a line.
+    pub remove: PatternSet,
+    /// Built-in rules that move a line into the credit.
+    pub credit: PatternSet,
+    disabled: Vec<String>,
+    /// `strip_dateline`, `subheading_max_chars`.
+    pub strip_dateline: bool,
+    /// See [`ImportConfig::subheading_max_chars`].
+    pub subheading_max_chars: usize,
+    /// The day of the import: a dateline's date without a year is the last
+    /// such day on or before it (or before the file name's date).
+    pub today: civil::Date,
+}
+
+/// Names of the rules not in the pattern tables, for `disabled_rules`.
+pub const CODED_RULES: &[&str] = &[
+    "share",
+    "notice",
+    "attribution",
+    "teaser-block",
+    "teaser-marker",
+    "byline",
+    "date-line",
+    "dateline",
+    "navigation",
+    "page-boilerplate",
+];
+
+impl Rules {
+    /// Compiles the rules of `config`; `today` is the day of the import.
+    /// An unknown name in `disabled_rules` is an error naming it.
+    pub fn new(config: &ImportConfig, today: civil::Date) -> Result<Rules, String> {
+        let known: Vec<&str> = REMOVE
+            .iter()
+            .chain(CREDIT)
+            .map(|(n, _)| *n)
+            .chain(CODED_RULES.iter().copied())
+            .collect();
+        for name in &config.disabled_rules {
+            if !known.contains(&name.as_str()) {
+                let mut names = known.clone();
+                names.sort_unstable();
+                names.dedup();
+                return Err(format!(
+                    "`import.disabled_rules` names no rule `{name}`; the rules are {}",
+                    names.join(", ")
+                ));
+            }
+        }
+        // The built-in sets are compiled once per process when none is
+        // turned off (slow to build in debug builds, and the same each time).
+        let on = |rules: &[(&'static str, &'static str)], all: &LazyLock<PatternSet>| {
+            if config.disabled_rules.is_empty() {
+                return PatternSet::clone(all);
+            }
+            let kept: Vec<(&str, &str)> = rules
+                .iter()
+                .filter(|(n, _)| !config.disabled_rules.iter().any(|d| d == n))
+                .copied()
+                .collect();
+            PatternSet::from_regexes(&kept)
+        };
+        Ok(Rules {
+            share_line: LinePattern::new(&config.share_line),
+            notices: PatternSet::from_globs(&config.notices),
+            teaser_markers: PatternSet::from_globs(&config.teaser_markers),
+            attributions: PatternSet::from_globs(&config.attributions),
+            remove: on(REMOVE, &ALL_REMOVE),
+            credit: on(CREDIT, &ALL_CREDIT),
+            disabled: config.disabled_rules.clone(),
+            strip_dateline: config.strip_dateline,
+            subheading_max_chars: config.subheading_max_chars,
+            today,
+        })
+    }
+
+    /// True unless `import.disabled_rules` turns the rule `name` off.
+    pub fn enabled(&self, name: &str) -> bool {
+        !self.disabled.iter().any(|d| d == name)
+    }
+}
+
+/// True when a line matched by a credit pattern reads as a credit (names,
+/// places, roles), not as a sentence that starts like one.
+pub fn reads_as_credit(line: &str) -> bool {
+    let unknown = line
+        .split(|c: char| c.is_whitespace() || ";,()[]:".contains(c))
+        .filter(|w| {
+            !w.contains(['@', '/'])
+                && w.chars().next().is_some_and(char::is_lowercase)
+                && !CREDIT_WORDS.contains(&w.trim_end_matches(['.', '’', '\'']))
+        })
+        .count();
+    unknown <= 1 && line.chars().count() <= 300
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rules() -> Rules {
+        Rules::new(&ImportConfig::default(), civil::date(2026, 1, 15)).unwrap()
+    }
+
+    #[test]
+    fn every_built_in_rule_compiles_and_is_named() {
+        let r = rules();
+        assert_eq!(r.remove.first_match("ADVERTISEMENT"), Some("advertisement"));
+        assert_eq!(
+            r.credit
+                .first_match("This article was originally published on The Conversation."),
+            Some("republished")
+        );
+        let config = ImportConfig {
+            disabled_rules: vec!["caption".into()],
+            ..ImportConfig::default()
+        };
+        let r = Rules::new(&config, civil::date(2026, 1, 15)).unwrap();
+        assert_eq!(r.remove.first_match("Pictured: A crowd"), None);
+        assert!(!r.enabled("caption"));
+        let config = ImportConfig {
+            disabled_rules: vec!["captions".into()],
+            ..ImportConfig::default()
+        };
+        let err = Rules::new(&config, civil::date(2026, 1, 15)).unwrap_err();
+        assert!(err.contains("no rule `captions`"), "{err}");
+    }
+
+    #[test]
+    fn credits_read_as_credits() {
+        assert!(reads_as_credit(
+            "(Reporting by Jane Doe in London; Editing by Ed Smith)"
+        ));
+        assert!(reads_as_credit(
+            "Associated Press writer Li Wei in Beijing contributed to this report."
+        ));
+        assert!(!reads_as_credit(
+            "Reporting by the Post showed that the agency had ignored warnings."
+        ));
+    }
+}
