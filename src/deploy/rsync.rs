@@ -51,6 +51,10 @@ impl Rsync {
         let mut cmd = Command::new("rsync");
         cmd.args([
             "--from0",
+            // The list holds only files whose content hash changed: send each
+            // whatever its size and time (rsync's quick check would skip a
+            // same-size file rewritten within the same second).
+            "--ignore-times",
             "--times",
             "--perms",
             "--chmod=D755,F644",
