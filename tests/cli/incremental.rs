@@ -349,3 +349,21 @@ fn renaming_an_article_leaves_no_link_to_its_old_address() {
     site.build_ok();
     assert_eq!(tracked, files("public"), "the same as a fresh build");
 }
+
+#[test]
+fn previews_and_rebuilds_in_turn_leave_nothing_for_a_no_op_rebuild() {
+    let site = six();
+    let mut s = session(&site);
+    s.build(&Changes::All).unwrap();
+    let change = changed(&site, "content/articles/a-3.md");
+    let mut body = String::from("Body 3.\n");
+    for i in 0..5 {
+        body.push_str(&format!("\nSentence {i}.\n"));
+        site.article("a-3", "2025-07-18T10:00:00Z", "tags = [\"odd\"]\n", &body);
+        s.preview(&change).unwrap();
+        s.build(&change).unwrap();
+    }
+    let noop = s.build(&change).unwrap();
+    assert_eq!(noop.rendered, Vec::<String>::new());
+    assert_eq!(noop.output.written, 0);
+}
