@@ -395,3 +395,21 @@ fn an_alias_rerenders_its_redirect_page_and_the_redirects_file_only() {
     );
     assert!(site.path("preview/older/index.html").is_file());
 }
+
+#[test]
+fn previews_and_rebuilds_in_turn_leave_nothing_for_a_no_op_rebuild() {
+    let site = six();
+    let mut s = session(&site);
+    s.build(&Changes::All).unwrap();
+    let change = changed(&site, "content/articles/a-3.md");
+    let mut body = String::from("Body 3.\n");
+    for i in 0..5 {
+        body.push_str(&format!("\nSentence {i}.\n"));
+        site.article("a-3", "2025-07-18T10:00:00Z", "tags = [\"odd\"]\n", &body);
+        s.preview(&change).unwrap();
+        s.build(&change).unwrap();
+    }
+    let noop = s.build(&change).unwrap();
+    assert_eq!(noop.rendered, Vec::<String>::new());
+    assert_eq!(noop.output.written, 0);
+}
