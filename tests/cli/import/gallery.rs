@@ -525,6 +525,12 @@ const FORMS: &[Form] = &[
         &["Share this story on social media"],
         "share",
     ),
+    (
+        "footer links",
+        At::Bottom,
+        &["About us\nContact us\nTerms of use\nCareers"],
+        "furniture",
+    ),
     // Navigation of whole-page text.
     (
         "skip link",
