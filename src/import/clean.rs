@@ -77,6 +77,9 @@ pub struct Draft {
     pub removed: Vec<Removed>,
     /// Scraper leftovers decoded in the text (character references, mojibake), one line each.
     pub notes: Vec<String>,
+    /// The date in the file's name: a dateline's date without a year is
+    /// the last such day on or before it (else on or before the import's day).
+    pub file_date: Option<civil::Date>,
 }
 
 impl Draft {
@@ -171,13 +174,7 @@ pub fn clean_article(text: &str, name: &str, rules: &Rules) -> Draft {
     let (text, notes) = leftovers::decode(text);
     let mut draft = Draft::from_text(&text);
     draft.notes = notes;
-    let mut rules_here;
-    let mut rules = rules;
-    if let Some(date) = super::analyse::date_in_file_name(name) {
-        rules_here = rules.clone();
-        rules_here.today = date;
-        rules = &rules_here;
-    }
+    draft.file_date = super::analyse::date_in_file_name(name);
     for (name, pass) in PASSES {
         if rules.enabled(name) {
             pass(&mut draft, rules);
@@ -349,9 +346,13 @@ pub fn navigation(draft: &mut Draft, _: &Rules) {
     let removed = &mut draft.removed;
     for block in &mut draft.blocks {
         block.lines.retain(|line| {
-            let lower = line.trim_end_matches([':', '.']).to_lowercase();
-            let is_menu = page::LineFeatures::of(line).is_menu();
-            let remove = is_menu || (top && MENU_WORDS.contains(&lower.as_str()));
+            let is_menu = line.contains(['|', '›', '»', '•', '·', '>', '/'])
+                && page::LineFeatures::of(line).is_menu();
+            let menu_word = top && line.len() <= 30 && {
+                let lower = line.trim_end_matches([':', '.']).to_lowercase();
+                MENU_WORDS.contains(&lower.as_str())
+            };
+            let remove = is_menu || menu_word;
             if remove {
                 removed.push(Removed {
                     line: line.clone(),
@@ -630,7 +631,11 @@ pub fn attribution(draft: &mut Draft, rules: &Rules) {
 pub fn page_boilerplate(draft: &mut Draft, _: &Rules) {
     // Only in page text: a file from which other rules removed debris
     // already. Clean articles (a gallery's captions) are left alone.
-    if draft.removed.is_empty() {
+    let page_debris = draft.removed.iter().any(|r| {
+        !r.credit
+            && !["share", "teaser-block", "teaser-marker", "dateline"].contains(&r.rule.as_str())
+    });
+    if !page_debris {
         return;
     }
     let blocks: Vec<Vec<&str>> = draft
@@ -783,7 +788,6 @@ pub fn date_line(draft: &mut Draft, _: &Rules) {
     for (b, block) in draft.blocks.iter_mut().enumerate() {
         block.lines.retain(|line| {
             seen += 1;
-            let lower = line.to_lowercase();
             let labelled = [
                 "published",
                 "updated",
@@ -792,7 +796,10 @@ pub fn date_line(draft: &mut Draft, _: &Rules) {
                 "first published",
             ]
             .iter()
-            .any(|p| lower.starts_with(p));
+            .any(|p| {
+                line.get(..p.len())
+                    .is_some_and(|h| h.eq_ignore_ascii_case(p))
+            });
             let at_top = b < top && seen <= 6 && n > 1;
             if !((at_top || labelled) && is_date_only(line)) {
                 return true;
@@ -826,24 +833,37 @@ pub fn dateline(draft: &mut Draft, rules: &Rules) {
     if !rules.strip_dateline {
         return;
     }
-    let Some(block) = draft
+    // The first paragraph, or the second after a one-line standfirst.
+    let standfirst = draft
         .blocks
-        .first_mut()
-        .filter(|b| b.kind == BlockKind::Paragraph)
-    else {
+        .first()
+        .is_some_and(|b| b.lines.len() == 1 && !page::LineFeatures::of(&b.lines[0]).ends_sentence);
+    let last = if standfirst { 2 } else { 1 };
+    let today = draft.file_date.unwrap_or(rules.today);
+    for b in 0..draft.blocks.len().min(last) {
+        let block = &mut draft.blocks[b];
+        if block.kind != BlockKind::Paragraph {
+            continue;
+        }
+        let Some(found) = parse_dateline(&block.lines[0], today) else {
+            continue;
+        };
+        // Lines stay trimmed: a tab left after the dateline would start an
+        // indented code block in Markdown (found by fuzzing).
+        let taken = block.lines[0][..found.len].trim_end().to_owned();
+        block.lines[0] = block.lines[0][found.len..].trim_start().to_owned();
+        draft.removed.push(Removed {
+            line: taken,
+            rule: "dateline".to_owned(),
+            credit: false,
+        });
+        if let Some(date) = found.date {
+            draft.date.get_or_insert(date);
+        }
+        if !found.text.is_empty() {
+            draft.dateline = Some(found.text);
+        }
         return;
-    };
-    let Some(found) = parse_dateline(&block.lines[0], rules.today) else {
-        return;
-    };
-    // Lines stay trimmed: a tab left after the dateline would start an
-    // indented code block in Markdown (found by fuzzing).
-    block.lines[0] = block.lines[0][found.len..].trim_start().to_owned();
-    if let Some(date) = found.date {
-        draft.date.get_or_insert(date);
-    }
-    if !found.text.is_empty() {
-        draft.dateline = Some(found.text);
     }
 }
 

@@ -65,16 +65,21 @@ impl KeptShare {
 /// Sentences in a line: ends of sentences (`.`, `?`, `!`, not after a
 /// capital as in `U.S.`) before a space, a closing quote or the end.
 fn sentences(line: &str) -> usize {
-    let chars: Vec<char> = line.chars().collect();
-    (1..chars.len())
-        .filter(|&i| {
-            matches!(chars[i], '.' | '?' | '!')
-                && !chars[i - 1].is_uppercase()
-                && chars
-                    .get(i + 1)
-                    .is_none_or(|n| n.is_whitespace() || "\"')”’".contains(*n))
-        })
-        .count()
+    let mut n = 0;
+    let mut chars = line.chars().peekable();
+    let mut before = ' ';
+    while let Some(c) = chars.next() {
+        let next = chars.peek().copied();
+        if matches!(c, '.' | '?' | '!')
+            && !before.is_uppercase()
+            && before != ' '
+            && next.is_none_or(|n| n.is_whitespace() || "\"')”’".contains(n))
+        {
+            n += 1;
+        }
+        before = c;
+    }
+    n
 }
 
 /// One removed line, with where it was.
@@ -118,8 +123,14 @@ pub fn explain(
     let mut removed: Vec<RemovedLine> = std::mem::take(&mut draft.removed)
         .into_iter()
         .map(|r| {
+            let free = |i: usize| !used.get(i).copied().unwrap_or(true);
+            // A whole line, or the start of one (a dateline).
             let found = (0..decoded_lines.len())
-                .find(|&i| !used.get(i).copied().unwrap_or(true) && decoded_lines[i] == r.line);
+                .find(|&i| free(i) && decoded_lines[i] == r.line)
+                .or_else(|| {
+                    (0..decoded_lines.len())
+                        .find(|&i| free(i) && decoded_lines[i].starts_with(&r.line))
+                });
             if let Some(i) = found {
                 used[i] = true;
             }

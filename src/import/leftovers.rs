@@ -231,6 +231,9 @@ fn repair_mojibake(text: &str) -> Option<(String, usize, (String, String, usize)
 }
 
 fn repair_once(text: &str) -> Option<(String, usize, (String, String, usize))> {
+    if text.is_ascii() {
+        return None;
+    }
     // Quick test: every mojibake sequence starts with a non-ASCII lead
     // character and none starts without one of these.
     if !text.contains([

@@ -34,11 +34,16 @@ impl LineFeatures {
                 continue;
             }
             words += 1;
-            let lower = word
-                .trim_matches(|c: char| !c.is_alphanumeric())
-                .to_lowercase();
-            if text::is_stop_word(&lower) {
-                stops += 1;
+            let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+            // Stop words are short and ASCII: lowercase only those (no allocation).
+            let mut buf = [0u8; 16];
+            if word.len() <= buf.len() && word.is_ascii() {
+                let buf = &mut buf[..word.len()];
+                buf.copy_from_slice(word.as_bytes());
+                buf.make_ascii_lowercase();
+                if std::str::from_utf8(buf).is_ok_and(text::is_stop_word) {
+                    stops += 1;
+                }
             }
         }
         let end = line.trim_end_matches(['"', '”', '’', '\'', ')', ']', '*']);

@@ -75,7 +75,13 @@ impl PatternSet {
 
     /// Regular expressions, each matched against the whole line, with its label.
     pub fn from_regexes(rules: &[(&str, &str)]) -> Self {
-        let regexes: Vec<String> = rules.iter().map(|(_, r)| format!("^(?:{r})$")).collect();
+        // ASCII word boundaries: Unicode ones make the regex engine fall
+        // back to its slowest matcher on non-ASCII lines; every keyword of
+        // the rules is ASCII.
+        let regexes: Vec<String> = rules
+            .iter()
+            .map(|(_, r)| format!("^(?:{})$", r.replace(r"\b", r"(?-u:\b)")))
+            .collect();
         let labels = rules.iter().map(|(l, _)| (*l).to_owned()).collect();
         Self::build(&regexes, labels)
     }

@@ -525,6 +525,12 @@ const FORMS: &[Form] = &[
         &["Share this story on social media"],
         "share",
     ),
+    (
+        "footer links",
+        At::Bottom,
+        &["About us\nContact us\nTerms of use\nCareers"],
+        "furniture",
+    ),
     // Navigation of whole-page text.
     (
         "skip link",
@@ -712,6 +718,7 @@ const DATELINES: &[(&str, &str, Option<&str>)] = &[
         Some("2025-03-03"),
     ),
     ("NEW DELHI: ", "NEW DELHI", None),
+    ("By Ana Reyes\nWASHINGTON (AP) — ", "WASHINGTON (AP)", None),
     ("() ", "", None),
 ];
 
@@ -735,6 +742,14 @@ fn datelines_of_every_common_form() {
             "{opening}"
         );
     }
+    // After a one-line standfirst.
+    let raw = format!(
+        "{TITLE}\n\nCouncil acts after winter storms\n\nLONDON (Reuters) - {}\n",
+        BODY.join("\n\n")
+    );
+    let (draft, _) = import::clean_one(&raw, "x.txt", &config, &rules, false).unwrap();
+    assert_eq!(draft.dateline.as_deref(), Some("LONDON (Reuters)"));
+    assert_eq!(draft.blocks[1].text(), BODY[0]);
     // Without a year, the date is the last such day on or before the file's date.
     let rules = import::compile_rules(&config, civil::date(2026, 1, 15)).unwrap();
     let raw = format!(
