@@ -40,7 +40,11 @@ impl TestSite {
     pub fn write(&self, rel: &str, text: &str) -> &Self {
         let path = self.path(rel);
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, text).unwrap();
+        // Written aside and renamed into place, as editors save: a watching
+        // `serve` never reads a half-written file.
+        let aside = self.root().join(".harness-write.tmp");
+        std::fs::write(&aside, text).unwrap();
+        std::fs::rename(&aside, path).unwrap();
         self
     }
 
