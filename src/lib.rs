@@ -24,6 +24,7 @@ pub mod diagnostic;
 pub mod error;
 pub mod fs;
 pub mod hash;
+pub mod images;
 pub mod import;
 pub mod markdown;
 pub mod model;

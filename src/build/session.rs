@@ -102,6 +102,7 @@ struct State {
 /// successful build and what its renderer was given.
 struct LastBuild {
     site: Site,
+    images: crate::images::Images,
     cards: Vec<tera::Value>,
     fingerprints: Fingerprints,
     search_script: String,
@@ -229,10 +230,18 @@ impl Session {
             files.remove("search.js"); // no script on a site without search
         }
         let stylesheet_url = statics::stylesheet_url(&state.config, &files)?;
+        let images = crate::images::Images::plan(
+            &self.root,
+            &site,
+            &state.config.images,
+            self.root.join(super::CACHE_DIR).join("images"),
+            &mut diagnostics,
+        );
         let site_view = Views {
             config: &state.config,
             site: &site,
             cards: &[],
+            images: &images,
         }
         .site(stylesheet_url);
         let global = {
@@ -249,14 +258,22 @@ impl Session {
             h.finish()
         };
         templates.set_globals(tera::context! { site => &site_view });
-        let fingerprints = Fingerprints::new(&site, global);
-        let cards = render::article_cards(&site, &state.config, &fingerprints, &mut state.cards);
+        let fingerprints = Fingerprints::new(&site, global).with_images(&images);
+        let cards = render::article_cards(
+            &site,
+            &state.config,
+            &fingerprints,
+            &images,
+            &mut state.cards,
+        );
         let views = Views {
             config: &state.config,
             site: &site,
             cards: &cards,
+            images: &images,
         };
-        let jobs = render::plan(&site, &state.config);
+        let mut jobs = render::plan(&site, &state.config);
+        jobs.extend(render::image_jobs(&site, &images));
         let search_script = if state.config.search.enabled {
             statics::asset_url(&state.config, &files, "search.js")?
         } else {
@@ -331,9 +348,11 @@ impl Session {
         diagnostics.extend(failures);
         let (articles, pages) = (site.articles.len(), site.pages.len());
         drop(renderer);
+        let images_processed = images.processed();
         if let Some(fingerprints) = last_fingerprints {
             state.last = Some(LastBuild {
                 site,
+                images,
                 cards,
                 fingerprints,
                 search_script,
@@ -348,6 +367,7 @@ impl Session {
             output_dir: out_dir,
             warnings: diagnostics,
             timings,
+            images_processed,
         })
     }
 
@@ -408,6 +428,7 @@ impl Session {
             config: &state.config,
             site: &last.site,
             cards: &last.cards,
+            images: &last.images,
         };
         let renderer = Renderer::new(
             views,

@@ -207,20 +207,24 @@ fn dry_render(
     now: Option<Timestamp>,
     diagnostics: &mut Diagnostics,
 ) -> usize {
+    // `check` does not process images: pages are rendered without them.
+    let images = crate::images::Images::none(&config.images);
     let site_view = Views {
         config,
         site,
         cards: &[],
+        images: &images,
     }
     // The stylesheet's content hash only matters to browsers' caches.
     .site(config.base_url.url("style.css"));
     templates.set_globals(tera::context! { site => &site_view });
     let fingerprints = Fingerprints::new(site, 0);
-    let cards = render::article_cards(site, config, &fingerprints, &mut HashMap::new());
+    let cards = render::article_cards(site, config, &fingerprints, &images, &mut HashMap::new());
     let views = Views {
         config,
         site,
         cards: &cards,
+        images: &images,
     };
     let jobs = render::plan(site, config);
     let renderer = Renderer::new(views, templates, &jobs, now, fingerprints);

@@ -138,6 +138,9 @@ impl Outputs {
                 self.file("editions/atom.xml".to_owned(), None);
                 return;
             }
+            // Lead images and social cards are planned by the build only
+            // (`render::image_jobs`): `check` does not process images.
+            Job::Image(_) | Job::Card(_) => return,
             Job::NotFound => {
                 self.file("404.html".to_owned(), None);
                 return;

@@ -24,6 +24,19 @@ pub struct Fingerprints {
 }
 
 impl Fingerprints {
+    /// Adds each article's lead image (its files' hash) to its card: new
+    /// image bytes, new addresses on every page that shows the card.
+    pub fn with_images(mut self, images: &crate::images::Images) -> Fingerprints {
+        for (i, card) in self.cards.iter_mut().enumerate() {
+            if let Some(lead) = images.of(ArticleId(i as u32)) {
+                let mut h = FxHasher::default();
+                (*card, &lead.id).hash(&mut h);
+                *card = h.finish();
+            }
+        }
+        self
+    }
+
     /// The fingerprints of `site` under a `global` fingerprint.
     pub fn new(site: &Site, global: u64) -> Fingerprints {
         Fingerprints {
@@ -90,6 +103,11 @@ impl Renderer<'_> {
             Job::Search => crate::search::PAGE.to_owned(),
             Job::SearchIndex => crate::search::MANIFEST.to_owned(),
             Job::SearchDocs(n) => format!("search/docs/{n}.json"),
+            Job::Image(i) => {
+                let lead = &self.views.images.all()[i];
+                lead.path(lead.fallback(), lead.largest())
+            }
+            Job::Card(of) => self.card_path(of),
         }
     }
 
@@ -228,6 +246,11 @@ impl Renderer<'_> {
                 }
             }
             Job::SearchDocs(n) => cards(&mut h, self.search_plan().docs_of_file(n)),
+            // The id hashes the image's bytes and the settings it is made with.
+            Job::Image(i) => self.views.images.all()[i].id.hash(&mut h),
+            Job::Card(of) => serde_json::to_string(&self.card_view(of))
+                .unwrap_or_default()
+                .hash(&mut h),
         }
         h.finish()
     }

@@ -13,6 +13,7 @@ mod errors;
 mod fuzz;
 mod hardening;
 mod harness;
+mod images;
 mod import;
 mod incremental;
 mod injection;
