@@ -98,6 +98,11 @@ impl Outputs {
             Job::Article(id) => {
                 let a = site.article(id);
                 self.page(a.path.clone(), Target::Article(id), Some(&a.file));
+                // Social cards of articles without an image (one whose image
+                // proves unusable at build also gets one: only the build reads images).
+                if config.images.cards && a.image.is_none() {
+                    self.file(format!("{}card.png", a.path), Some(&a.file));
+                }
                 if site.duplicates.is_duplicate(id) {
                     return; // not in the sitemap
                 }
@@ -118,6 +123,9 @@ impl Outputs {
                     Target::Other,
                     None,
                 );
+                if config.images.cards && page == 1 {
+                    self.file(format!("{}card.png", t.term_path(&t.terms[term])), None);
+                }
             }
             Job::TermFeed { taxonomy, term } => {
                 let t = &site.taxonomies[taxonomy];
@@ -132,6 +140,9 @@ impl Outputs {
             Job::Edition(i) => {
                 let e = &site.editions[i];
                 self.page(e.path(), Target::Other, e.file.as_deref());
+                if config.images.cards {
+                    self.file(format!("{}card.png", e.path()), e.file.as_deref());
+                }
             }
             Job::Editions(n) => self.page(page_path("editions/", n), Target::Other, None),
             Job::EditionsFeed => {
