@@ -70,6 +70,8 @@ pub struct Config {
     pub build: BuildConfig,
     /// Editions as emails, and how `broadsheet send` delivers them.
     pub newsletter: crate::newsletter::NewsletterConfig,
+    /// Lead images and social cards.
+    pub images: ImagesConfig,
     /// Free values for templates, as `config.extra`.
     pub extra: toml::Table,
     /// Where `broadsheet deploy` publishes, the `[[deploy]]` tables.
@@ -105,6 +107,7 @@ impl Default for Config {
             search: SearchConfig::default(),
             build: BuildConfig::default(),
             newsletter: crate::newsletter::NewsletterConfig::default(),
+            images: ImagesConfig::default(),
             extra: toml::Table::new(),
             deploy: Vec::new(),
             hosting: HostingConfig::default(),
@@ -356,6 +359,81 @@ impl SearchConfig {
         }
         if self.max_postings == 0 {
             problems.push("`search.max_postings` must be at least 1".to_owned());
+        }
+        problems
+    }
+}
+
+/// Lead images and social cards (`[images]`).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct ImagesConfig {
+    /// The widths, in pixels, each lead image is resized to (never enlarged).
+    pub widths: Vec<u32>,
+    /// The `sizes` attribute of the lead image on an article's page.
+    pub sizes: String,
+    /// The `sizes` attribute of thumbnails in lists.
+    pub thumbnail_sizes: String,
+    /// Quality of the JPEG and AVIF files, 1 to 100.
+    pub quality: u8,
+    /// AVIF encoder speed, 1 (smallest files) to 10 (fastest).
+    pub avif_speed: u8,
+    /// The largest image accepted, in pixels (width × height): larger ones
+    /// are refused before they are decoded.
+    pub max_pixels: u64,
+    /// Make a 1200×630 social card for pages without an image of their own.
+    pub cards: bool,
+    /// The cards' background colour.
+    pub card_background: String,
+    /// The cards' text colour.
+    pub card_foreground: String,
+    /// The cards' accent colour (the rule and the site's name).
+    pub card_accent: String,
+}
+
+impl Default for ImagesConfig {
+    fn default() -> Self {
+        ImagesConfig {
+            widths: vec![480, 960, 1440],
+            sizes: "(min-width: 44rem) 41rem, 100vw".to_owned(),
+            thumbnail_sizes: "10rem".to_owned(),
+            quality: 75,
+            avif_speed: 10,
+            max_pixels: 40_000_000,
+            cards: true,
+            card_background: "#fbfaf7".to_owned(),
+            card_foreground: "#141414".to_owned(),
+            card_accent: "#a3111a".to_owned(),
+        }
+    }
+}
+
+impl ImagesConfig {
+    fn problems(&self) -> Vec<String> {
+        let mut problems = Vec::new();
+        if self.widths.is_empty() || self.widths.iter().any(|&w| w == 0 || w > 8192) {
+            problems.push("`images.widths` must list widths between 1 and 8192".to_owned());
+        }
+        if !(1..=100).contains(&self.quality) {
+            problems.push("`images.quality` must be between 1 and 100".to_owned());
+        }
+        if !(1..=10).contains(&self.avif_speed) {
+            problems.push("`images.avif_speed` must be between 1 and 10".to_owned());
+        }
+        if self.max_pixels == 0 {
+            problems.push("`images.max_pixels` must be at least 1".to_owned());
+        }
+        for (key, colour) in [
+            ("card_background", &self.card_background),
+            ("card_foreground", &self.card_foreground),
+            ("card_accent", &self.card_accent),
+        ] {
+            let hex = colour.strip_prefix('#').unwrap_or("");
+            if !matches!(hex.len(), 3 | 6) || !hex.chars().all(|c| c.is_ascii_hexdigit()) {
+                problems.push(format!(
+                    "`images.{key}` `{colour}` must be a colour such as `#a3111a`"
+                ));
+            }
         }
         problems
     }
@@ -661,6 +739,12 @@ impl Config {
             bad(
                 message,
                 "see docs/newsletter.md for the `[newsletter]` keys and their defaults",
+            );
+        }
+        for message in self.images.problems() {
+            bad(
+                message,
+                "see the README's \"Images and social cards\" section for the `[images]` keys",
             );
         }
         if self.output_dir.as_os_str().is_empty()

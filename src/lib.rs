@@ -25,6 +25,7 @@ pub mod diagnostic;
 pub mod error;
 pub mod fs;
 pub mod hash;
+pub mod images;
 pub mod import;
 pub mod interrupt;
 pub mod keep;

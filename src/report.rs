@@ -111,6 +111,13 @@ pub fn timings(stages: &[crate::build::Stage]) {
     }
 }
 
+/// Prints how many lead images and social cards a build processed (the
+/// others came from the cache), with the timings.
+#[allow(clippy::print_stderr)]
+pub fn images_processed(count: usize) {
+    eprintln!("    images: {count} processed (the others from the cache)");
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

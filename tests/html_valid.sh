@@ -122,6 +122,19 @@ code block
 
 <span title="raw">Raw HTML, sanitized.</span>
 MD
+# A lead image the build processes: <picture> with AVIF and WebP sources.
+cp static/images/harbour-wall.jpg "$site/static/img/photo.jpg"
+cat > "$site/content/articles/photo.md" <<'MD'
++++
+title = "A story with a photograph"
+date = 2025-06-10T14:00:00
+tags = ["Topic 1"]
+image = "img/photo.jpg"
+image_alt = "A harbour wall & its beacon"
+image_credit = "Illustration: The Gazette"
++++
+A paragraph under the picture.
+MD
 cat > "$site/content/articles/copy.md" <<'MD'
 +++
 title = "The same story from elsewhere"

@@ -85,6 +85,8 @@ pub struct BuildSummary {
     pub warnings: Diagnostics,
     /// How long each stage took, in order.
     pub timings: Timings,
+    /// Lead images and social cards processed (not taken from the cache).
+    pub images_processed: usize,
 }
 
 /// Wall time per stage of a build, and the process's memory after it.
@@ -183,6 +185,7 @@ pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildSummary> {
             output_dir: out_dir,
             warnings: Diagnostics::new(),
             timings,
+            images_processed: 0,
         });
     }
     let (summary, site_until) = Session::new(root, options.clone(), false).build_once()?;

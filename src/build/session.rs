@@ -116,6 +116,7 @@ const VOCABULARY_SLACK: usize = 16;
 /// successful build and what its renderer was given.
 struct LastBuild {
     site: Site,
+    images: crate::images::Images,
     cards: Vec<tera::Value>,
     global: u64,
     search_script: String,
@@ -253,10 +254,18 @@ impl Session {
             files.remove("search.js"); // no script on a site without search
         }
         let stylesheet_url = statics::stylesheet_url(&state.config, &files)?;
+        let images = crate::images::Images::plan(
+            &self.root,
+            &site,
+            &state.config.images,
+            self.root.join(super::CACHE_DIR).join("images"),
+            &mut diagnostics,
+        );
         let site_view = Views {
             config: &state.config,
             site: &site,
             cards: &[],
+            images: &images,
         }
         .site(stylesheet_url);
         let global = {
@@ -273,13 +282,16 @@ impl Session {
             h.finish()
         };
         templates.set_globals(tera::context! { site => &site_view });
-        let (cards, card_prints) = render::article_cards(&site, &state.config, &mut state.cards);
+        let (cards, card_prints) =
+            render::article_cards(&site, &state.config, &images, &mut state.cards);
         let views = Views {
             config: &state.config,
             site: &site,
             cards: &cards,
+            images: &images,
         };
-        let jobs = render::plan(&site, &state.config);
+        let mut jobs = render::plan(&site, &state.config);
+        jobs.extend(render::plan_images(&site, &state.config, &images));
         let search_script = if state.config.search.enabled {
             statics::asset_url(&state.config, &files, "search.js")?
         } else {
@@ -358,9 +370,11 @@ impl Session {
         diagnostics.extend(renderer.take_warnings());
         let (articles, pages) = (site.articles.len(), site.pages.len());
         drop(renderer);
+        let images_processed = images.processed();
         if self.tracked {
             state.last = Some(LastBuild {
                 site,
+                images,
                 cards,
                 global,
                 search_script,
@@ -375,6 +389,7 @@ impl Session {
             output_dir: out_dir,
             warnings: diagnostics,
             timings,
+            images_processed,
         })
     }
 
@@ -439,6 +454,7 @@ impl Session {
                 config: &state.config,
                 site: &site,
                 cards: &last.cards,
+                images: &last.images,
             };
             let planned = [render::plan_job(&site, &state.config, Job::Article(id))];
             let renderer = Renderer::new(views, templates, &planned, self.options.now, last.global)

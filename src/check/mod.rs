@@ -207,19 +207,23 @@ fn dry_render(
     now: Option<Timestamp>,
     diagnostics: &mut Diagnostics,
 ) -> usize {
+    // `check` does not process images: pages are rendered without them.
+    let images = crate::images::Images::none(&config.images);
     let site_view = Views {
         config,
         site,
         cards: &[],
+        images: &images,
     }
     // The stylesheet's content hash only matters to browsers' caches.
     .site(config.base_url.url("style.css"));
     templates.set_globals(tera::context! { site => &site_view });
-    let (cards, _) = render::article_cards(site, config, &mut HashMap::new());
+    let (cards, _) = render::article_cards(site, config, &images, &mut HashMap::new());
     let views = Views {
         config,
         site,
         cards: &cards,
+        images: &images,
     };
     let jobs = render::plan(site, config);
     let renderer = Renderer::new(views, templates, &jobs, now, 0);

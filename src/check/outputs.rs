@@ -55,7 +55,10 @@ impl Outputs {
     /// The outputs of `site`, with the copied files of `tree`.
     pub(super) fn of(site: &Site, config: &Config, tree: &SourceTree) -> Outputs {
         let mut out = Outputs::default();
-        let jobs = render::plan(site, config);
+        let mut jobs = render::plan(site, config);
+        // The social cards (check reads no image, so lead images are not listed).
+        let images = crate::images::Images::none(&config.images);
+        jobs.extend(render::plan_images(site, config, &images));
         for planned in &jobs {
             out.job(planned);
         }

@@ -84,6 +84,7 @@ impl BuildArgs {
         report::diagnostics(&summary.warnings);
         if self.timings {
             report::timings(summary.timings.stages());
+            report::images_processed(summary.images_processed);
         }
         let out = summary.output;
         report::status(

@@ -56,6 +56,10 @@ pub struct Article {
     pub featured: bool,
     /// A lead image.
     pub image: Option<String>,
+    /// The lead image's text alternative.
+    pub image_alt: Option<String>,
+    /// Who made the lead image.
+    pub image_credit: Option<String>,
     /// A credit line.
     pub credit: Option<String>,
     /// The dateline.
@@ -99,6 +103,8 @@ impl Article {
             reading_minutes: p.body.word_count.div_ceil(config.words_per_minute).max(1),
             featured: f.featured,
             image: non_empty(&f.image).filter(|u| markdown::is_safe_url(u)),
+            image_alt: non_empty(&f.image_alt),
+            image_credit: non_empty(&f.image_credit),
             credit: non_empty(&f.credit),
             dateline: non_empty(&f.dateline),
             template: f.template.clone(),

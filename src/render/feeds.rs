@@ -50,7 +50,10 @@ pub struct FeedEntry<'a> {
     /// The original article, if elsewhere.
     pub external_url: Option<&'a str>,
     /// A lead image (URL or site path).
-    pub image: Option<&'a str>,
+    pub image: Option<Cow<'a, str>>,
+    /// The lead image's media type, when it is a file the build made
+    /// (Atom and RSS enclose only those).
+    pub image_type: Option<&'static str>,
 }
 
 impl<'a> FeedEntry<'a> {
@@ -77,7 +80,8 @@ impl<'a> FeedEntry<'a> {
             summary_text: Cow::Borrowed(&a.summary_text),
             content_html,
             external_url: a.source_url.as_deref(),
-            image: a.image.as_deref(),
+            image: a.image.as_deref().map(Cow::Borrowed),
+            image_type: None,
         }
     }
 }
@@ -137,6 +141,13 @@ pub fn atom(config: &Config, meta: &FeedMeta, entries: &[FeedEntry<'_>], now: Ti
         }
         for tag in e.categories {
             let _ = writeln!(x, "    <category term=\"{}\"/>", escape(tag));
+        }
+        if let (Some(image), Some(mime)) = (&e.image, e.image_type) {
+            let _ = writeln!(
+                x,
+                "    <link rel=\"enclosure\" type=\"{mime}\" href=\"{}\"/>",
+                escape(&base.permalink(image))
+            );
         }
         let _ = writeln!(
             x,
@@ -198,6 +209,14 @@ pub fn rss(config: &Config, meta: &FeedMeta, entries: &[FeedEntry<'_>], now: Tim
         let _ = writeln!(x, "    <pubDate>{}</pubDate>", rfc2822(e.published));
         for tag in e.categories {
             let _ = writeln!(x, "    <category>{}</category>", escape(tag));
+        }
+        if let (Some(image), Some(mime)) = (&e.image, e.image_type) {
+            // The size is unknown while pages render; RSS readers accept 0.
+            let _ = writeln!(
+                x,
+                "    <enclosure url=\"{}\" type=\"{mime}\" length=\"0\"/>",
+                escape(&base.permalink(image))
+            );
         }
         let body: &str = if config.feeds.full_text {
             &e.content_html
@@ -283,7 +302,7 @@ pub fn json(config: &Config, meta: &FeedMeta, entries: &[FeedEntry<'_>]) -> Stri
                     date_published: e.published.to_string(),
                     date_modified: e.updated.to_string(),
                     external_url: e.external_url,
-                    image: e.image.map(|i| {
+                    image: e.image.as_deref().map(|i| {
                         if i.contains("://") {
                             i.to_owned()
                         } else {

@@ -78,7 +78,14 @@ struct Logo {
 
 /// The JSON-LD of an article whose canonical address is `canonical`, safe
 /// to place inside `<script type="application/ld+json">`.
-pub(super) fn news_article(a: &Article, config: &Config, canonical: &str) -> String {
+/// `image` is the absolute address of the lead image the build made, if any
+/// (else the front matter's `image` is given as it is).
+pub(super) fn news_article(
+    a: &Article,
+    config: &Config,
+    canonical: &str,
+    image: Option<&str>,
+) -> String {
     let base = &config.base_url;
     let absolute = |src: &str| {
         if src.contains("://") {
@@ -127,7 +134,11 @@ pub(super) fn news_article(a: &Article, config: &Config, canonical: &str) -> Str
                 url: absolute(l),
             }),
         },
-        image: a.image.as_deref().map(absolute).into_iter().collect(),
+        image: image
+            .map(str::to_owned)
+            .or_else(|| a.image.as_deref().map(absolute))
+            .into_iter()
+            .collect(),
         article_section: a.tags.first().map(String::as_str),
         keywords: &a.tags,
         word_count: a.word_count,

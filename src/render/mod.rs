@@ -36,6 +36,7 @@ use self::templates::{Templates, name};
 use self::view::{MetaView, Views, page_path};
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
+use crate::images::{CardOf, CardView, Images};
 use crate::model::{ArticleId, Site};
 
 /// One unit of rendering work.
@@ -95,6 +96,10 @@ pub enum Job {
     Alias(ArticleId, usize),
     /// `_headers` and `_redirects`, for hosts that read them.
     HostFiles,
+    /// Lead image `n` of [`crate::images::Images::all`]: its files in every width and format.
+    Image(usize),
+    /// The social card of a page without an image of its own.
+    Card(CardOf),
 }
 
 /// A rendered output file.
@@ -112,6 +117,51 @@ enum Prepared {
     Files(Vec<RenderedFile>),
 }
 
+/// The image jobs: one per distinct lead image, and, when cards are on, a
+/// social card for every article without an image of its own, every
+/// edition and every term.
+pub fn plan_images(site: &Site, config: &Config, images: &Images) -> Vec<Planned> {
+    // A lead image's files are known by the image set; its key is its
+    // largest fallback.
+    let mut planned: Vec<Planned> = images
+        .all()
+        .iter()
+        .enumerate()
+        .map(|(i, lead)| {
+            let key = lead.path(lead.fallback(), lead.largest());
+            Planned {
+                job: Job::Image(i),
+                files: vec![key.clone()],
+                key,
+                origin: None,
+                sitemap: None,
+            }
+        })
+        .collect();
+    if !images.settings().cards {
+        return planned;
+    }
+    let mut jobs = Vec::new();
+    let own_image = |i: usize| {
+        let a = &site.articles[i];
+        images.of(ArticleId(i as u32)).is_some()
+            || a.image
+                .as_deref()
+                .is_some_and(|s| !crate::images::processes(s))
+    };
+    jobs.extend(
+        (0..site.articles.len())
+            .filter(|&i| !own_image(i))
+            .map(|i| Job::Card(CardOf::Article(i as u32))),
+    );
+    jobs.extend((0..site.editions.len()).map(|i| Job::Card(CardOf::Edition(i))));
+    for (ti, t) in site.taxonomies.iter().enumerate() {
+        jobs.extend((0..t.terms.len()).map(|term| Job::Card(CardOf::Term(ti, term))));
+    }
+    planned.extend(jobs.into_iter().map(|job| plan_job(site, config, job)));
+    planned
+}
+
 /// Every article's card as a template value, in article order, and its
 /// fingerprint (a hash of the card's view) as a template value. A card is
 /// made from its view only when no card of the same fingerprint is in
@@ -124,6 +174,7 @@ enum Prepared {
 pub fn article_cards(
     site: &Site,
     config: &Config,
+    images: &Images,
     cache: &mut std::collections::HashMap<u64, tera::Value>,
 ) -> (Vec<tera::Value>, Vec<tera::Value>) {
     use rayon::prelude::*;
@@ -131,6 +182,7 @@ pub fn article_cards(
         config,
         site,
         cards: &[],
+        images,
     };
     let cards: Vec<(u64, tera::Value)> = site
         .articles
@@ -327,6 +379,7 @@ impl<'a> Renderer<'a> {
                     None,
                 );
                 meta.canonical = v.canonical(id);
+                meta.image = self.article_image(id);
                 inputs.set("article", &v.article_full(id, &html));
                 inputs.set("newer", &newer);
                 inputs.set("older", &older);
@@ -370,13 +423,14 @@ impl<'a> Renderer<'a> {
                     entry.name.clone()
                 };
                 let description = format!("{} articles about {}", entry.articles.len(), entry.name);
-                let meta = self.meta(
+                let mut meta = self.meta(
                     &page_path(&base, page),
                     title,
                     description,
                     "term",
                     term_view.feed_url.clone(),
                 );
+                meta.image = self.card_image(CardOf::Term(taxonomy, term), &entry.name);
                 inputs.set("taxonomy", &v.taxonomy(t, false));
                 inputs.set("term", &term_view);
                 inputs.set("paginator", &paginator);
@@ -446,13 +500,14 @@ impl<'a> Renderer<'a> {
                     edition.count, edition.title, config.title
                 );
                 let feed = Some(v.url("editions/atom.xml"));
-                let meta = self.meta(
+                let mut meta = self.meta(
                     &site.editions[i].path(),
                     edition.title.clone(),
                     description,
                     "edition",
                     feed,
                 );
+                meta.image = self.card_image(CardOf::Edition(i), &edition.title);
                 inputs.set("edition", &edition);
                 inputs.set("newer", &newer);
                 inputs.set("older", &older);
@@ -585,6 +640,130 @@ impl<'a> Renderer<'a> {
                 inputs.hash(&files_hash(&files));
                 Ok(self.data(inputs, || files))
             }
+            Job::Image(i) => {
+                // The id hashes the image's bytes and the settings it is made with.
+                inputs.hash(&v.images.all()[i].id);
+                if inputs.mode() == Mode::Fingerprint {
+                    return Ok(Prepared::Fingerprint(inputs.fingerprint()));
+                }
+                Ok(Prepared::Files(
+                    v.images
+                        .files(i)?
+                        .into_iter()
+                        .map(|(path, bytes)| RenderedFile { path, bytes })
+                        .collect(),
+                ))
+            }
+            Job::Card(of) => {
+                inputs.set("card", &self.card_view(of));
+                inputs.hash(name::CARD);
+                if inputs.mode() == Mode::Fingerprint {
+                    return Ok(Prepared::Fingerprint(inputs.fingerprint()));
+                }
+                let path = self.card_path(of);
+                let mut svg = Vec::with_capacity(4096);
+                self.templates
+                    .render(name::CARD, &inputs.into_context(), &mut svg, &path)?;
+                let svg = String::from_utf8_lossy(&svg);
+                let png = v.images.card_png(&svg).map_err(|why| {
+                    Diagnostic::error(
+                        "card",
+                        "templates/card.svg",
+                        format!("the social card `{path}` cannot be drawn: {why}"),
+                    )
+                    .with_help("make `templates/card.svg` a valid SVG document, or remove it")
+                })?;
+                Ok(Prepared::Files(vec![RenderedFile { path, bytes: png }]))
+            }
+        }
+    }
+
+    /// The site path of a social card: `card.png` in its page's folder.
+    pub fn card_path(&self, of: CardOf) -> String {
+        let site = self.site();
+        let page = match of {
+            CardOf::Article(i) => site.articles[i as usize].path.clone(),
+            CardOf::Edition(i) => site.editions[i].path(),
+            CardOf::Term(t, term) => {
+                let t = &site.taxonomies[t];
+                t.term_path(&t.terms[term])
+            }
+        };
+        format!("{page}card.png")
+    }
+
+    /// What a social card says.
+    fn card_view(&self, of: CardOf) -> CardView<'a> {
+        let (site, config) = (self.site(), self.config());
+        let settings = &config.images;
+        let day = |ts: Timestamp| {
+            ts.to_zoned_datetime(config.timezone.0.clone())
+                .strftime(&config.date_format)
+                .to_string()
+        };
+        match of {
+            CardOf::Article(i) => {
+                let a = &site.articles[i as usize];
+                let kicker = a
+                    .source
+                    .clone()
+                    .or_else(|| a.tags.first().cloned())
+                    .unwrap_or_default();
+                let meta = format!("{} · {} min read", day(a.date), a.reading_minutes);
+                CardView::new(settings, &config.title, kicker, &a.title, meta)
+            }
+            CardOf::Edition(i) => {
+                let e = &site.editions[i];
+                let view = self.views.edition(e, false);
+                let meta = format!("{} stories", view.count);
+                CardView::new(settings, &config.title, "Edition".into(), &view.title, meta)
+            }
+            CardOf::Term(t, term) => {
+                let t = &site.taxonomies[t];
+                let entry = &t.terms[term];
+                let meta = format!("{} articles", entry.articles.len());
+                CardView::new(settings, &config.title, t.title.clone(), &entry.name, meta)
+            }
+        }
+    }
+
+    /// `meta.image` of a page whose social card is `of` (when cards are on).
+    fn card_image(&self, of: CardOf, alt: &str) -> Option<view::MetaImage> {
+        self.config().images.cards.then(|| view::MetaImage {
+            url: self.views.permalink(&self.card_path(of)),
+            width: Some(crate::images::card::WIDTH),
+            height: Some(crate::images::card::HEIGHT),
+            alt: alt.to_owned(),
+        })
+    }
+
+    /// `meta.image` of an article: its lead image, else its social card.
+    fn article_image(&self, id: ArticleId) -> Option<view::MetaImage> {
+        let a = self.site().article(id);
+        let alt = a.image_alt.clone().unwrap_or_default();
+        if let Some(p) = self.views.picture(a) {
+            return Some(view::MetaImage {
+                url: p.permalink,
+                width: Some(p.width),
+                height: Some(p.height),
+                alt,
+            });
+        }
+        match a.image.as_deref() {
+            // A remote address or an SVG, shown as it is.
+            Some(src) if !crate::images::processes(src) => Some(view::MetaImage {
+                url: if src.contains("://") {
+                    src.to_owned()
+                } else if src.starts_with("//") {
+                    format!("https:{src}")
+                } else {
+                    self.views.permalink(src)
+                },
+                width: None,
+                height: None,
+                alt,
+            }),
+            _ => self.card_image(CardOf::Article(id.0), &a.title),
         }
     }
 
@@ -639,7 +818,13 @@ impl<'a> Renderer<'a> {
                 } else {
                     Arc::from("")
                 };
-                Ok(FeedEntry::article(site.article(id), html))
+                let mut entry = FeedEntry::article(site.article(id), html);
+                if let Some(lead) = self.views.images.of(id) {
+                    let fallback = lead.fallback();
+                    entry.image = Some(Cow::Owned(lead.path(fallback, lead.largest())));
+                    entry.image_type = Some(fallback.mime());
+                }
+                Ok(entry)
             })
             .collect()
     }
@@ -756,6 +941,7 @@ impl<'a> Renderer<'a> {
                     content_html,
                     external_url: None,
                     image: None,
+                    image_type: None,
                 })
             })
             .collect::<Result<_, Diagnostic>>()?;
@@ -827,6 +1013,7 @@ impl<'a> Renderer<'a> {
             canonical: permalink.clone(),
             permalink,
             feed_url,
+            image: None,
         }
     }
 

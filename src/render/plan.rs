@@ -11,6 +11,7 @@ use super::Job;
 use super::sitemap::SitemapEntry;
 use super::view::{page_path, pages_for};
 use crate::config::Config;
+use crate::images::CardOf;
 use crate::model::{ArticleId, Site};
 
 /// A job with its outputs, as planned.
@@ -249,6 +250,22 @@ fn planned(
                 .map(|p| vec![p.into_string()])
                 .unwrap_or_default();
             (alias.clone(), Some(&a.file), Listing::No, files)
+        }
+        // Planned with the image set, by `render::plan_images`.
+        Job::Image(_) => unreachable!("lead images are planned by render::plan_images"),
+        Job::Card(of) => {
+            let (page, origin) = match of {
+                CardOf::Article(i) => {
+                    let a = &site.articles[i as usize];
+                    (a.path.clone(), Some(a.file.as_str()))
+                }
+                CardOf::Edition(i) => (site.editions[i].path(), site.editions[i].file.as_deref()),
+                CardOf::Term(t, term) => {
+                    let t = &site.taxonomies[t];
+                    (t.term_path(&t.terms[term]), None)
+                }
+            };
+            (format!("{page}card.png"), origin, Listing::No, vec![])
         }
         Job::HostFiles => {
             let mut files = Vec::new();

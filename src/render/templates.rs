@@ -49,6 +49,7 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("search.html", include_str!("../../templates/search.html")),
     ("email.html", include_str!("../../templates/email.html")),
     ("email.txt", include_str!("../../templates/email.txt")),
+    ("card.svg", include_str!("../../templates/card.svg")),
 ];
 
 /// The default theme's assets (`templates/assets/`), copied to the output root.
@@ -97,6 +98,8 @@ pub mod name {
     pub const EMAIL_HTML: &str = "email.html";
     /// An edition's email, text part.
     pub const EMAIL_TXT: &str = "email.txt";
+    /// A social card (SVG, drawn as PNG).
+    pub const CARD: &str = "card.svg";
 }
 
 /// The loaded templates, ready to render from many threads.
@@ -120,6 +123,8 @@ impl Templates {
     /// Loads the built-in templates, then the site's `templates/*.html`.
     pub fn load(root: &Path, config: &Config) -> Result<Templates, Diagnostics> {
         let mut tera = Tera::new();
+        // Social cards are SVG: escaped like HTML and XML.
+        tera.autoescape_on(vec![".html", ".htm", ".xml", ".svg"]);
         register_filters(&mut tera, config);
         tera.add_raw_templates(BUILTIN.iter().copied())
             .expect("the built-in templates compile (checked by tests)");
@@ -186,7 +191,7 @@ fn overridden_file(name: &str) -> String {
     format!("{TEMPLATES_DIR}/{name}")
 }
 
-/// The site's template files (`templates/**/*.{html,xml,txt}`, not `assets/`), sorted.
+/// The site's template files (`templates/**/*.{html,xml,txt,svg}`, not `assets/`), sorted.
 fn site_templates(root: &Path, diagnostics: &mut Diagnostics) -> Vec<(String, String)> {
     let dir = root.join(TEMPLATES_DIR);
     if !dir.is_dir() {
@@ -219,7 +224,9 @@ fn site_templates(root: &Path, diagnostics: &mut Diagnostics) -> Vec<(String, St
         let Some(rel) = entry.path().strip_prefix(&dir).ok().and_then(Path::to_str) else {
             continue;
         };
-        let is_template = [".html", ".xml", ".txt"].iter().any(|s| rel.ends_with(s));
+        let is_template = [".html", ".xml", ".txt", ".svg"]
+            .iter()
+            .any(|s| rel.ends_with(s));
         if !entry.file_type().is_file() || !is_template {
             continue;
         }

@@ -25,6 +25,8 @@ pub struct Views<'a> {
     /// Every article's card ([`Views::article_card`]) as a template value,
     /// made once and shared by every list that shows the article.
     pub cards: &'a [tera::Value],
+    /// The lead images, measured (see [`crate::images`]).
+    pub images: &'a crate::images::Images,
 }
 
 /// `site`: the same on every page.
@@ -139,6 +141,22 @@ pub struct MetaView {
     pub canonical: String,
     /// The page's own Atom feed, if it has one.
     pub feed_url: Option<String>,
+    /// The image that stands for the page when shared (`og:image`): its
+    /// lead image, or its social card.
+    pub image: Option<MetaImage>,
+}
+
+/// `meta.image`: the picture shown when a page is shared.
+#[derive(Debug, Clone, Serialize)]
+pub struct MetaImage {
+    /// Absolute address.
+    pub url: String,
+    /// Width in pixels, when known.
+    pub width: Option<u32>,
+    /// Height in pixels, when known.
+    pub height: Option<u32>,
+    /// Text alternative.
+    pub alt: String,
 }
 
 /// A term as linked from an article.
@@ -183,8 +201,16 @@ pub struct ArticleView<'a> {
     pub reading_time: usize,
     /// Put forward by the editor.
     pub featured: bool,
-    /// The lead image's address.
+    /// The lead image's address (for an image of the site, its largest
+    /// JPEG or PNG fallback).
     pub image: Option<String>,
+    /// The lead image's files, sizes and text, for `<picture>` (images of
+    /// the site only, not remote addresses).
+    pub picture: Option<crate::images::PictureView<'a>>,
+    /// The lead image's text alternative.
+    pub image_alt: Option<&'a str>,
+    /// Who made the lead image.
+    pub image_credit: Option<&'a str>,
     /// A credit line.
     pub credit: Option<&'a str>,
     /// The dateline.
@@ -476,6 +502,7 @@ impl<'a> Views<'a> {
     /// An article as an item of a list, with at most [`CARD_TAGS`] tags.
     pub fn article_card(&self, a: &'a Article) -> ArticleView<'a> {
         let path = &a.path;
+        let picture = self.picture(a);
         ArticleView {
             title: &a.title,
             slug: &a.slug,
@@ -501,7 +528,13 @@ impl<'a> Views<'a> {
             word_count: a.word_count,
             reading_time: a.reading_minutes,
             featured: a.featured,
-            image: a.image.as_deref().map(|i| self.asset_url(i)),
+            image: match &picture {
+                Some(p) => Some(p.src.clone()),
+                None => a.image.as_deref().map(|i| self.asset_url(i)),
+            },
+            picture,
+            image_alt: a.image_alt.as_deref(),
+            image_credit: a.image_credit.as_deref(),
             credit: a.credit.as_deref(),
             dateline: a.dateline.as_deref(),
             extra: &a.extra,
@@ -512,6 +545,21 @@ impl<'a> Views<'a> {
             related: None,
             json_ld: None,
         }
+    }
+
+    /// The lead image of `a` for `<picture>`, when it is an image of the site.
+    pub fn picture(&self, a: &'a Article) -> Option<crate::images::PictureView<'a>> {
+        let lead = self.images.of(self.site.article_id(&a.slug)?)?;
+        Some(crate::images::PictureView::new(
+            lead,
+            self.images.settings(),
+            (
+                a.image_alt.as_deref().unwrap_or(""),
+                a.image_credit.as_deref(),
+            ),
+            |p| self.url(p),
+            |p| self.permalink(p),
+        ))
     }
 
     /// The canonical address of an article: the primary story's for a duplicate.
@@ -575,6 +623,7 @@ impl<'a> Views<'a> {
                 a,
                 self.config,
                 &self.canonical(id),
+                self.picture(a).map(|p| p.permalink).as_deref(),
             )),
             tags: a.tags.iter().map(|n| self.term_link("tags", n)).collect(),
             ..self.article_card(a)

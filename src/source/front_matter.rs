@@ -141,6 +141,12 @@ pub struct ArticleFrontMatter {
     /// A lead image: a URL, or a path relative to the site root.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub image: Option<String>,
+    /// The lead image's text alternative (empty when it is decorative).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub image_alt: Option<String>,
+    /// Who made the lead image (`Photo: Jane Doe / Agency`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub image_credit: Option<String>,
     /// A credit line, such as `The Associated Press contributed to this report.`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub credit: Option<String>,

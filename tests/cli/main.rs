@@ -18,6 +18,7 @@ mod gather;
 mod hardening;
 mod harness;
 mod hosting;
+mod images;
 mod import;
 mod incremental;
 mod injection;
