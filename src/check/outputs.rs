@@ -96,7 +96,7 @@ impl Outputs {
     fn job(&mut self, planned: &Planned) {
         if !planned.is_page() {
             for file in &planned.files {
-                self.file(file.clone(), None);
+                self.file(file.clone(), planned.origin.as_deref());
             }
             return;
         }
