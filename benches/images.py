@@ -101,13 +101,15 @@ def main():
     p.add_argument("--n", type=int, default=1000)
     p.add_argument("--runs", type=int, default=3)
     p.add_argument("--work", type=Path, default=Path("/tmp/broadsheet-images-bench"))
-    p.add_argument("--binary", type=Path, default=ROOT / "target" / "release" / "broadsheet")
+    p.add_argument("--binary", type=Path, help="a built broadsheet (default: build target/release)")
     a = p.parse_args()
     if not GEN.exists():
         sys.exit(f"needs {GEN}")
     if not shutil.which("convert"):
         sys.exit("needs ImageMagick's `convert`")
-    subprocess.run(["cargo", "build", "--release", "--locked", "--quiet"], cwd=ROOT, check=True)
+    if a.binary is None:
+        subprocess.run(["cargo", "build", "--release", "--locked", "--quiet"], cwd=ROOT, check=True)
+        a.binary = ROOT / "target" / "release" / "broadsheet"
     a.work.mkdir(parents=True, exist_ok=True)
     site = make_site(a.work, a.n, True)
     plain = make_site(a.work, a.n, False)
