@@ -400,7 +400,7 @@ impl Default for ImagesConfig {
             quality: 75,
             avif_speed: 10,
             max_pixels: 40_000_000,
-            cards: true,
+            cards: false,
             card_background: "#fbfaf7".to_owned(),
             card_foreground: "#141414".to_owned(),
             card_accent: "#a3111a".to_owned(),

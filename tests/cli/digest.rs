@@ -266,7 +266,7 @@ fn article_pages_carry_news_article_json_ld_and_social_tags() {
     );
     assert_eq!(
         attrs(&doc, "meta[name='twitter:card']", "content"),
-        ["summary_large_image"] // its social card
+        ["summary"] // no image, and social cards are off by default
     );
     assert_eq!(
         attrs(&doc, "meta[name=description]", "content"),

@@ -11,7 +11,7 @@ use scraper::{Html, Selector};
 use crate::harness::{NOW, TestSite, attrs};
 
 /// Small widths keep the tests quick: AVIF encoding is the slow part.
-const CONFIG: &str = "title = \"Test Digest\"\nbase_url = \"https://news.example.org/\"\n[images]\nwidths = [160, 320, 480]\n";
+const CONFIG: &str = "title = \"Test Digest\"\nbase_url = \"https://news.example.org/\"\n[images]\nwidths = [160, 320, 480]\ncards = true\n";
 
 /// A photograph-like gradient, as JPEG.
 fn jpeg(w: u32, h: u32) -> Vec<u8> {
@@ -376,7 +376,7 @@ fn png_header(w: u32, h: u32) -> Vec<u8> {
 
 #[test]
 fn unusable_images_are_warnings_naming_the_article_and_line() {
-    let site = TestSite::new();
+    let site = TestSite::with_config(CONFIG);
     write_bytes(&site, "static/huge.png", &png_header(20_000, 20_000));
     write_bytes(&site, "static/text.jpg", b"this is not an image");
     for (name, image) in [
