@@ -1,7 +1,7 @@
 //! The email of each edition: `editions/<date>/email.html` and `email.txt`,
 //! from the `email.html` and `email.txt` templates (see `crate::newsletter`).
 
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
 use serde::Serialize;
 use tera::context;
@@ -84,8 +84,18 @@ struct EmailStory<'a> {
 }
 
 impl Renderer<'_> {
-    /// The email of edition `i`, rendered.
-    pub(super) fn edition_email(&self, i: usize) -> Result<EmailParts, Diagnostic> {
+    /// The email of edition `i`, rendered once per build.
+    pub(super) fn edition_email(&self, i: usize) -> Result<Arc<EmailParts>, Diagnostic> {
+        let lock = || self.emails.lock().expect("no panics while locked");
+        if let Some(parts) = lock().get(&i) {
+            return Ok(Arc::clone(parts));
+        }
+        let parts = Arc::new(self.render_email(i)?);
+        lock().insert(i, Arc::clone(&parts));
+        Ok(parts)
+    }
+
+    fn render_email(&self, i: usize) -> Result<EmailParts, Diagnostic> {
         let (site, v) = (self.site(), &self.views);
         let e = &site.editions[i];
         let n = &self.config().newsletter;
@@ -171,16 +181,16 @@ impl Renderer<'_> {
     }
 
     /// The files of edition `i`'s email job.
-    pub(super) fn email_files(&self, i: usize, parts: EmailParts) -> Vec<RenderedFile> {
+    pub(super) fn email_files(&self, i: usize, parts: &EmailParts) -> Vec<RenderedFile> {
         let e = &self.site().editions[i];
         vec![
             RenderedFile {
                 path: email_path(e, "html"),
-                bytes: parts.html.into_bytes(),
+                bytes: parts.html.clone().into_bytes(),
             },
             RenderedFile {
                 path: email_path(e, "txt"),
-                bytes: parts.text.into_bytes(),
+                bytes: parts.text.clone().into_bytes(),
             },
         ]
     }

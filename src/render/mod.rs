@@ -232,6 +232,9 @@ pub struct Renderer<'a> {
     /// Articles some feed shows: their HTML is kept once rendered.
     in_feed: Vec<bool>,
     html: Mutex<FxMap<ArticleId, Arc<str>>>,
+    /// Each edition's email, by edition, once rendered: the email job and
+    /// the editions feed both show it.
+    emails: Mutex<FxMap<usize, Arc<email::EmailParts>>>,
     now: Timestamp,
     news_reference: Timestamp,
     sitemap: Vec<SitemapEntry>,
@@ -265,6 +268,7 @@ impl<'a> Renderer<'a> {
             global,
             in_feed: in_feeds(site, views.config),
             html: Mutex::default(),
+            emails: Mutex::default(),
             now: pinned_now.or(newest).unwrap_or_else(Timestamp::now),
             news_reference: pinned_now.or(newest).unwrap_or_default(),
             sitemap: planned.iter().filter_map(|p| p.sitemap.clone()).collect(),
@@ -562,7 +566,7 @@ impl<'a> Renderer<'a> {
                 if inputs.mode() == Mode::Render {
                     self.warn_email_size(i, parts.html.len());
                 }
-                Ok(self.data(inputs, || self.email_files(i, parts)))
+                Ok(self.data(inputs, || self.email_files(i, &parts)))
             }
             Job::NotFound => {
                 let meta = self.meta(
@@ -925,7 +929,7 @@ impl<'a> Renderer<'a> {
                     .unwrap_or(published);
                 let summary = format!("{} stories", ids.len());
                 let content_html = if config.newsletter.enabled {
-                    Arc::from(self.edition_email(i)?.html)
+                    Arc::from(self.edition_email(i)?.html.as_str())
                 } else {
                     Arc::from(format!("{}{list}", e.intro_html))
                 };
