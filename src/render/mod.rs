@@ -371,7 +371,9 @@ impl<'a> Renderer<'a> {
                 let a = site.article(id);
                 let template = a.template.as_deref().unwrap_or(name::ARTICLE);
                 self.require_template(template, &a.file)?;
+                // Hashes the article's file when fingerprinting.
                 let html = self.body(id, &mut inputs)?;
+                let around = v.article_site(id);
                 let i = id.0 as usize;
                 let newer = i.checked_sub(1).map(|n| v.card(ArticleId(n as u32)));
                 let older = (i + 1 < site.articles.len()).then(|| v.card(ArticleId(i as u32 + 1)));
@@ -382,9 +384,16 @@ impl<'a> Renderer<'a> {
                     "article",
                     None,
                 );
-                meta.canonical = v.canonical(id);
+                meta.canonical = around.canonical.clone();
                 meta.image = self.article_image(id);
-                inputs.set("article", &v.article_full(id, &html));
+                match inputs.mode() {
+                    // The rest of the view is made from the article (its
+                    // file, hashed above) and its card's image: the card's
+                    // fingerprint stands for them, so the article's summary
+                    // and JSON-LD are not made again to be hashed.
+                    Mode::Fingerprint => inputs.set("article", &(v.card(id), &around)),
+                    Mode::Render => inputs.set("article", &v.article_full(id, &html, around)),
+                }
                 inputs.set("newer", &newer);
                 inputs.set("older", &older);
                 self.page(inputs, template, meta)

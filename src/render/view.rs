@@ -236,6 +236,19 @@ pub struct ArticleView<'a> {
     pub json_ld: Option<String>,
 }
 
+/// What the rest of the site gives an article's own page (see [`Views::article_site`]).
+#[derive(Debug, Serialize)]
+pub struct ArticleSite<'a> {
+    /// The canonical address: the primary story's, for a duplicate.
+    pub canonical: String,
+    /// The primary story, when this one is a duplicate.
+    pub duplicate_of: Option<LinkView>,
+    /// The same story from other outlets.
+    pub also_reported: Vec<ReportView<'a>>,
+    /// Related stories, best first (article cards).
+    pub related: Vec<tera::Value>,
+}
+
 /// Another outlet's report of the same story.
 #[derive(Debug, Serialize)]
 pub struct ReportView<'a> {
@@ -573,18 +586,13 @@ impl<'a> Views<'a> {
         self.cards[id.0 as usize].clone()
     }
 
-    /// An article on its own page, with its body (`content`, HTML),
-    /// headings, duplicates, related stories and JSON-LD.
-    pub fn article_full<'b>(&self, id: ArticleId, content: &'b str) -> ArticleView<'b>
-    where
-        'a: 'b,
-    {
+    /// What the rest of the site gives an article's own page: its canonical
+    /// address, the story it duplicates, the other outlets' reports and its
+    /// related stories (cards). The page's view is made from this, the
+    /// article (its file, read under the site's config) and its card's
+    /// image, and nothing else: a fingerprint hashes these.
+    pub fn article_site(&self, id: ArticleId) -> ArticleSite<'a> {
         let site = self.site;
-        let a = site.article(id);
-        let link = |a: &Article| LinkView {
-            title: a.title.clone(),
-            url: self.url(&a.path),
-        };
         let reports = site
             .duplicates
             .reports_of(site.duplicates.primary_of(id).unwrap_or(id));
@@ -601,6 +609,33 @@ impl<'a> Views<'a> {
                 }
             })
             .collect();
+        ArticleSite {
+            canonical: self.canonical(id),
+            duplicate_of: site.duplicates.primary_of(id).map(|p| {
+                let p = site.article(p);
+                LinkView {
+                    title: p.title.clone(),
+                    url: self.url(&p.path),
+                }
+            }),
+            also_reported,
+            related: site.related.of(id).iter().map(|&r| self.card(r)).collect(),
+        }
+    }
+
+    /// An article on its own page, with its body (`content`, HTML),
+    /// headings, JSON-LD and what the rest of the site gives it (`around`,
+    /// from [`Views::article_site`]).
+    pub fn article_full<'b>(
+        &self,
+        id: ArticleId,
+        content: &'b str,
+        around: ArticleSite<'b>,
+    ) -> ArticleView<'b>
+    where
+        'a: 'b,
+    {
+        let a = self.site.article(id);
         ArticleView {
             content: Some(content),
             toc: Some(
@@ -613,18 +648,15 @@ impl<'a> Views<'a> {
                     })
                     .collect(),
             ),
-            duplicate_of: site
-                .duplicates
-                .primary_of(id)
-                .map(|p| link(site.article(p))),
-            also_reported: Some(also_reported),
-            related: Some(site.related.of(id).iter().map(|&r| self.card(r)).collect()),
             json_ld: Some(super::jsonld::news_article(
                 a,
                 self.config,
-                &self.canonical(id),
+                &around.canonical,
                 self.picture(a).map(|p| p.permalink).as_deref(),
             )),
+            duplicate_of: around.duplicate_of,
+            also_reported: Some(around.also_reported),
+            related: Some(around.related),
             tags: a.tags.iter().map(|n| self.term_link("tags", n)).collect(),
             ..self.article_card(a)
         }
