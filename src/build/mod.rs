@@ -26,7 +26,7 @@ pub use session::{ChangeKind, Changes, Session, classify};
 
 use crate::config::{BaseUrl, Config};
 use crate::diagnostic::Diagnostics;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::model::{Site, Visibility};
 use crate::output::WriteSummary;
 use crate::source::{self, parse};
@@ -210,20 +210,35 @@ pub fn load_config(root: &Path, options: &BuildOptions) -> Result<Config> {
     Ok(config)
 }
 
-/// Stages 1–4: the model of the site at `root`, or every problem found.
-pub fn load_site(
+/// What stages 2–4 give: the files found, what they say, and the model.
+pub struct Loaded {
+    /// The site's files.
+    pub tree: source::SourceTree,
+    /// What the content files say.
+    pub content: parse::ParsedContent,
+    /// The model made of them.
+    pub site: Site,
+}
+
+/// Stages 2–4 (discover, parse in parallel, assemble) of the site at
+/// `root`, read under `config`. Every problem found goes to
+/// `diagnostics`; the model is made of the files that parse.
+pub fn load(
     root: &Path,
     config: &Config,
-    options: &BuildOptions,
-) -> Result<(Site, Diagnostics)> {
+    visibility: Visibility,
+    diagnostics: &mut Diagnostics,
+) -> Loaded {
     let tree = source::discover(root);
-    let (content, mut diagnostics) = parse::parse_all(&tree, config);
-    diagnostics.extend(tree.diagnostics);
-    let site = Site::assemble(config, &content, visibility(options), &mut diagnostics);
-    if diagnostics.has_errors() {
-        return Err(Error::Site(diagnostics));
+    let (content, problems) = parse::parse_all(&tree, config);
+    diagnostics.extend(problems);
+    diagnostics.extend(tree.diagnostics.iter().cloned());
+    let site = Site::assemble(config, &content, visibility, diagnostics);
+    Loaded {
+        tree,
+        content,
+        site,
     }
-    Ok((site, diagnostics))
 }
 
 fn visibility(options: &BuildOptions) -> Visibility {

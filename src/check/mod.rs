@@ -41,7 +41,6 @@ use crate::model::{Site, Visibility};
 use crate::render::templates::Templates;
 use crate::render::view::Views;
 use crate::render::{self, Renderer};
-use crate::source::{self, parse};
 
 use self::sources::Sources;
 
@@ -111,16 +110,16 @@ pub fn check(root: &Path, options: &CheckOptions) -> Result<CheckReport> {
             None
         }
     };
-    let tree = source::discover(root);
-    let (content, problems) = parse::parse_all(&tree, &config);
-    diagnostics.extend(problems);
-    diagnostics.extend(tree.diagnostics.iter().cloned());
     let visibility = Visibility {
         drafts: options.drafts,
         future: options.future,
         now: options.now.unwrap_or_else(Timestamp::now),
     };
-    let site = Site::assemble(&config, &content, visibility, &mut diagnostics);
+    let crate::build::Loaded {
+        tree,
+        content,
+        site,
+    } = crate::build::load(root, &config, visibility, &mut diagnostics);
     let mut sources = Sources::new(root);
     content::check(
         &content::Input {

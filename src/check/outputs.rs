@@ -317,14 +317,13 @@ mod tests {
         written.sort();
 
         let config = crate::build::load_config(root, &options).unwrap();
-        let tree = crate::source::discover(root);
-        let (content, _) = crate::source::parse::parse_all(&tree, &config);
         let visibility = crate::model::Visibility {
             drafts: false,
             future: false,
             now: options.now.unwrap(),
         };
-        let site = Site::assemble(&config, &content, visibility, &mut Diagnostics::new());
+        let loaded = crate::build::load(root, &config, visibility, &mut Diagnostics::new());
+        let (site, tree) = (loaded.site, loaded.tree);
         let outputs = Outputs::of(&site, &config, &tree);
         let mut expected: Vec<String> = outputs.all.iter().map(|o| o.file.clone()).collect();
         expected.sort();
