@@ -15,8 +15,9 @@ article a lead image of its own (1600x900 JPEGs made with ImageMagick's
 - no-images: the same corpus without `image` keys and with `[images] cards = false`,
   for the cost of the rest of the build.
 
-It prints the median wall time and peak memory of each, and the images
-processed as `--timings` reports them. Needs ../shared/bench and ImageMagick.
+It prints the median wall time, the median CPU time (user + system: the
+figure to compare on a shared machine) and the peak memory of each, and the
+images processed as `--timings` reports them. Needs ../shared/bench and ImageMagick.
 Benchmarks do not run in CI.
 """
 
@@ -72,13 +73,14 @@ def make_site(work: Path, n: int, images: bool) -> Path:
 
 
 def timed(cmd, cwd):
-    out = subprocess.run(["/usr/bin/time", "-f", "%e %M", *cmd], cwd=cwd,
+    out = subprocess.run(["/usr/bin/time", "-f", "%e %U %S %M", *cmd], cwd=cwd,
                          capture_output=True, text=True)
     if out.returncode != 0:
         sys.exit(f"build failed:\n{out.stderr}")
-    wall, kib = out.stderr.strip().splitlines()[-1].split()
+    wall, user, system, kib = out.stderr.strip().splitlines()[-1].split()
     processed = re.search(r"images: (\d+) processed", out.stderr)
-    return float(wall), int(kib) // 1024, int(processed.group(1)) if processed else None
+    return (float(wall), float(user) + float(system), int(kib) // 1024,
+            int(processed.group(1)) if processed else None)
 
 
 def run(binary, site, cold, runs):
@@ -92,8 +94,8 @@ def run(binary, site, cold, runs):
             for f in cache.glob("*.manifest"):
                 f.unlink()
         results.append(timed([str(binary), "build", "--quiet", "--timings"], site))
-    walls = [r[0] for r in results]
-    return statistics.median(walls), max(r[1] for r in results), results[-1][2]
+    return (statistics.median(r[0] for r in results), statistics.median(r[1] for r in results),
+            max(r[2] for r in results), results[-1][3])
 
 
 def main():
@@ -116,8 +118,9 @@ def main():
     print(f"{a.n} articles, {os.cpu_count()} cores, median of {a.runs}")
     for name, s, cold in [("cold cache", site, True), ("warm cache", site, False),
                           ("no images, no cards", plain, True)]:
-        wall, mib, processed = run(a.binary, s, cold, a.runs)
-        print(f"{name:>20}: {wall:6.2f} s, {mib:5d} MiB peak, images processed: {processed}")
+        wall, cpu, mib, processed = run(a.binary, s, cold, a.runs)
+        print(f"{name:>20}: {wall:6.2f} s wall, {cpu:6.2f} s CPU, {mib:5d} MiB peak, "
+              f"images processed: {processed}", flush=True)
 
 
 if __name__ == "__main__":

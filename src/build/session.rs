@@ -245,6 +245,13 @@ impl Session {
         let (statics, assets) =
             source::discover_assets(&self.root, self.options.follow_links, &mut diagnostics);
         let mut files = statics::static_files(&statics, &assets);
+        statics::add_bundle_files(
+            &mut files,
+            &self.root,
+            &site,
+            self.options.follow_links,
+            &mut diagnostics,
+        );
         if !state.config.search.enabled
             && matches!(
                 files.get("search.js"),

@@ -14,6 +14,8 @@ use crate::source::{self, SourceFile};
 pub(super) enum StaticFile {
     /// From the site's `static/` or `templates/assets/`.
     Disk(SourceFile, &'static str),
+    /// Beside an article in a folder of its own; `rel` is relative to the site root.
+    Beside(SourceFile),
     /// From the embedded default theme.
     Builtin(&'static [u8]),
 }
@@ -22,6 +24,7 @@ impl StaticFile {
     pub(super) fn shown(&self) -> String {
         match self {
             StaticFile::Disk(f, dir) => format!("{dir}/{}", f.rel),
+            StaticFile::Beside(f) => f.rel.clone(),
             StaticFile::Builtin(_) => "(built-in asset)".to_owned(),
         }
     }
@@ -50,6 +53,36 @@ pub(super) fn static_files(
         );
     }
     files
+}
+
+/// Adds the files beside the published articles of `site` that have a
+/// folder of their own, each in its article's folder of the output
+/// (`articles/<slug>/chart.png`); a file of `static/` at the same path wins.
+pub(super) fn add_bundle_files(
+    files: &mut BTreeMap<String, StaticFile>,
+    root: &std::path::Path,
+    site: &crate::model::Site,
+    follow_links: bool,
+    diagnostics: &mut Diagnostics,
+) {
+    let articles: Vec<&str> = site.articles.iter().map(|a| a.file.as_str()).collect();
+    let bundled = source::discover_bundles(root, &articles, follow_links, diagnostics);
+    let paths: std::collections::HashMap<&str, &str> = site
+        .articles
+        .iter()
+        .map(|a| (a.file.as_str(), a.path.as_str()))
+        .collect();
+    for b in bundled {
+        let Some(dir) = source::bundle_dir(&b.article) else {
+            continue;
+        };
+        let path = format!("{}{}", paths[b.article.as_str()], b.file.rel);
+        let file = SourceFile {
+            rel: format!("{dir}/{}", b.file.rel),
+            abs: b.file.abs,
+        };
+        files.entry(path).or_insert(StaticFile::Beside(file));
+    }
 }
 
 /// Copied files that cannot be written because the site needs their path
@@ -104,7 +137,7 @@ fn folders_of(path: &str) -> impl Iterator<Item = &str> {
 pub(super) fn write_static(staging: &Staging, path: &str, file: &StaticFile) -> Result<()> {
     let path = OutputPath::new(path)?;
     match file {
-        StaticFile::Disk(f, _) => staging.put_file(&path, &f.abs),
+        StaticFile::Disk(f, _) | StaticFile::Beside(f) => staging.put_file(&path, &f.abs),
         StaticFile::Builtin(bytes) => staging.put(&path, bytes),
     }
 }
@@ -125,7 +158,7 @@ pub(super) fn asset_url(
 ) -> Result<String> {
     let bytes = match files.get(name) {
         Some(StaticFile::Builtin(b)) => b.to_vec(),
-        Some(StaticFile::Disk(f, _)) => crate::fs::read(&f.abs)?,
+        Some(StaticFile::Disk(f, _) | StaticFile::Beside(f)) => crate::fs::read(&f.abs)?,
         None => Vec::new(),
     };
     Ok(format!(

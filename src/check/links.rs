@@ -322,26 +322,33 @@ fn front_matter_images(
         .site
         .articles
         .iter()
-        .filter_map(|a| Some((a.file.as_str(), a.image.as_deref()?)))
-        .chain(
-            input
-                .config
-                .news
-                .logo
-                .as_deref()
-                .map(|logo| ("config.toml", logo)),
-        );
-    for (file, src) in images {
-        if src.contains("://") || src.starts_with("//") {
-            continue;
-        }
+        .filter_map(|a| Some((a.file.as_str(), a.image.as_deref()?, a.site_image()?)))
+        .chain(input.config.news.logo.as_deref().map(|logo| {
+            (
+                "config.toml",
+                logo,
+                crate::model::article::SiteImage::in_static(logo),
+            )
+        }))
+        .filter(|(_, src, _)| !src.contains("://") && !src.starts_with("//"));
+    for (file, src, image) in images {
         // The theme writes these as site paths under the base path (`asset_url`).
-        let path = src.trim_start_matches('/');
-        if lookup(input.outputs, path).is_none() {
+        if lookup(input.outputs, &image.output).is_none() {
             let at = if file == "config.toml" {
                 None
             } else {
                 sources.find_in_front_matter(file, src)
+            };
+            let help = if image.beside {
+                format!(
+                    "put the file at `{}`, beside the article, or start the path with `/` for a file of `static/`",
+                    image.file
+                )
+            } else {
+                format!(
+                    "put the file at `{}`, or give a full `https://` address",
+                    image.file
+                )
             };
             diagnostics.push(
                 Diagnostic::error(
@@ -350,9 +357,7 @@ fn front_matter_images(
                     format!("the image `{src}` is not a file of the site"),
                 )
                 .at_opt(at)
-                .with_help(format!(
-                    "put the file at `static/{path}`, or give a full `https://` address"
-                )),
+                .with_help(help),
             );
         }
     }

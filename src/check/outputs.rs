@@ -81,6 +81,23 @@ impl Outputs {
                 copied.insert(f.rel.clone(), Some(format!("{dir}/{}", f.rel)));
             }
         }
+        // Files beside articles that have a folder of their own, in the
+        // article's folder of the output (a file of `static/` there wins).
+        let paths: HashMap<&str, &str> = site
+            .articles
+            .iter()
+            .map(|a| (a.file.as_str(), a.path.as_str()))
+            .collect();
+        for b in &tree.bundle_files {
+            if let (Some(path), Some(dir)) = (
+                paths.get(b.article.as_str()),
+                source::bundle_dir(&b.article),
+            ) {
+                copied
+                    .entry(format!("{path}{}", b.file.rel))
+                    .or_insert_with(|| Some(format!("{dir}/{}", b.file.rel)));
+            }
+        }
         for (file, origin) in copied {
             out.files.insert(file.clone());
             out.all.push(Output {

@@ -3,7 +3,7 @@
 //! microseconds, before anything is allocated for it.
 
 use std::io::Cursor;
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 
 use image::{ImageDecoder, ImageFormat, ImageReader, metadata::Orientation};
 use sha2::{Digest, Sha256};
@@ -57,26 +57,30 @@ fn probe(
             .at_opt(image_key_line(&a.source_file))
             .with_help(help.to_owned())
     };
-    let rel = src.trim_start_matches('/');
-    let inside = Path::new(rel)
-        .components()
-        .all(|c| matches!(c, Component::Normal(_)));
-    if rel.is_empty() || !inside {
+    let Some(image) = a.site_image().filter(|i| i.is_contained()) else {
         return Err(problem(
-            format!("the image `{src}` is not a path inside `{STATIC_DIR}/`"),
-            "give the path of a file in `static/`, such as `images/lead.jpg`",
+            format!(
+                "the image `{src}` is not a path inside `{STATIC_DIR}/` or the article's folder"
+            ),
+            "give the path of a file in `static/`, such as `/images/lead.jpg`, or of a file beside an article that has a folder of its own (`lead.jpg` beside its `index.md`)",
         ));
-    }
-    let abs: PathBuf = root.join(STATIC_DIR).join(rel);
+    };
+    let abs: PathBuf = root.join(&image.file);
+    let file = &image.file;
     let bytes = crate::fs::read(&abs).map_err(|_| {
+        let help = if image.beside {
+            "add the file beside the article's `index.md`, or start the path with `/` for a file of `static/`"
+        } else {
+            "add the file to `static/`, or correct the `image` path"
+        };
         problem(
-            format!("the image `{STATIC_DIR}/{rel}` does not exist or cannot be read"),
-            "add the file to `static/`, or correct the `image` path",
+            format!("the image `{file}` does not exist or cannot be read"),
+            help,
         )
     })?;
     let header = read_header(&bytes, settings.max_pixels).map_err(|why| {
         problem(
-            format!("the image `{STATIC_DIR}/{rel}` cannot be used: {why}"),
+            format!("the image `{file}` cannot be used: {why}"),
             "use a JPEG, PNG or WebP file of at most the configured `images.max_pixels`",
         )
     })?;
@@ -84,7 +88,7 @@ fn probe(
         file: a.file.clone(),
         line: image_key_line(&a.source_file),
         abs,
-        source: format!("{STATIC_DIR}/{rel}"),
+        source: image.file.clone(),
         id: id(&bytes, settings),
         width: header.width,
         height: header.height,

@@ -78,6 +78,41 @@ pub struct Article {
     pub fingerprint: u64,
 }
 
+/// A lead image that is a file of the site (see [`Article::site_image`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SiteImage {
+    /// The file, relative to the site root (`static/img/a.jpg`).
+    pub file: String,
+    /// Where the build publishes it as it is, relative to the output folder.
+    pub output: String,
+    /// The path as given, relative to the folder it is in (`img/a.jpg`);
+    /// it may still hold `..`, which [`SiteImage::is_contained`] refuses.
+    pub path: String,
+    /// Whether it is beside the article (in its folder) rather than in `static/`.
+    pub beside: bool,
+}
+
+impl SiteImage {
+    /// The file of `static/` at site path `src` (`/img/a.jpg` or `img/a.jpg`).
+    pub fn in_static(src: &str) -> SiteImage {
+        let rel = src.trim_start_matches('/');
+        SiteImage {
+            file: format!("{}/{rel}", crate::source::STATIC_DIR),
+            output: rel.to_owned(),
+            path: rel.to_owned(),
+            beside: false,
+        }
+    }
+
+    /// True when the path stays inside its folder (no `..`, no root, not empty).
+    pub fn is_contained(&self) -> bool {
+        !self.path.is_empty()
+            && std::path::Path::new(&self.path)
+                .components()
+                .all(|c| matches!(c, std::path::Component::Normal(_)))
+    }
+}
+
 impl Article {
     /// Builds the model's article from a parsed file (which a cache may keep).
     pub fn from_parsed(p: &ParsedArticle, config: &Config) -> Article {
@@ -118,6 +153,27 @@ impl Article {
             index_terms: p.index_terms.clone(),
             fingerprint: p.fingerprint,
         }
+    }
+
+    /// Where the lead image is when it is a file of the site (not a remote
+    /// address). For an article with a folder of its own, a path without a
+    /// leading `/` is beside the article (`lead.jpg` is
+    /// `content/articles/world/story/lead.jpg`, published as
+    /// `articles/<slug>/lead.jpg`); otherwise it is a file of `static/`.
+    pub fn site_image(&self) -> Option<SiteImage> {
+        let src = self.image.as_deref()?;
+        if src.contains("://") || src.starts_with("//") || src.starts_with("data:") {
+            return None;
+        }
+        Some(match crate::source::bundle_dir(&self.file) {
+            Some(dir) if !src.starts_with('/') => SiteImage {
+                file: format!("{dir}/{src}"),
+                output: format!("{}{src}", self.path),
+                path: src.to_owned(),
+                beside: true,
+            },
+            _ => SiteImage::in_static(src),
+        })
     }
 
     /// The terms this article has in the taxonomy `name`.

@@ -543,7 +543,10 @@ impl<'a> Views<'a> {
             featured: a.featured,
             image: match &picture {
                 Some(p) => Some(p.src.clone()),
-                None => a.image.as_deref().map(|i| self.asset_url(i)),
+                None => match a.site_image() {
+                    Some(image) => Some(self.url(&image.output)),
+                    None => a.image.as_deref().map(|i| self.asset_url(i)),
+                },
             },
             picture,
             image_alt: a.image_alt.as_deref(),

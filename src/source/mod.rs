@@ -56,6 +56,8 @@ pub struct SourceTree {
     pub static_files: Vec<SourceFile>,
     /// Files of `templates/assets/`, with `rel` relative to that folder.
     pub asset_files: Vec<SourceFile>,
+    /// Files beside articles that have a folder of their own.
+    pub bundle_files: Vec<BundleFile>,
     /// Problems met while walking.
     pub diagnostics: Diagnostics,
 }
@@ -72,14 +74,96 @@ impl SourceTree {
     }
 }
 
+/// The file name of an article that has a folder of its own.
+pub const BUNDLE_INDEX: &str = "index.md";
+
+/// A file beside an article in a folder of its own
+/// (`content/articles/world/story/chart.png` beside
+/// `content/articles/world/story/index.md`), published beside its page.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct BundleFile {
+    /// The article's file, relative to the site root.
+    pub article: String,
+    /// The file; `rel` is relative to the article's folder (`chart.png`).
+    pub file: SourceFile,
+}
+
+/// The folder of an article that has one (`content/articles/world/story`
+/// for `content/articles/world/story/index.md`): the files in it, and in
+/// its subfolders that are not another article's, are the article's.
+/// `content/articles/index.md` has none: its folder holds every article.
+pub fn bundle_dir(article: &str) -> Option<&str> {
+    let dir = article.strip_suffix(BUNDLE_INDEX)?.strip_suffix('/')?;
+    let inside = dir.strip_prefix("content/articles/")?;
+    (!inside.is_empty()).then_some(dir)
+}
+
 /// Walks the site at `root` and classifies its files.
 pub fn discover(root: &Path) -> SourceTree {
     let mut tree = SourceTree::default();
-    for file in walk(root, CONTENT_DIR, &mut tree.diagnostics) {
-        classify(file, &mut tree);
+    let files = walk(root, CONTENT_DIR, &mut tree.diagnostics);
+    let bundles: std::collections::BTreeSet<&str> = files
+        .iter()
+        .filter(|f| content_kind(&f.rel) == Some(ContentKind::Article))
+        .filter_map(|f| bundle_dir(&f.rel))
+        .collect();
+    let in_bundle: Vec<bool> = files
+        .iter()
+        .map(|f| !f.rel.ends_with(".md") && owner(&f.rel, &bundles).is_some())
+        .collect();
+    for (file, in_bundle) in files.into_iter().zip(in_bundle) {
+        // Listed below, by the walk that keeps links inside their folder.
+        if !in_bundle {
+            classify(file, &mut tree);
+        }
     }
+    let articles: Vec<&str> = tree.articles.iter().map(|f| f.rel.as_str()).collect();
+    tree.bundle_files = discover_bundles(root, &articles, false, &mut tree.diagnostics);
     (tree.static_files, tree.asset_files) = discover_assets(root, false, &mut tree.diagnostics);
     tree
+}
+
+/// The article folder `rel` is in: the innermost of `bundles` above it.
+fn owner<'b>(rel: &str, bundles: &std::collections::BTreeSet<&'b str>) -> Option<&'b str> {
+    let mut dir = rel;
+    while let Some((parent, _)) = dir.rsplit_once('/') {
+        if let Some(found) = bundles.get(parent) {
+            return Some(found);
+        }
+        dir = parent;
+    }
+    None
+}
+
+/// The files beside `articles` (site-relative article files) that have a
+/// folder of their own: every file of the folder but Markdown files,
+/// sorted, without the folders of other articles inside it. Symbolic
+/// links that lead out of an article's folder are left out (with a
+/// warning) unless `follow_links`, as in `static/`.
+pub fn discover_bundles(
+    root: &Path,
+    articles: &[&str],
+    follow_links: bool,
+    diagnostics: &mut Diagnostics,
+) -> Vec<BundleFile> {
+    let bundles: std::collections::BTreeMap<&str, &str> = articles
+        .iter()
+        .filter_map(|&a| Some((bundle_dir(a)?, a)))
+        .collect();
+    let dirs: std::collections::BTreeSet<&str> = bundles.keys().copied().collect();
+    let mut out = Vec::new();
+    for (&dir, &article) in &bundles {
+        for file in walk_with(root, dir, !follow_links, diagnostics) {
+            if file.rel.ends_with(".md") || owner(&file.rel, &dirs) != Some(dir) {
+                continue;
+            }
+            out.push(BundleFile {
+                article: article.to_owned(),
+                file: strip_prefix(file, &format!("{dir}/")),
+            });
+        }
+    }
+    out
 }
 
 /// The files of `static/` and of `templates/assets/`, each with `rel`
@@ -135,7 +219,7 @@ fn classify(file: SourceFile, tree: &mut SourceTree) {
             let help = if is_md {
                 "articles go in `content/articles/`, pages in `content/pages/`, editions in `content/editions/`"
             } else {
-                "only Markdown (`.md`) files are read from `content/`; put images and other files in `static/`"
+                "only Markdown (`.md`) files are read from `content/`; put images and other files in `static/`, or beside an article in a folder of its own (`content/articles/<folder>/index.md`)"
             };
             tree.diagnostics.push(
                 Diagnostic::warning(
@@ -342,15 +426,52 @@ mod tests {
         w("content/pages/about.md");
         w("content/photo.jpg");
         w("static/css/x.css");
+        w("content/articles/world/story/index.md");
+        w("content/articles/world/story/lead.jpg");
+        w("content/articles/world/story/notes.md");
+        w("content/articles/world/story/inner/index.md");
+        w("content/articles/world/story/inner/map.png");
+        w("content/articles/world/story/img/chart.png");
+        w("content/articles/world/loose.png");
         let tree = discover(dir.path());
         let rels: Vec<_> = tree.articles.iter().map(|f| f.rel.as_str()).collect();
         assert_eq!(
             rels,
-            ["content/articles/2025/b.md", "content/articles/a.md"]
+            [
+                "content/articles/2025/b.md",
+                "content/articles/a.md",
+                "content/articles/world/story/index.md",
+                "content/articles/world/story/inner/index.md",
+                "content/articles/world/story/notes.md",
+            ]
         );
         assert_eq!(tree.pages.len(), 1);
         assert_eq!(tree.static_files[0].rel, "css/x.css");
+        let bundled: Vec<_> = tree
+            .bundle_files
+            .iter()
+            .map(|b| (b.article.as_str(), b.file.rel.as_str()))
+            .collect();
+        assert_eq!(
+            bundled,
+            [
+                ("content/articles/world/story/index.md", "img/chart.png"),
+                ("content/articles/world/story/index.md", "lead.jpg"),
+                ("content/articles/world/story/inner/index.md", "map.png"),
+            ]
+        );
         let d: Vec<_> = tree.diagnostics.iter().map(|d| d.file.as_str()).collect();
-        assert_eq!(d, ["content/photo.jpg"]);
+        assert_eq!(d, ["content/articles/world/loose.png", "content/photo.jpg"]);
+    }
+
+    #[test]
+    fn only_folders_below_articles_are_an_articles_own() {
+        assert_eq!(
+            bundle_dir("content/articles/world/story/index.md"),
+            Some("content/articles/world/story")
+        );
+        assert_eq!(bundle_dir("content/articles/index.md"), None);
+        assert_eq!(bundle_dir("content/articles/world/myindex.md"), None);
+        assert_eq!(bundle_dir("content/pages/x/index.md"), None);
     }
 }

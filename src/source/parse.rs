@@ -596,10 +596,12 @@ pub fn parse_edition(
     let split = front_matter::split(rel, text).map_err(|d| vec![d])?;
     let front: EditionFrontMatter = front_matter::parse(rel, text, &split).map_err(|d| vec![d])?;
     let mut problems = Vec::new();
-    let stem = rel
+    // An article with a folder of its own is named by its folder.
+    let named = super::bundle_dir(rel).unwrap_or(rel);
+    let stem = named
         .rsplit('/')
         .next()
-        .unwrap_or(rel)
+        .unwrap_or(named)
         .trim_end_matches(".md");
     let date = match &front.date {
         Some(d) => resolve(rel, text, &split, d, &config.timezone.0, &mut problems)
@@ -716,10 +718,12 @@ fn file_slug(
             }
         };
     }
-    let stem = rel
+    // An article with a folder of its own is named by its folder.
+    let named = super::bundle_dir(rel).unwrap_or(rel);
+    let stem = named
         .rsplit('/')
         .next()
-        .unwrap_or(rel)
+        .unwrap_or(named)
         .trim_end_matches(".md");
     let slug = slug::from_file_stem(stem);
     if slug.is_empty() {
@@ -767,6 +771,21 @@ mod tests {
         assert_eq!(a.date.to_string(), "2025-07-21T00:00:00Z");
         assert_eq!(a.body.word_count, 2);
         assert_eq!(a.link_locations, [LineCol { line: 6, col: 6 }]);
+    }
+
+    #[test]
+    fn an_article_with_a_folder_of_its_own_is_named_by_the_folder() {
+        let text = "+++\ntitle = \"Kyiv\"\ndate = 2025-07-21\n+++\nBody.\n";
+        let slug = |rel| {
+            parse_article(rel, text, &Config::default(), vocabulary())
+                .unwrap()
+                .slug
+        };
+        assert_eq!(
+            slug("content/articles/world/2025-07-21-kyiv/index.md"),
+            "kyiv"
+        );
+        assert_eq!(slug("content/articles/index.md"), "index");
     }
 
     #[test]

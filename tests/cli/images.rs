@@ -578,3 +578,80 @@ fn cards_can_be_turned_off() {
         ["summary"]
     );
 }
+
+#[test]
+fn an_article_in_a_folder_of_its_own_shows_the_image_beside_it() {
+    let site = TestSite::with_config(CONFIG);
+    site.write(
+        "content/articles/world/2025-07-21-harbour/index.md",
+        "+++\ntitle = \"Harbour\"\ndate = 2025-07-21T10:00:00Z\ntags = [\"world\"]\nimage = \"lead.jpg\"\nimage_alt = \"The harbour\"\n+++\nThe chart: ![Tides](img/tides.png)\n",
+    );
+    write_bytes(
+        &site,
+        "content/articles/world/2025-07-21-harbour/lead.jpg",
+        &jpeg(800, 450),
+    );
+    write_bytes(
+        &site,
+        "content/articles/world/2025-07-21-harbour/img/tides.png",
+        &png_rgba(40, 20),
+    );
+    let summary = site.build_ok();
+    assert!(
+        summary.warnings.is_empty(),
+        "no file is left out: {:?}",
+        summary.warnings
+    );
+    // Named by its folder; the image processed like one of `static/`.
+    let page = site.html("articles/harbour/index.html");
+    let (id, files) = image_files(&site);
+    assert_eq!(files.len(), 9, "{files:?}");
+    assert_eq!(
+        attrs(&page, "article picture img", "src"),
+        [format!("/images/{id}/480.jpg")]
+    );
+    assert_eq!(attrs(&page, "article picture img", "alt"), ["The harbour"]);
+    // Every other file of the folder is published beside the page, so the
+    // body's relative links work; nothing outside the output is written.
+    assert_eq!(
+        attrs(&page, "article img[alt='Tides']", "src"),
+        ["img/tides.png"]
+    );
+    assert_eq!(
+        std::fs::read(site.path("public/articles/harbour/img/tides.png")).unwrap(),
+        png_rgba(40, 20)
+    );
+    assert!(site.exists("articles/harbour/lead.jpg"));
+    assert!(!site.path("public/articles/world").exists());
+}
+
+#[test]
+fn an_image_path_may_not_leave_the_articles_folder() {
+    let site = TestSite::with_config(CONFIG);
+    write_bytes(&site, "static/lead.jpg", &jpeg(320, 180));
+    for (name, image) in [("up", "../outside.jpg"), ("rooted", "/lead.jpg")] {
+        site.write(
+            &format!("content/articles/{name}/index.md"),
+            &format!("+++\ntitle = \"{name}\"\ndate = 2025-07-21T10:00:00Z\nimage = \"{image}\"\n+++\nBody.\n"),
+        );
+    }
+    write_bytes(&site, "content/articles/outside.jpg", &jpeg(320, 180));
+    let summary = site.build_ok();
+    let warned: Vec<(&str, &str)> = summary
+        .warnings
+        .iter()
+        .map(|d| (d.code, d.file.as_str()))
+        .collect();
+    // `../` is refused; a file outside every article's folder is not published.
+    assert_eq!(
+        warned,
+        [
+            ("ignored-file", "content/articles/outside.jpg"),
+            ("image", "content/articles/up/index.md")
+        ]
+    );
+    // A path from `/` is a file of `static/`.
+    let page = site.html("articles/rooted/index.html");
+    assert_eq!(attrs(&page, "article picture img", "width"), ["320"]);
+    assert!(crate::harness::texts(&site.html("articles/up/index.html"), "picture").is_empty());
+}
