@@ -1,7 +1,8 @@
 //! Scraper leftovers in the text, undone before cleaning: stray HTML tags,
 //! HTML character references (`&#233;`, `&eacute;`), UTF-8 read as
-//! Windows-1252 or Latin-1 (`Ã©`, `â€™`), and zero-width characters. Each
-//! kind found gives one report line.
+//! Windows-1252 or Latin-1 (`Ã©`, `â€™`), zero-width characters, and
+//! non-breaking spaces (which become plain spaces). Each kind found gives
+//! one report line.
 //!
 //! Written by hand: an HTML parser would treat the whole file as markup
 //! (and drop `<`, `&` that are text), and the mojibake repair is a small,
@@ -105,7 +106,22 @@ pub fn decode(text: &str) -> (Cow<'_, str>, Notes) {
         ));
         text = Cow::Owned(text.chars().filter(|&c| !is_invisible(c)).collect());
     }
+    if text.contains(is_non_breaking) {
+        let n = text.chars().filter(|&c| is_non_breaking(c)).count();
+        let line = line_of(&text, text.find(is_non_breaking).unwrap_or(0));
+        notes.push(format!(
+            "replaced {n} non-breaking space{} with plain spaces (first on line {line})",
+            plural(n)
+        ));
+        text = Cow::Owned(text.replace(is_non_breaking, " "));
+    }
     (text, notes)
+}
+
+/// No-break, narrow no-break and figure spaces: in scraped text they only
+/// stand where a plain space is meant (`10\u{a0}km`, `M.\u{a0}Macron`).
+fn is_non_breaking(c: char) -> bool {
+    matches!(c, '\u{a0}' | '\u{202f}' | '\u{2007}')
 }
 
 fn plural(n: usize) -> &'static str {
@@ -213,8 +229,9 @@ fn byte_of(c: char) -> Option<u8> {
 
 /// Lead bytes real mojibake starts with: `Â` and `Ã` (Latin-1 letters and
 /// signs), `Å` (Œ, Š…), Greek, Cyrillic, Hebrew, Arabic, and every 3- and
-/// 4-byte lead (`â€™`). Other Latin-1 capitals (`É`, `Ö`, `Ü`) are left
-/// alone: they are too often real text before a sign.
+/// 4-byte lead (`â€™`). Other Latin-1 capitals (`Ä`, `É`, `Ö`) lead a
+/// repair only inside a word (`YÄ±lmaz` → `Yılmaz`): before a sign they
+/// are too often real text (`CAFÉ»`).
 fn is_lead(b: u8) -> bool {
     matches!(b, 0xc2 | 0xc3 | 0xc5 | 0xce..=0xd1 | 0xd7..=0xd9 | 0xe2..=0xef | 0xf0..=0xf4)
 }
@@ -237,8 +254,9 @@ fn repair_once(text: &str) -> Option<(String, usize, (String, String, usize))> {
     // Quick test: every mojibake sequence starts with a non-ASCII lead
     // character and none starts without one of these.
     if !text.contains([
-        'Â', 'Ã', 'Å', 'â', 'Î', 'Ï', 'Ð', 'Ñ', '×', 'Ø', 'Ù', 'ã', 'ä', 'å', 'æ', 'ç', 'è', 'é',
-        'ê', 'ë', 'ì', 'í', 'î', 'ï', 'ð', 'ñ', 'ò', 'ó', 'ô',
+        'À', 'Á', 'Â', 'Ã', 'Ä', 'Å', 'Æ', 'Ç', 'È', 'É', 'Ê', 'Ë', 'Ì', 'Í', 'Ò', 'Ó', 'Ô', 'Õ',
+        'Ö', 'Ú', 'Û', 'Ü', 'Ý', 'Þ', 'ß', 'â', 'Î', 'Ï', 'Ð', 'Ñ', '×', 'Ø', 'Ù', 'ã', 'ä', 'å',
+        'æ', 'ç', 'è', 'é', 'ê', 'ë', 'ì', 'í', 'î', 'ï', 'ð', 'ñ', 'ò', 'ó', 'ô',
     ]) {
         return None;
     }
@@ -249,7 +267,19 @@ fn repair_once(text: &str) -> Option<(String, usize, (String, String, usize))> {
     let mut i = 0;
     while i < chars.len() {
         let (at, c) = chars[i];
-        if let Some(lead) = byte_of(c).filter(|&b| is_lead(b)) {
+        let mid_word = |c: Option<&(usize, char)>| c.is_some_and(|&(_, c)| c.is_alphabetic());
+        // A weak lead: inside a word, or before a Windows-1252 sign that
+        // no text puts after a capital (`ÄŒapek` → `Čapek`).
+        let lead = byte_of(c).filter(|&b| {
+            is_lead(b)
+                || (0xc0..=0xdf).contains(&b)
+                    && mid_word(chars.get(i + 2))
+                    && (i > 0 && mid_word(chars.get(i - 1))
+                        || chars
+                            .get(i + 1)
+                            .is_some_and(|&(_, n)| (n as u32) > 0xff && byte_of(n).is_some()))
+        });
+        if let Some(lead) = lead {
             let len = match lead {
                 0xc2..=0xdf => 2,
                 0xe0..=0xef => 3,
@@ -320,9 +350,13 @@ mod tests {
             ["repaired 6 characters of UTF-8 read as Windows-1252 (first: `â€™` → `’` on line 1)"]
         );
         assert_eq!(fixed("Ã¢â‚¬â„¢ twice"), "’ twice");
+        assert_eq!(fixed("Recep YÄ±lmaz in GdaÅ„sk"), "Recep Yılmaz in Gdańsk");
+        assert_eq!(fixed("ÄŒapek and Ã‰lodie"), "Čapek and Élodie");
         for real in [
             "Café Über Straße",
             "CAFÉ» x",
+            "SCHÖN»",
+            "«Ô±»",
             "Ça va, Élodie",
             "â la carte",
             "Ã",
@@ -345,5 +379,15 @@ mod tests {
             "see this."
         );
         assert!(matches!(decode("plain text").0, Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn non_breaking_spaces_become_plain_spaces() {
+        let (text, notes) = decode("Title\nIt is 10\u{a0}km from M.\u{202f}Macron\u{a0}\u{a0}now.");
+        assert_eq!(text, "Title\nIt is 10 km from M. Macron  now.");
+        assert_eq!(
+            notes,
+            ["replaced 4 non-breaking spaces with plain spaces (first on line 2)"]
+        );
     }
 }
