@@ -28,7 +28,7 @@ use std::sync::LazyLock;
 
 use unicode_segmentation::UnicodeSegmentation;
 
-use super::lexicon::{ABBREVIATIONS, CALENDAR, CONNECTORS, DEMONYMS, ROLES};
+use super::lexicon::{ABBREVIATIONS, CONNECTORS, DEMONYMS, ROLES};
 use crate::config::ImportConfig;
 use crate::hash::{FxMap, FxSet, Hash64, hash64};
 use crate::text;
@@ -846,7 +846,7 @@ pub fn terms(observed: &Observed, vocabulary: &Vocabulary, rules: &TagRules) -> 
         if let [single] = words {
             let folded = fold_in(&mut folded, single.text);
             if !(vocabulary.is_name(single.text) || is_surname(single.text))
-                || CALENDAR.contains(&folded)
+                || crate::calendar::is_calendar_word(folded)
                 || is_demonym(folded)
                 || is_role(folded)
                 || !single.text.chars().any(char::is_alphabetic)
