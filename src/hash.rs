@@ -1,110 +1,135 @@
-//! Fast hashers for in-memory maps of the hot paths.
+//! The two hashes of the crate, so that no module picks its own.
 //!
-//! std's default SipHash resists hash flooding, which a static site
-//! generator reading its own files does not need, and costs more than the
-//! work it guards on tokens and term ids. Nothing here is written to disk.
+//! - [`Hash64`] / [`hash64`]: the **stable** content hash (FNV-1a with a
+//!   64-bit finaliser). Everything that outlives a run or leaves the machine
+//!   uses it: near-duplicate fingerprints and term hashes in front matter,
+//!   search index versions, cache and ledger file names, asset versions,
+//!   message ids. Its values never change.
+//! - [`FxHasher`], [`FxMap`], [`FxSet`]: the **fast** hasher (rustc-hash) of
+//!   in-memory maps and of fingerprints that live only as long as a process
+//!   (render and source fingerprints, output content hashes). Never persist
+//!   its values: they may change with the crate's version.
+//!
+//! Two deliberate exceptions use SHA-256: the raw-file identity that `import`
+//! records (and the desk's edit-conflict check built on it) and deploy
+//! content hashes, because what they are compared with (older front matter,
+//! a host's listing) is defined by that algorithm.
 
-use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::Hasher;
 
-/// FNV-1a over the bytes written: quick for short keys such as words.
-#[derive(Default, Clone, Copy)]
-pub struct FnvHasher(u64);
+pub use rustc_hash::FxHasher;
 
-impl Hasher for FnvHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
+/// A map hashed by [`FxHasher`].
+pub type FxMap<K, V> = rustc_hash::FxHashMap<K, V>;
+/// A set hashed by [`FxHasher`].
+pub type FxSet<K> = rustc_hash::FxHashSet<K>;
+
+/// The fast in-memory hash of `bytes` (see the module docs: never persist it).
+pub fn fast_hash(bytes: &[u8]) -> u64 {
+    let mut h = FxHasher::default();
+    h.write(bytes);
+    h.finish()
+}
+
+/// A stable 64-bit hash of `bytes`: FNV-1a followed by a 64-bit finaliser,
+/// so every output bit depends on every input bit (SimHash needs that).
+pub fn hash64(bytes: &[u8]) -> u64 {
+    let mut h = Hash64::new();
+    h.write(bytes);
+    h.finish()
+}
+
+/// [`hash64`] fed in pieces: writing `a` then `b` gives `hash64` of `a`
+/// followed by `b`, without building that text (FNV-1a reads bytes in order).
+#[derive(Debug, Clone, Copy)]
+pub struct Hash64(u64);
+
+impl Hash64 {
+    /// A hash of nothing yet.
+    pub const fn new() -> Self {
+        Hash64(0xcbf2_9ce4_8422_2325)
+    }
+
+    /// Adds `bytes` after those written before.
+    pub fn write(&mut self, bytes: &[u8]) {
+        let mut h = self.0;
         for &b in bytes {
-            h = (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3);
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0000_0100_0000_01b3);
         }
         self.0 = h;
     }
 
-    fn finish(&self) -> u64 {
-        self.0
+    /// The hash of the bytes written so far.
+    pub fn finish(&self) -> u64 {
+        // MurmurHash3's fmix64.
+        let mut h = self.0;
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+        h ^ (h >> 33)
     }
 }
 
-/// For keys that already are well-mixed 64-bit hashes (term ids): uses them as they are.
-#[derive(Default, Clone, Copy)]
-pub struct IdHasher(u64);
+impl Default for Hash64 {
+    fn default() -> Self {
+        Hash64::new()
+    }
+}
 
-impl Hasher for IdHasher {
+impl Hasher for Hash64 {
     fn write(&mut self, bytes: &[u8]) {
-        // Only `write_u64` is expected; fold anything else in.
-        for &b in bytes {
-            self.0 = self.0.rotate_left(8) ^ u64::from(b);
-        }
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
+        Hash64::write(self, bytes);
     }
 
     fn finish(&self) -> u64 {
-        self.0
+        Hash64::finish(self)
     }
 }
 
-/// A fast general-purpose hasher (the Fx hash of rustc): one multiply per
-/// eight bytes. For fingerprints and maps that live in memory only.
-#[derive(Default, Clone, Copy)]
-pub struct FxHasher(u64);
-
-const FX_SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-
-impl FxHasher {
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(FX_SEED);
-    }
+/// Plain FNV-1a of `bytes`: [`Hash64`] before its finaliser. Only for the
+/// names and ids it already gave (cache files, ledgers, asset versions,
+/// message ids), which must stay as they are.
+pub fn fnv1a(bytes: &[u8]) -> u64 {
+    let mut h = Hash64::new();
+    h.write(bytes);
+    h.0
 }
 
-impl Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            self.add(u64::from_le_bytes(chunk.try_into().expect("eight bytes")));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut last = [0u8; 8];
-            last[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(last));
-        }
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hashes_are_stable() {
+        // These values are part of the front matter written by `import`: never change them.
+        assert_eq!(hash64(b""), 0xefd0_1f60_ba99_2926);
+        assert_eq!(hash64(b"kyiv"), 0x3c4c_ed08_de88_206c);
+        assert_ne!(hash64(b"kyiv"), hash64(b"kiev"));
     }
 
-    fn write_u8(&mut self, n: u8) {
-        self.add(u64::from(n));
+    #[test]
+    fn hashing_in_pieces_equals_hashing_at_once() {
+        let mut h = Hash64::new();
+        h.write(b"kyiv");
+        h.write(b"");
+        h.write(b" attack");
+        assert_eq!(h.finish(), hash64(b"kyiv attack"));
+        assert_eq!(Hash64::default().finish(), hash64(b""));
     }
 
-    fn write_u32(&mut self, n: u32) {
-        self.add(u64::from(n));
+    #[test]
+    fn hash64_as_a_std_hasher_hashes_what_it_is_fed() {
+        use std::hash::{BuildHasher, BuildHasherDefault};
+        let build = BuildHasherDefault::<Hash64>::default();
+        // `str` hashes its bytes and then 0xff.
+        assert_eq!(build.hash_one("kyiv"), hash64(b"kyiv\xff"));
     }
 
-    fn write_u64(&mut self, n: u64) {
-        self.add(n);
-    }
-
-    fn write_usize(&mut self, n: usize) {
-        self.add(n as u64);
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
+    #[test]
+    fn fnv1a_is_the_unmixed_stable_hash() {
+        assert_eq!(fnv1a(b""), 0xcbf2_9ce4_8422_2325);
+        assert_eq!(fnv1a(b"a"), 0xaf63_dc4c_8601_ec8c);
     }
 }
-
-/// A map with short string keys.
-pub type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<FnvHasher>>;
-/// A set of short strings.
-pub type FnvSet<K> = HashSet<K, BuildHasherDefault<FnvHasher>>;
-/// A set of anything, hashed fast.
-pub type FxSet<K> = HashSet<K, BuildHasherDefault<FxHasher>>;
-/// A map with any keys, hashed fast.
-pub type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
-/// A map keyed by term hashes.
-pub type IdMap<V> = HashMap<u64, V, BuildHasherDefault<IdHasher>>;

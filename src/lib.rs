@@ -17,6 +17,7 @@
 //! an [`error::Error`].
 
 pub mod build;
+pub mod calendar;
 pub mod check;
 pub mod cli;
 pub mod config;

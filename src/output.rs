@@ -573,11 +573,9 @@ pub fn write_if_changed(
     Ok(true)
 }
 
-/// A hash of a file's bytes, to tell whether it changed.
+/// A hash of a file's bytes, to tell whether it changed (in memory only).
 pub fn content_hash(bytes: &[u8]) -> u64 {
-    let mut h = std::hash::DefaultHasher::new();
-    std::hash::Hasher::write(&mut h, bytes);
-    std::hash::Hasher::finish(&h)
+    crate::hash::fast_hash(bytes)
 }
 
 #[cfg(test)]

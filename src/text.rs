@@ -7,10 +7,9 @@
 //! on another machine next year.
 
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::{Arc, LazyLock, Mutex};
 
+use crate::hash::{FxMap, FxSet, Hash64, hash64};
 use rust_stemmers::{Algorithm, Stemmer};
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -439,7 +438,7 @@ struct Memo {
 /// for every build; the interned ids are those of one [`Vocabulary`].
 #[derive(Default)]
 struct Memos {
-    index: WordMap<Box<str>, u32>,
+    index: FxMap<Box<str>, u32>,
     entries: Vec<Memo>,
     /// The [`Vocabulary::generation`] the ids are of.
     vocabulary: u64,
@@ -509,7 +508,7 @@ pub struct Vocabulary {
 
 #[derive(Default)]
 struct Terms {
-    ids: WordMap<Arc<str>, u32>,
+    ids: FxMap<Arc<str>, u32>,
     terms: Vec<Arc<str>>,
 }
 
@@ -574,78 +573,13 @@ pub fn stop_words() -> &'static [&'static str] {
     STOP_WORDS
 }
 
-static STOP_WORD_SET: LazyLock<WordSet<&'static str>> =
+static STOP_WORD_SET: LazyLock<FxSet<&'static str>> =
     LazyLock::new(|| STOP_WORDS.iter().copied().collect());
 
 /// True for an English stop word (`the`, `said`, `however`); expects a folded word.
 pub fn is_stop_word(word: &str) -> bool {
     word.len() <= 13 && STOP_WORD_SET.contains(word)
 }
-
-/// A stable 64-bit hash of `bytes`: FNV-1a followed by a 64-bit finaliser,
-/// so every output bit depends on every input bit (SimHash needs that).
-pub fn hash64(bytes: &[u8]) -> u64 {
-    let mut h = Hash64::new();
-    h.write(bytes);
-    h.finish()
-}
-
-/// [`hash64`] fed in pieces: writing `a` then `b` gives `hash64` of `a`
-/// followed by `b`, without building that text (FNV-1a reads bytes in order).
-#[derive(Debug, Clone, Copy)]
-pub struct Hash64(u64);
-
-impl Hash64 {
-    /// A hash of nothing yet.
-    pub const fn new() -> Self {
-        Hash64(0xcbf2_9ce4_8422_2325)
-    }
-
-    /// Adds `bytes` after those written before.
-    pub fn write(&mut self, bytes: &[u8]) {
-        let mut h = self.0;
-        for &b in bytes {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0000_0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-
-    /// The hash of the bytes written so far.
-    pub fn finish(&self) -> u64 {
-        // MurmurHash3's fmix64.
-        let mut h = self.0;
-        h ^= h >> 33;
-        h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
-        h ^= h >> 33;
-        h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
-        h ^ (h >> 33)
-    }
-}
-
-impl Default for Hash64 {
-    fn default() -> Self {
-        Hash64::new()
-    }
-}
-
-impl Hasher for Hash64 {
-    fn write(&mut self, bytes: &[u8]) {
-        Hash64::write(self, bytes);
-    }
-
-    fn finish(&self) -> u64 {
-        Hash64::finish(self)
-    }
-}
-
-/// A map keyed by words, hashed by [`Hash64`]. Plain FNV-1a
-/// ([`crate::hash::FnvMap`]) barely mixes its top bits, which hashbrown
-/// reads first to tell keys apart: short words then often look alike and
-/// cost extra string comparisons. The final mix of `Hash64` avoids that.
-pub type WordMap<K, V> = HashMap<K, V, BuildHasherDefault<Hash64>>;
-/// A set of words, hashed as in [`WordMap`].
-pub type WordSet<K> = HashSet<K, BuildHasherDefault<Hash64>>;
 
 /// The hashes of the `n`-word shingles of `tokens` (every run of `n`
 /// consecutive words). Fewer than `n` words make one shingle of them all.
@@ -885,14 +819,6 @@ mod tests {
     }
 
     #[test]
-    fn hashes_are_stable() {
-        // These values are part of the front matter written by `import`: never change them.
-        assert_eq!(hash64(b""), 0xefd0_1f60_ba99_2926);
-        assert_eq!(hash64(b"kyiv"), 0x3c4c_ed08_de88_206c);
-        assert_ne!(hash64(b"kyiv"), hash64(b"kiev"));
-    }
-
-    #[test]
     fn shingles_cover_every_window() {
         let t = ["a", "b", "c", "d"];
         assert_eq!(shingles(&t, 3).count(), 2);
@@ -939,26 +865,6 @@ mod tests {
             stem("negotiations")
         );
         assert_eq!(stem_cached("negotiations"), "negoti");
-    }
-
-    #[test]
-    fn hashing_in_pieces_equals_hashing_at_once() {
-        let mut h = Hash64::new();
-        h.write(b"kyiv");
-        h.write(b"");
-        h.write(b" attack");
-        assert_eq!(h.finish(), hash64(b"kyiv attack"));
-        assert_eq!(Hash64::default().finish(), hash64(b""));
-    }
-
-    #[test]
-    fn word_maps_hash_with_hash64() {
-        use std::hash::BuildHasher;
-        let build = BuildHasherDefault::<Hash64>::default();
-        // `str` hashes its bytes and then 0xff.
-        assert_eq!(build.hash_one("kyiv"), hash64(b"kyiv\xff"));
-        let set: WordSet<&str> = ["kyiv", "kiev"].into_iter().collect();
-        assert!(set.contains("kyiv") && !set.contains("lviv"));
     }
 
     #[test]

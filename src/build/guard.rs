@@ -42,7 +42,7 @@ pub(super) fn check_output_dir(root: &Path, out_dir: &Path) -> Result<()> {
 
 /// Where the list of the files a build wrote into `out_dir` is kept.
 pub(super) fn ledger_path(root: &Path, out_dir: &Path) -> PathBuf {
-    let id = super::fnv1a(absolute(out_dir).to_string_lossy().as_bytes());
+    let id = crate::hash::fnv1a(absolute(out_dir).to_string_lossy().as_bytes());
     root.join(CACHE_DIR).join(format!("output-{id:016x}.files"))
 }
 

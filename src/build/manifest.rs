@@ -41,7 +41,7 @@ pub(super) struct Manifest {
 /// Where the manifest of builds into `out_dir` lives.
 pub(super) fn path(root: &Path, out_dir: &Path) -> PathBuf {
     let out = std::path::absolute(out_dir).unwrap_or_else(|_| out_dir.to_path_buf());
-    let id = super::fnv1a(out.to_string_lossy().as_bytes());
+    let id = crate::hash::fnv1a(out.to_string_lossy().as_bytes());
     root.join(CACHE_DIR)
         .join(format!("build-{id:016x}.manifest"))
 }

@@ -248,10 +248,3 @@ fn visibility(options: &BuildOptions) -> Visibility {
         now: options.now.unwrap_or_else(Timestamp::now),
     }
 }
-
-/// A small, stable hash (FNV-1a, 64 bits).
-pub fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
-        (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
-    })
-}

@@ -164,7 +164,7 @@ pub(super) fn asset_url(
     Ok(format!(
         "{}?h={:08x}",
         config.base_url.url(name),
-        super::fnv1a(&bytes) as u32
+        crate::hash::fnv1a(&bytes) as u32
     ))
 }
 

@@ -85,40 +85,28 @@ fn dates_and_urls(input: &Input<'_>, sources: &mut Sources<'_>, diagnostics: &mu
                 .with_help("fix the date, or build with `--future` to publish it now"),
             );
         }
-        if let Some(updated) = a.updated
-            && updated < a.date
-        {
-            let at = f
-                .updated
-                .as_ref()
-                .and_then(|d| sources.in_front_matter(&a.file, d.span().start));
+        for (wrong, field, message, help) in [
+            (
+                a.updated.is_some_and(|u| u < a.date),
+                f.updated.as_ref(),
+                "`updated` is earlier than the article's `date`",
+                "feeds and the sitemap use the later of the two; fix or remove `updated`",
+            ),
+            (
+                a.expires.is_some_and(|e| e <= a.date),
+                f.expires.as_ref(),
+                "the article expires before it is published, so it never appears",
+                "fix `expires` or `date`",
+            ),
+        ] {
+            if !wrong {
+                continue;
+            }
+            let at = field.and_then(|d| sources.in_front_matter(&a.file, d.span().start));
             diagnostics.push(
-                Diagnostic::warning(
-                    "bad-date",
-                    a.file.clone(),
-                    "`updated` is earlier than the article's `date`",
-                )
-                .at_opt(at)
-                .with_help(
-                    "feeds and the sitemap use the later of the two; fix or remove `updated`",
-                ),
-            );
-        }
-        if let Some(expires) = a.expires
-            && expires <= a.date
-        {
-            let at = f
-                .expires
-                .as_ref()
-                .and_then(|d| sources.in_front_matter(&a.file, d.span().start));
-            diagnostics.push(
-                Diagnostic::warning(
-                    "bad-date",
-                    a.file.clone(),
-                    "the article expires before it is published, so it never appears",
-                )
-                .at_opt(at)
-                .with_help("fix `expires` or `date`"),
+                Diagnostic::warning("bad-date", a.file.clone(), message)
+                    .at_opt(at)
+                    .with_help(help),
             );
         }
         for (key, value) in [("image", &f.image), ("source_url", &f.source_url)] {

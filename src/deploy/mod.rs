@@ -228,6 +228,17 @@ mod tests {
         fail_at: Option<usize>,
     }
 
+    impl Recording {
+        fn failing_at(fail_at: Option<usize>) -> Self {
+            Recording {
+                sent: Vec::new(),
+                deleted: Vec::new(),
+                steps: 0,
+                fail_at,
+            }
+        }
+    }
+
     impl Transport for Recording {
         fn step(&self) -> Option<usize> {
             Some(2)
@@ -274,12 +285,7 @@ mod tests {
         let mut state = State::default();
         state.files.insert("old".into(), "x".into());
         let plan = Plan::new(&local, &state, "");
-        let mut first = Recording {
-            sent: Vec::new(),
-            deleted: Vec::new(),
-            steps: 0,
-            fail_at: Some(1),
-        };
+        let mut first = Recording::failing_at(Some(1));
         let bar = ProgressBar::hidden();
         let err = apply(
             root.path(),
@@ -298,12 +304,7 @@ mod tests {
         let plan = Plan::new(&local, &state, "");
         assert_eq!(plan.upload, ["f3", "f4"], "what went up is not sent again");
         assert_eq!(plan.delete, ["old"]);
-        let mut second = Recording {
-            sent: Vec::new(),
-            deleted: Vec::new(),
-            steps: 0,
-            fail_at: None,
-        };
+        let mut second = Recording::failing_at(None);
         apply(
             root.path(),
             "t",

@@ -9,7 +9,7 @@ use jiff::civil;
 use sha2::{Digest, Sha256};
 
 use super::clean::{Block, BlockKind};
-use crate::hash::IdMap;
+use crate::hash::FxMap;
 use crate::source::decode;
 use crate::text;
 
@@ -285,7 +285,7 @@ pub struct NearDuplicates<T> {
     entries: Vec<(u64, T)>,
     /// Each group's first bit and width, and the entries by their bits in
     /// it (see [`group_key`]), in the order they were added.
-    groups: Vec<(u32, u32, IdMap<Vec<usize>>)>,
+    groups: Vec<(u32, u32, FxMap<u64, Vec<usize>>)>,
 }
 
 /// Groups narrower than this do not pay for their index.
@@ -301,7 +301,7 @@ impl<T> NearDuplicates<T> {
             for g in 0..count {
                 // 64 bits shared as evenly as possible.
                 let width = 64 / count + u32::from(g < 64 % count);
-                groups.push((start, width, IdMap::default()));
+                groups.push((start, width, FxMap::default()));
                 start += width;
             }
         }

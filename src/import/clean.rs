@@ -9,7 +9,7 @@
 
 use jiff::civil;
 
-use super::dateline::{self, parse_dateline, parse_text_date};
+use super::dateline::{parse_dateline, parse_text_date};
 use super::rules::{MAX_RULE_LINE, Rules, reads_as_credit};
 use super::share::{self, ShareLine};
 use super::{leftovers, page};
@@ -754,8 +754,8 @@ fn is_date_only(line: &str) -> bool {
         }
         let time =
             word.contains(':') || word.contains('.') && word.chars().any(|c| c.is_ascii_digit());
-        if dateline::month_number(&word).is_some()
-            || dateline::is_weekday(&word)
+        if crate::calendar::month_number(&word).is_some()
+            || crate::calendar::is_weekday(&word)
             || word == "ago"
             || time
         {

@@ -3,6 +3,8 @@
 
 use jiff::civil;
 
+use crate::calendar::{self, month_number};
+
 /// A dateline found at the start of a paragraph.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Dateline {
@@ -193,59 +195,13 @@ fn is_capitalised(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }
 
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
-const WEEKDAYS: [&str; 7] = [
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
-
-/// True for a day's name (`Monday`, `Mon`).
-pub fn is_weekday(word: &str) -> bool {
-    let word = word.trim_end_matches('.').to_ascii_lowercase();
-    word.len() >= 3
-        && WEEKDAYS
-            .iter()
-            .any(|d| *d == word || (word.len() <= 4 && d.starts_with(&word)))
-}
-
-/// The number of a month named by `word` (`July`, `Jul.`, `Sept`).
-pub fn month_number(word: &str) -> Option<i8> {
-    let word = word.trim_end_matches('.').to_ascii_lowercase();
-    if word.len() < 3 {
-        return None;
-    }
-    MONTHS
-        .iter()
-        .position(|m| *m == word || (word.len() <= 4 && m.starts_with(&word)))
-        .map(|i| i as i8 + 1)
-}
-
 /// Reads a date at the start of `text`: `2025-07-21`, `July 21, 2025`,
 /// `Jul. 21 2025`, `21 July 2025`, each optionally after a weekday
 /// (`Monday, July 21, 2025`). Returns the date and the bytes it took.
 pub fn parse_text_date(text: &str) -> Option<(civil::Date, usize)> {
     let mut start = 0;
     if let Some(word) = text.split([',', ' ']).next()
-        && WEEKDAYS.contains(&word.to_ascii_lowercase().as_str())
+        && calendar::is_weekday_name(word)
     {
         start = word.len();
         start += text[start..].len() - text[start..].trim_start_matches([',', ' ']).len();

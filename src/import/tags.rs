@@ -28,10 +28,10 @@ use std::sync::LazyLock;
 
 use unicode_segmentation::UnicodeSegmentation;
 
-use super::lexicon::{ABBREVIATIONS, CALENDAR, CONNECTORS, DEMONYMS, ROLES};
+use super::lexicon::{ABBREVIATIONS, CONNECTORS, DEMONYMS, ROLES};
 use crate::config::ImportConfig;
-use crate::hash::IdMap;
-use crate::text::{self, WordMap, WordSet};
+use crate::hash::{FxMap, FxSet, Hash64, hash64};
+use crate::text;
 
 /// How often a word was written each way, over a corpus.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -145,7 +145,7 @@ const MIN_TOPIC_COUNT: u32 = 3;
 /// The document-frequency key of a stem (kept apart from names).
 fn topic_key(stem: &str) -> u64 {
     // `hash64` of `topic:{stem}`, without formatting that string.
-    let mut h = text::Hash64::new();
+    let mut h = Hash64::new();
     h.write(b"topic:");
     h.write(stem.as_bytes());
     h.finish()
@@ -153,7 +153,7 @@ fn topic_key(stem: &str) -> u64 {
 
 /// The document-frequency key of a name's key.
 fn name_key(key: &str) -> u64 {
-    text::hash64(key.as_bytes())
+    hash64(key.as_bytes())
 }
 
 /// [`text::fold`] of `word` into `buf` (cleared first), returned; allocates nothing.
@@ -227,7 +227,7 @@ fn topics(title_keys: &[String], vocabulary: &mut Vocabulary) -> Vec<Topic> {
     } = vocabulary;
     // By stem: the total count, and the most used spelling (of those used
     // equally, the first in alphabetical order), with its count.
-    let mut by_stem: WordMap<StemId, (u32, WordId, u32)> = WordMap::default();
+    let mut by_stem: FxMap<StemId, (u32, WordId, u32)> = FxMap::default();
     by_stem.reserve(words.counted.len());
     for (word, count) in words.take_counts() {
         match by_stem.entry(words.stem(word, stems)) {
@@ -274,15 +274,15 @@ type WordId = usize;
 /// word (see [`is_content_word`]) and its stem. An article counts its words
 /// by number, instead of hashing and comparing each in a map of its own.
 ///
-/// A word is found by its hash (`text::hash64` of the folded word, which
+/// A word is found by its hash (`hash64` of the folded word, which
 /// the case counts need anyway) and checked against its text: two words
 /// with one hash would be kept apart.
 #[derive(Debug, Clone, Default)]
 struct WordTable {
     /// By hash: the first word read with that hash.
-    by_hash: IdMap<WordId>,
+    by_hash: FxMap<u64, WordId>,
     /// Words whose hash an earlier, different word has.
-    collided: WordMap<String, WordId>,
+    collided: FxMap<String, WordId>,
     words: Vec<TableWord>,
     /// The current article's count of each word, by number (zero for the
     /// words it does not use), and the words it uses.
@@ -371,9 +371,9 @@ type StemId = usize;
 #[derive(Debug, Clone, Default)]
 struct StemTable {
     /// The stem of each word seen.
-    by_word: WordMap<String, StemId>,
+    by_word: FxMap<String, StemId>,
     /// The number of each stem.
-    by_stem: WordMap<String, StemId>,
+    by_stem: FxMap<String, StemId>,
     /// Each stem, and its [`topic_key`], by number.
     stems: Vec<(String, u64)>,
 }
@@ -474,11 +474,11 @@ impl Observer<'_, '_> {
         // no entry is made for it, which reads the same as zero counts.
         let mut lowercase_hash = None;
         if first.is_lowercase() {
-            let hash = text::hash64(folded.as_bytes());
+            let hash = hash64(folded.as_bytes());
             self.vocabulary.cases.entry(hash).or_default().lower += 1;
             lowercase_hash = Some(hash);
         } else if first.is_uppercase() && !sentence_start {
-            let count = self.vocabulary.cases.entry(text::hash64(folded.as_bytes()));
+            let count = self.vocabulary.cases.entry(hash64(folded.as_bytes()));
             count.or_default().capitalised += 1;
         }
         if first.is_uppercase() {
@@ -549,7 +549,7 @@ impl Observer<'_, '_> {
         }
         if end == start + 1 && !self.run.get(start).initial {
             let folded = fold_in(&mut self.folded, self.run.get(start).text);
-            let count = self.vocabulary.cases.entry(text::hash64(folded.as_bytes()));
+            let count = self.vocabulary.cases.entry(hash64(folded.as_bytes()));
             count.or_default().alone += 1;
         }
         if start < end {
@@ -611,10 +611,10 @@ fn is_abbreviation(word: &str) -> bool {
 
 /// The word lists looked up for nearly every word, as sets: one hash
 /// instead of a string comparison per list entry.
-static ABBREVIATION_SET: LazyLock<WordSet<&str>> =
+static ABBREVIATION_SET: LazyLock<FxSet<&str>> =
     LazyLock::new(|| ABBREVIATIONS.iter().copied().collect());
-static ROLE_SET: LazyLock<WordSet<&str>> = LazyLock::new(|| ROLES.iter().copied().collect());
-static DEMONYM_SET: LazyLock<WordSet<&str>> = LazyLock::new(|| DEMONYMS.iter().copied().collect());
+static ROLE_SET: LazyLock<FxSet<&str>> = LazyLock::new(|| ROLES.iter().copied().collect());
+static DEMONYM_SET: LazyLock<FxSet<&str>> = LazyLock::new(|| DEMONYMS.iter().copied().collect());
 
 fn strip_possessive(word: &str) -> &str {
     word.strip_suffix("’s")
@@ -688,10 +688,10 @@ fn key_into(name: &str, out: &mut String) {
 /// [`merge`](Vocabulary::merge) into the corpus's.
 #[derive(Debug, Clone, Default)]
 pub struct Vocabulary {
-    /// How each folded word is written, by [`text::hash64`] of the word.
-    cases: IdMap<CaseCount>,
+    /// How each folded word is written, by [`hash64`] of the word.
+    cases: FxMap<u64, CaseCount>,
     /// In how many articles each stem appears, by [`topic_key`].
-    topics: IdMap<u32>,
+    topics: FxMap<u64, u32>,
     /// Not counts: the words and stems seen, kept for [`observe`].
     stems: StemTable,
     words: WordTable,
@@ -846,7 +846,7 @@ pub fn terms(observed: &Observed, vocabulary: &Vocabulary, rules: &TagRules) -> 
         if let [single] = words {
             let folded = fold_in(&mut folded, single.text);
             if !(vocabulary.is_name(single.text) || is_surname(single.text))
-                || CALENDAR.contains(&folded)
+                || crate::calendar::is_calendar_word(folded)
                 || is_demonym(folded)
                 || is_role(folded)
                 || !single.text.chars().any(char::is_alphabetic)
@@ -946,9 +946,9 @@ fn merge_surnames(names: &mut BTreeMap<String, Term>) {
 #[derive(Debug, Clone)]
 pub struct DocumentFrequency<'v> {
     /// Names, by [`name_key`].
-    names: IdMap<u32>,
+    names: FxMap<u64, u32>,
     /// Stems, by [`topic_key`]: counted by [`observe`].
-    topics: &'v IdMap<u32>,
+    topics: &'v FxMap<u64, u32>,
     documents: u32,
 }
 
@@ -957,7 +957,7 @@ impl<'v> DocumentFrequency<'v> {
     /// (which must have observed exactly those articles).
     pub fn new<'a>(vocabulary: &'v Vocabulary, all: impl IntoIterator<Item = &'a Terms>) -> Self {
         let mut df = DocumentFrequency {
-            names: IdMap::default(),
+            names: FxMap::default(),
             topics: &vocabulary.topics,
             documents: 0,
         };
@@ -1046,7 +1046,7 @@ pub fn pick(
 /// The spelling most used across articles, for each name's key.
 pub fn spellings<'a>(all: impl IntoIterator<Item = &'a Terms>) -> HashMap<String, String> {
     // Borrowed from the terms: no string is copied until the answer.
-    let mut counts: WordMap<&str, WordMap<&str, u32>> = WordMap::default();
+    let mut counts: FxMap<&str, FxMap<&str, u32>> = FxMap::default();
     for terms in all {
         for name in &terms.names {
             let entry = counts.entry(name.key.as_str()).or_default();
@@ -1191,8 +1191,8 @@ mod tests {
         assert_eq!(table.id("attacks"), attack);
         assert_ne!(table.id("drones"), attack);
         assert_eq!(table.text(attack), "attack");
-        assert_eq!(table.topic_key(attack), text::hash64(b"topic:attack"));
-        assert_eq!(topic_key("drone"), text::hash64(b"topic:drone"));
+        assert_eq!(table.topic_key(attack), hash64(b"topic:attack"));
+        assert_eq!(topic_key("drone"), hash64(b"topic:drone"));
     }
 
     #[test]

@@ -18,7 +18,7 @@ use rayon::prelude::*;
 
 use super::article::{Article, ArticleId};
 use super::duplicates::Duplicates;
-use crate::hash::IdMap;
+use crate::hash::{FxMap, hash64};
 use crate::text;
 
 /// Terms kept per article vector.
@@ -90,7 +90,7 @@ fn signature(articles: &[Arc<Article>], listed: &[ArticleId], limit: usize) -> u
 
 /// The weighted, normalised vector of each listed article.
 fn vectors(articles: &[Arc<Article>], listed: &[ArticleId]) -> Vec<Vec<(u64, f32)>> {
-    let mut df: IdMap<u32> = IdMap::default();
+    let mut df: FxMap<u64, u32> = FxMap::default();
     for &id in listed {
         for (t, _) in terms(&articles[id.0 as usize]) {
             *df.entry(t).or_default() += 1;
@@ -123,7 +123,7 @@ fn vectors(articles: &[Arc<Article>], listed: &[ArticleId]) -> Vec<Vec<(u64, f32
 fn terms(a: &Article) -> impl Iterator<Item = (u64, u16)> + '_ {
     let tags = a.tags.iter().map(|tag| {
         let key = format!("\u{1}tag:{}", text::fold(tag.trim()));
-        (text::hash64(key.as_bytes()), TAG_WEIGHT)
+        (hash64(key.as_bytes()), TAG_WEIGHT)
     });
     a.keywords.terms.iter().copied().chain(tags)
 }
@@ -131,7 +131,7 @@ fn terms(a: &Article) -> impl Iterator<Item = (u64, u16)> + '_ {
 /// For each listed position, up to `limit` other positions, best first.
 fn score(articles: &[Arc<Article>], listed: &[ArticleId], limit: usize) -> Vec<Vec<u32>> {
     let vectors = vectors(articles, listed);
-    let mut postings: IdMap<Vec<(u32, f32)>> = IdMap::default();
+    let mut postings: FxMap<u64, Vec<(u32, f32)>> = FxMap::default();
     for (pos, v) in vectors.iter().enumerate() {
         for &(t, w) in v {
             postings.entry(t).or_default().push((pos as u32, w));

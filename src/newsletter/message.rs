@@ -38,7 +38,7 @@ impl Edition {
     /// The `Message-ID` of the edition's message to `to`: the same for the
     /// same edition and recipient, so a copy sent twice is recognisable.
     pub fn message_id(&self, to: &Address) -> String {
-        let hash = crate::build::fnv1a(AsRef::<str>::as_ref(to).to_ascii_lowercase().as_bytes());
+        let hash = crate::hash::fnv1a(AsRef::<str>::as_ref(to).to_ascii_lowercase().as_bytes());
         format!("<edition-{}.{hash:016x}@{}>", self.date, self.list_id)
     }
 

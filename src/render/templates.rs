@@ -130,7 +130,7 @@ impl Templates {
             .expect("the built-in templates compile (checked by tests)");
         let mut diagnostics = Diagnostics::new();
         let mut overridden = Vec::new();
-        let mut hasher = std::hash::DefaultHasher::new();
+        let mut hasher = crate::hash::FxHasher::default();
         for (name, text) in site_templates(root, &mut diagnostics) {
             (&name, &text).hash(&mut hasher);
             match tera.add_raw_template(&name, &text) {

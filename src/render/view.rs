@@ -427,21 +427,6 @@ pub struct MonthView {
 /// pages as long as its tag list (its own page shows them all).
 pub const CARD_TAGS: usize = 10;
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 impl<'a> Views<'a> {
     /// Root-relative address of a site path.
     pub fn url(&self, path: &str) -> String {
@@ -847,7 +832,7 @@ impl<'a> Views<'a> {
         MonthView {
             year: m.year,
             month: m.month,
-            name: MONTHS[(m.month - 1) as usize],
+            name: crate::calendar::MONTHS[(m.month - 1) as usize],
             url: self.url(&m.path()),
             count: m.articles.len(),
         }

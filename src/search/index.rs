@@ -90,7 +90,7 @@ pub fn index_files(site: &Site, config: &Config, plan: &Plan) -> Vec<(String, Ve
         .into_iter()
         .enumerate()
     {
-        versions.push(format!("{:06x}", text::hash64(&bytes) >> 40));
+        versions.push(format!("{:06x}", crate::hash::hash64(&bytes) >> 40));
         files.push((format!("search/terms/{i}.bin"), bytes));
         shards.push(first);
     }

@@ -17,7 +17,7 @@ use super::{ContentKind, SourceFile, SourceTree, decode};
 use crate::config::{Config, SearchConfig, SearchField, SearchLanguage};
 use crate::diagnostic::{Diagnostic, Diagnostics, LineCol};
 use crate::fs;
-use crate::hash::IdMap;
+use crate::hash::FxMap;
 use crate::markdown::{self, Rendered};
 use crate::text::{Intern, TermId, Vocabulary};
 use crate::{slug, text};
@@ -241,7 +241,7 @@ fn analyse(
         id: u32,
     }
     let by_stem = matches!(intern, Intern::Stem(_));
-    let mut counts: IdMap<Count> = IdMap::default();
+    let mut counts: FxMap<u64, Count> = FxMap::default();
     let mut words: Vec<(TermId, u16)> = Vec::new();
     for (text, keyword_weight, weight) in [
         (title, 3, weight_of(SearchField::Title, weight::TITLE)),
@@ -651,11 +651,9 @@ pub fn parse_edition(
     }
 }
 
-/// A hash of a file's text, to tell whether it changed.
+/// A hash of a file's text, to tell whether it changed (in memory only).
 pub fn fingerprint(text: &str) -> u64 {
-    let mut h = std::hash::DefaultHasher::new();
-    std::hash::Hash::hash(text, &mut h);
-    std::hash::Hasher::finish(&h)
+    crate::hash::fast_hash(text.as_bytes())
 }
 
 fn resolve(
@@ -838,7 +836,7 @@ mod tests {
             !a.keywords
                 .terms
                 .iter()
-                .any(|&(h, _)| h == text::hash64(b"2025"))
+                .any(|&(h, _)| h == crate::hash::hash64(b"2025"))
         );
     }
 
