@@ -2,7 +2,7 @@
 //! parser (import's datelines and date lines) and formatter (archive pages).
 
 /// The months, January first, as a page shows them.
-pub const MONTHS: [&str; 12] = [
+pub(crate) const MONTHS: [&str; 12] = [
     "January",
     "February",
     "March",
@@ -18,7 +18,7 @@ pub const MONTHS: [&str; 12] = [
 ];
 
 /// The weekdays, Monday first.
-pub const WEEKDAYS: [&str; 7] = [
+pub(crate) const WEEKDAYS: [&str; 7] = [
     "Monday",
     "Tuesday",
     "Wednesday",
@@ -29,25 +29,25 @@ pub const WEEKDAYS: [&str; 7] = [
 ];
 
 /// The name of month `month` (1 to 12), if there is one.
-pub fn month_name(month: i8) -> Option<&'static str> {
+pub(crate) fn month_name(month: i8) -> Option<&'static str> {
     usize::try_from(month - 1)
         .ok()
         .and_then(|i| MONTHS.get(i).copied())
 }
 
 /// True for a day's full name, in any case (`Monday`, `monday`).
-pub fn is_weekday_name(word: &str) -> bool {
+pub(crate) fn is_weekday_name(word: &str) -> bool {
     WEEKDAYS.iter().any(|d| d.eq_ignore_ascii_case(word))
 }
 
 /// True for a day's name or abbreviation (`Monday`, `Mon`, `Tues.`).
-pub fn is_weekday(word: &str) -> bool {
+pub(crate) fn is_weekday(word: &str) -> bool {
     let word = word.trim_end_matches('.');
     word.len() >= 3 && WEEKDAYS.iter().any(|d| is_name_or_prefix(d, word))
 }
 
 /// The number of a month named by `word` (`July`, `Jul.`, `Sept`).
-pub fn month_number(word: &str) -> Option<i8> {
+pub(crate) fn month_number(word: &str) -> Option<i8> {
     let word = word.trim_end_matches('.');
     if word.len() < 3 {
         return None;
@@ -60,7 +60,7 @@ pub fn month_number(word: &str) -> Option<i8> {
 
 /// True for a folded weekday or month name, or a month's usual
 /// abbreviation (`jan`, `sept`): words that are never tags.
-pub fn is_calendar_word(folded: &str) -> bool {
+pub(crate) fn is_calendar_word(folded: &str) -> bool {
     is_weekday_name(folded)
         || folded == "sept"
         || MONTHS.iter().any(|m| {

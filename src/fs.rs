@@ -10,7 +10,7 @@ use std::path::Path;
 use crate::error::{Error, Result};
 
 /// Reads a file into bytes.
-pub fn read(path: &Path) -> Result<Vec<u8>> {
+pub(crate) fn read(path: &Path) -> Result<Vec<u8>> {
     fs::read(path).map_err(|e| Error::io("failed to read", path, e))
 }
 
@@ -18,7 +18,7 @@ pub fn read(path: &Path) -> Result<Vec<u8>> {
 /// its size is returned as the inner `Err`, so that a huge file costs no
 /// memory. The size is checked before reading and again while reading, in
 /// case the file grows meanwhile.
-pub fn read_at_most(path: &Path, limit: usize) -> Result<std::result::Result<Vec<u8>, u64>> {
+pub(crate) fn read_at_most(path: &Path, limit: usize) -> Result<std::result::Result<Vec<u8>, u64>> {
     use std::io::Read;
     let meta = fs::metadata(path).map_err(|e| Error::io("failed to read", path, e))?;
     if !meta.is_file() {
@@ -44,22 +44,22 @@ pub fn read_at_most(path: &Path, limit: usize) -> Result<std::result::Result<Vec
 }
 
 /// Where the symbolic link `path` points, or `None` if it is not a link.
-pub fn link_target(path: &Path) -> Option<std::path::PathBuf> {
+pub(crate) fn link_target(path: &Path) -> Option<std::path::PathBuf> {
     fs::read_link(path).ok()
 }
 
 /// Reads a UTF-8 file into a string.
-pub fn read_to_string(path: &Path) -> Result<String> {
+pub(crate) fn read_to_string(path: &Path) -> Result<String> {
     fs::read_to_string(path).map_err(|e| Error::io("failed to read", path, e))
 }
 
 /// Creates a folder and its parents.
-pub fn create_dir_all(path: &Path) -> Result<()> {
+pub(crate) fn create_dir_all(path: &Path) -> Result<()> {
     fs::create_dir_all(path).map_err(|e| Error::io("failed to create folder", path, e))
 }
 
 /// Writes `bytes` to `path`, creating parent folders.
-pub fn write(path: &Path, bytes: &[u8]) -> Result<()> {
+pub(crate) fn write(path: &Path, bytes: &[u8]) -> Result<()> {
     if let Some(parent) = path.parent() {
         create_dir_all(parent)?;
     }
@@ -70,7 +70,7 @@ pub fn write(path: &Path, bytes: &[u8]) -> Result<()> {
 ///
 /// This is how editor-owned files are written: an existing file is never
 /// replaced, even in a race with another process.
-pub fn write_new(path: &Path, bytes: &[u8]) -> Result<()> {
+pub(crate) fn write_new(path: &Path, bytes: &[u8]) -> Result<()> {
     if let Some(parent) = path.parent() {
         create_dir_all(parent)?;
     }
@@ -87,7 +87,7 @@ pub fn write_new(path: &Path, bytes: &[u8]) -> Result<()> {
 /// name beside it, then a rename. Two writers of the same file (threads of
 /// one process, or two processes) never share a temporary file, and a
 /// failed write leaves no temporary file behind.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     let dir = path.parent().unwrap_or(Path::new("."));
     create_dir_all(dir)?;
     let mut tmp = tempfile::Builder::new()
@@ -104,7 +104,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
 /// Creates (or opens) the file `path` and takes an exclusive lock on it,
 /// held until the returned file is closed. `Ok(None)` when another open
 /// file (of this or another process) holds the lock.
-pub fn try_lock(path: &Path) -> Result<Option<fs::File>> {
+pub(crate) fn try_lock(path: &Path) -> Result<Option<fs::File>> {
     let file = fs::OpenOptions::new()
         .create(true)
         .truncate(false)
@@ -119,7 +119,7 @@ pub fn try_lock(path: &Path) -> Result<Option<fs::File>> {
 }
 
 /// Copies a file, creating parent folders.
-pub fn copy(from: &Path, to: &Path) -> Result<()> {
+pub(crate) fn copy(from: &Path, to: &Path) -> Result<()> {
     if let Some(parent) = to.parent() {
         create_dir_all(parent)?;
     }
@@ -130,7 +130,7 @@ pub fn copy(from: &Path, to: &Path) -> Result<()> {
 
 /// Makes `to` (creating its folder) a hard link to the file `from`, or a
 /// copy of it where the file system has no hard links.
-pub fn link_or_copy(from: &Path, to: &Path) -> Result<()> {
+pub(crate) fn link_or_copy(from: &Path, to: &Path) -> Result<()> {
     if let Some(parent) = to.parent() {
         create_dir_all(parent)?;
     }
@@ -141,17 +141,17 @@ pub fn link_or_copy(from: &Path, to: &Path) -> Result<()> {
 }
 
 /// Renames a file or folder.
-pub fn rename(from: &Path, to: &Path) -> Result<()> {
+pub(crate) fn rename(from: &Path, to: &Path) -> Result<()> {
     fs::rename(from, to).map_err(|e| Error::io("failed to move", from, e))
 }
 
 /// Removes a file.
-pub fn remove_file(path: &Path) -> Result<()> {
+pub(crate) fn remove_file(path: &Path) -> Result<()> {
     fs::remove_file(path).map_err(|e| Error::io("failed to remove", path, e))
 }
 
 /// Removes a folder and everything in it; a missing folder is not an error.
-pub fn remove_dir_all(path: &Path) -> Result<()> {
+pub(crate) fn remove_dir_all(path: &Path) -> Result<()> {
     match fs::remove_dir_all(path) {
         Err(e) if e.kind() != io::ErrorKind::NotFound => {
             Err(Error::io("failed to remove", path, e))
@@ -161,13 +161,13 @@ pub fn remove_dir_all(path: &Path) -> Result<()> {
 }
 
 /// Removes a folder if it is empty; true when it was removed.
-pub fn remove_empty_dir(path: &Path) -> bool {
+pub(crate) fn remove_empty_dir(path: &Path) -> bool {
     // A folder that still holds files refuses: that is the expected "no".
     fs::remove_dir(path).is_ok()
 }
 
 /// True when `path` holds exactly `bytes` (a missing file holds nothing).
-pub fn has_contents(path: &Path, bytes: &[u8]) -> bool {
+pub(crate) fn has_contents(path: &Path, bytes: &[u8]) -> bool {
     match fs::metadata(path) {
         Ok(meta) if meta.is_file() && meta.len() == bytes.len() as u64 => {
             fs::read(path).is_ok_and(|old| old == bytes)

@@ -17,15 +17,15 @@
 
 use std::hash::Hasher;
 
-pub use rustc_hash::FxHasher;
+pub(crate) use rustc_hash::FxHasher;
 
 /// A map hashed by [`FxHasher`].
-pub type FxMap<K, V> = rustc_hash::FxHashMap<K, V>;
+pub(crate) type FxMap<K, V> = rustc_hash::FxHashMap<K, V>;
 /// A set hashed by [`FxHasher`].
-pub type FxSet<K> = rustc_hash::FxHashSet<K>;
+pub(crate) type FxSet<K> = rustc_hash::FxHashSet<K>;
 
 /// The fast in-memory hash of `bytes` (see the module docs: never persist it).
-pub fn fast_hash(bytes: &[u8]) -> u64 {
+pub(crate) fn fast_hash(bytes: &[u8]) -> u64 {
     let mut h = FxHasher::default();
     h.write(bytes);
     h.finish()
@@ -33,7 +33,7 @@ pub fn fast_hash(bytes: &[u8]) -> u64 {
 
 /// A stable 64-bit hash of `bytes`: FNV-1a followed by a 64-bit finaliser,
 /// so every output bit depends on every input bit (SimHash needs that).
-pub fn hash64(bytes: &[u8]) -> u64 {
+pub(crate) fn hash64(bytes: &[u8]) -> u64 {
     let mut h = Hash64::new();
     h.write(bytes);
     h.finish()
@@ -42,16 +42,16 @@ pub fn hash64(bytes: &[u8]) -> u64 {
 /// [`hash64`] fed in pieces: writing `a` then `b` gives `hash64` of `a`
 /// followed by `b`, without building that text (FNV-1a reads bytes in order).
 #[derive(Debug, Clone, Copy)]
-pub struct Hash64(u64);
+pub(crate) struct Hash64(u64);
 
 impl Hash64 {
     /// A hash of nothing yet.
-    pub const fn new() -> Self {
+    pub(crate) const fn new() -> Self {
         Hash64(0xcbf2_9ce4_8422_2325)
     }
 
     /// Adds `bytes` after those written before.
-    pub fn write(&mut self, bytes: &[u8]) {
+    pub(crate) fn write(&mut self, bytes: &[u8]) {
         let mut h = self.0;
         for &b in bytes {
             h ^= u64::from(b);
@@ -61,7 +61,7 @@ impl Hash64 {
     }
 
     /// The hash of the bytes written so far.
-    pub fn finish(&self) -> u64 {
+    pub(crate) fn finish(&self) -> u64 {
         // MurmurHash3's fmix64.
         let mut h = self.0;
         h ^= h >> 33;
@@ -91,7 +91,7 @@ impl Hasher for Hash64 {
 /// Plain FNV-1a of `bytes`: [`Hash64`] before its finaliser. Only for the
 /// names and ids it already gave (cache files, ledgers, asset versions,
 /// message ids), which must stay as they are.
-pub fn fnv1a(bytes: &[u8]) -> u64 {
+pub(crate) fn fnv1a(bytes: &[u8]) -> u64 {
     let mut h = Hash64::new();
     h.write(bytes);
     h.0

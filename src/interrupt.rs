@@ -38,7 +38,7 @@ pub(crate) fn hold() -> MutexGuard<'static, ()> {
 
 /// Removes every live staging folder, after any commit in progress; for a
 /// process about to exit on a signal. Returns the folders removed.
-pub fn abandon() -> Vec<PathBuf> {
+pub(crate) fn abandon() -> Vec<PathBuf> {
     // Never released: the process exits, and no commit may start after this.
     std::mem::forget(hold());
     let mut removed = Vec::new();

@@ -15,29 +15,37 @@
 //! looks for broken links and other problems without writing anything. Problems in the site's files are
 //! [`diagnostic::Diagnostic`]s naming the file and line; everything else is
 //! an [`error::Error`].
+//!
+//! The public API is what the binary, the integration tests and the fuzz
+//! targets drive: [`build`], [`check`], [`config`], [`source`], [`markdown`],
+//! [`render`] (its views), [`diagnostic`], [`error`], [`cli`], [`import`]
+//! (with its cleaning rules, for the rule gallery) and [`text`]. Everything
+//! else (the model, output, images, search, serve, deploy, newsletter, ...) is
+//! `pub(crate)`, so the `unreachable_pub` and `missing_docs` lints in
+//! `Cargo.toml` flag any item that is public without a reader outside.
 
 pub mod build;
-pub mod calendar;
+pub(crate) mod calendar;
 pub mod check;
 pub mod cli;
 pub mod config;
-pub mod deploy;
+pub(crate) mod deploy;
 pub mod diagnostic;
 pub mod error;
-pub mod fs;
-pub mod hash;
-pub mod images;
+pub(crate) mod fs;
+pub(crate) mod hash;
+pub(crate) mod images;
 pub mod import;
-pub mod interrupt;
-pub mod keep;
+pub(crate) mod interrupt;
+pub(crate) mod keep;
 pub mod markdown;
-pub mod model;
-pub mod newsletter;
-pub mod output;
+pub(crate) mod model;
+pub(crate) mod newsletter;
+pub(crate) mod output;
 pub mod render;
-pub mod report;
-pub mod search;
-pub mod serve;
-pub mod slug;
+pub(crate) mod report;
+pub(crate) mod search;
+pub(crate) mod serve;
+pub(crate) mod slug;
 pub mod source;
 pub mod text;

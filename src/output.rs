@@ -18,11 +18,11 @@ use crate::keep::KeepList;
 
 /// A path relative to the output folder, checked to stay inside it.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct OutputPath(String);
+pub(crate) struct OutputPath(String);
 
 impl OutputPath {
     /// Checks `rel` (with `/` separators): no `..`, no root, no empty segment.
-    pub fn new(rel: impl Into<String>) -> Result<Self> {
+    pub(crate) fn new(rel: impl Into<String>) -> Result<Self> {
         let rel = rel.into();
         let ok = !rel.is_empty()
             && !rel.contains('\\')
@@ -42,7 +42,7 @@ impl OutputPath {
     }
 
     /// The page file of a site-relative URL path (`articles/a/` → `articles/a/index.html`).
-    pub fn for_url_path(path: &str) -> Result<Self> {
+    pub(crate) fn for_url_path(path: &str) -> Result<Self> {
         let path = path.trim_start_matches('/');
         if path.is_empty() || path.ends_with('/') {
             Self::new(format!("{path}index.html"))
@@ -52,12 +52,12 @@ impl OutputPath {
     }
 
     /// The path as a string.
-    pub fn as_str(&self) -> &str {
+    pub(crate) fn as_str(&self) -> &str {
         &self.0
     }
 
     /// The path as an owned string.
-    pub fn into_string(self) -> String {
+    pub(crate) fn into_string(self) -> String {
         self.0
     }
 }
@@ -76,12 +76,12 @@ pub struct WriteSummary {
 /// The content hashes of an output folder's files, as a tracked build left
 /// them. With it, the next build compares hashes instead of reading files,
 /// and keeps the outputs of jobs it did not need to render.
-pub type OutputHashes = HashMap<OutputPath, u64>;
+pub(crate) type OutputHashes = HashMap<OutputPath, u64>;
 
 /// What an untracked build may remove from its output folder: only files
 /// it wrote itself (recorded in a ledger), never a kept one.
 #[derive(Debug)]
-pub struct Owned {
+pub(crate) struct Owned {
     /// Where the list of files Broadsheet wrote into the folder is kept.
     pub ledger: PathBuf,
     /// The files listed there by the previous build.
@@ -93,7 +93,7 @@ pub struct Owned {
 impl Owned {
     /// Reads the ledger at `ledger`; `None` when there is none (a folder
     /// Broadsheet never wrote, or whose ledger was deleted).
-    pub fn load(ledger: &Path, keep: KeepList) -> Option<Owned> {
+    pub(crate) fn load(ledger: &Path, keep: KeepList) -> Option<Owned> {
         let text = std::fs::read_to_string(ledger).ok()?;
         let body = text.strip_prefix(LEDGER_HEADER)?;
         let files = body
@@ -108,7 +108,7 @@ impl Owned {
     }
 
     /// No file owned yet (a first build into a new or empty folder).
-    pub fn none(ledger: &Path, keep: KeepList) -> Owned {
+    pub(crate) fn none(ledger: &Path, keep: KeepList) -> Owned {
         Owned {
             ledger: ledger.to_path_buf(),
             files: Vec::new(),
@@ -139,7 +139,7 @@ fn save_ledger<'p>(ledger: &Path, files: impl Iterator<Item = &'p OutputPath>) -
 /// lock it can take: those of builds that were killed. A live build's lock
 /// cannot be taken, whatever process now has its PID.
 #[derive(Debug)]
-pub struct Staging {
+pub(crate) struct Staging {
     out_dir: PathBuf,
     /// The staging folder: `new/` holds the staged files, `old/` what the
     /// commit moved out of the way (until it succeeds).
@@ -163,13 +163,13 @@ pub struct Staging {
 impl Staging {
     /// Starts a build that will replace the files of `out_dir` that it
     /// `owned`, comparing each file with what the folder holds.
-    pub fn begin(out_dir: &Path, owned: Owned) -> Result<Staging> {
+    pub(crate) fn begin(out_dir: &Path, owned: Owned) -> Result<Staging> {
         Self::start(out_dir, None, Some(owned))
     }
 
     /// Starts a build of an output folder whose files have the hashes `known`
     /// (from the previous build's [`Staging::commit`]).
-    pub fn begin_tracked(out_dir: &Path, known: OutputHashes) -> Result<Staging> {
+    pub(crate) fn begin_tracked(out_dir: &Path, known: OutputHashes) -> Result<Staging> {
         Self::start(out_dir, Some(known), None)
     }
 
@@ -216,7 +216,7 @@ impl Staging {
 
     /// Records `bytes` as the content of `path`, staging it if it changed.
     /// Safe to call from many threads; a path given twice is an error.
-    pub fn put(&self, path: &OutputPath, bytes: &[u8]) -> Result<()> {
+    pub(crate) fn put(&self, path: &OutputPath, bytes: &[u8]) -> Result<()> {
         let unchanged = match &self.known {
             Some(known) => {
                 let hash = content_hash(bytes);
@@ -236,7 +236,7 @@ impl Staging {
     }
 
     /// Records a copy of the file `source` at `path`, staging it if it changed.
-    pub fn put_file(&self, path: &OutputPath, source: &Path) -> Result<()> {
+    pub(crate) fn put_file(&self, path: &OutputPath, source: &Path) -> Result<()> {
         if self.out_exists || self.known.is_some() {
             let bytes = fs::read(source)?;
             return self.put(path, &bytes);
@@ -248,13 +248,16 @@ impl Staging {
     }
 
     /// True when the previous (tracked) build left a file at `path`.
-    pub fn knows(&self, path: &OutputPath) -> bool {
+    pub(crate) fn knows(&self, path: &OutputPath) -> bool {
         self.known.as_ref().is_some_and(|k| k.contains_key(path))
     }
 
     /// Keeps `paths` as the previous build left them, without writing them
     /// again. Every path must be [known](Staging::knows).
-    pub fn keep_all<'p>(&self, paths: impl IntoIterator<Item = &'p OutputPath>) -> Result<()> {
+    pub(crate) fn keep_all<'p>(
+        &self,
+        paths: impl IntoIterator<Item = &'p OutputPath>,
+    ) -> Result<()> {
         let known = self.known.as_ref();
         let mut all = self.lock_all();
         for path in paths {
@@ -269,11 +272,6 @@ impl Staging {
             }
         }
         Ok(())
-    }
-
-    /// True when some earlier `put` claimed `path`.
-    pub fn contains(&self, path: &OutputPath) -> bool {
-        self.lock_all().contains_key(path)
     }
 
     fn claim(&self, path: &OutputPath, hash: u64) -> Result<()> {
@@ -299,7 +297,7 @@ impl Staging {
     /// the output folder is as the previous build left it. Returns what it
     /// did, the hashes of the folder's files (all zero for a build that was
     /// not tracked) and the files it wrote.
-    pub fn commit(mut self) -> Result<(WriteSummary, OutputHashes, Vec<OutputPath>)> {
+    pub(crate) fn commit(mut self) -> Result<(WriteSummary, OutputHashes, Vec<OutputPath>)> {
         // An interrupt waits for the moves to finish (or be undone).
         let _moving = crate::interrupt::hold();
         let changed = std::mem::take(&mut *self.lock_changed());
@@ -558,7 +556,7 @@ fn sweep_stale(parent: &Path, prefix: &str) {
 /// from what `known` says is there (atomically: a reader sees the old file
 /// or the new one), and records its new hash. For `serve`'s preview of an
 /// edited article, ahead of the next build. Returns whether it wrote.
-pub fn write_if_changed(
+pub(crate) fn write_if_changed(
     out_dir: &Path,
     path: &OutputPath,
     bytes: &[u8],
@@ -574,7 +572,7 @@ pub fn write_if_changed(
 }
 
 /// A hash of a file's bytes, to tell whether it changed (in memory only).
-pub fn content_hash(bytes: &[u8]) -> u64 {
+pub(crate) fn content_hash(bytes: &[u8]) -> u64 {
     crate::hash::fast_hash(bytes)
 }
 

@@ -9,7 +9,7 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use crate::diagnostic::Diagnostics;
 
 /// A progress bar on stderr, shown only when asked for and stderr is a terminal.
-pub fn progress_bar(enabled: bool, len: u64, label: &'static str) -> ProgressBar {
+pub(crate) fn progress_bar(enabled: bool, len: u64, label: &'static str) -> ProgressBar {
     if !enabled || !std::io::stderr().is_terminal() {
         return ProgressBar::hidden();
     }
@@ -25,7 +25,7 @@ pub fn progress_bar(enabled: bool, len: u64, label: &'static str) -> ProgressBar
 
 /// Prints diagnostics (sorted) and a count line to stderr.
 #[allow(clippy::print_stderr)]
-pub fn diagnostics(diagnostics: &Diagnostics) {
+pub(crate) fn diagnostics(diagnostics: &Diagnostics) {
     if diagnostics.is_empty() {
         return;
     }
@@ -39,13 +39,13 @@ pub fn diagnostics(diagnostics: &Diagnostics) {
 }
 
 /// `count` and `word`, plural unless the count is one: `1 page`, `2 pages`.
-pub fn count(count: usize, word: &str) -> String {
+pub(crate) fn count(count: usize, word: &str) -> String {
     format!("{count} {word}{}", if count == 1 { "" } else { "s" })
 }
 
 /// Prints a status line to stderr, unless quiet.
 #[allow(clippy::print_stderr)]
-pub fn status(quiet: bool, message: &str) {
+pub(crate) fn status(quiet: bool, message: &str) {
     if !quiet {
         eprintln!("{message}");
     }
@@ -53,7 +53,7 @@ pub fn status(quiet: bool, message: &str) {
 
 /// Prints a fatal error with its causes on one line.
 #[allow(clippy::print_stderr)]
-pub fn error(err: &anyhow::Error) {
+pub(crate) fn error(err: &anyhow::Error) {
     eprintln!("error: {}", one_line(err));
 }
 
@@ -74,7 +74,7 @@ fn one_line(err: &anyhow::Error) -> String {
 
 /// Prints a problem line to stderr, even when quiet (`-q` keeps errors and warnings).
 #[allow(clippy::print_stderr)]
-pub fn problem(message: &str) {
+pub(crate) fn problem(message: &str) {
     eprintln!("{message}");
 }
 
@@ -82,7 +82,7 @@ pub fn problem(message: &str) {
 ///
 /// Returns whether the reader is still there: when it went away (`| head`),
 /// the write is not an error, and the caller may stop writing.
-pub fn data(text: &str) -> crate::error::Result<bool> {
+pub(crate) fn data(text: &str) -> crate::error::Result<bool> {
     write_data(&mut std::io::stdout().lock(), text)
 }
 
@@ -100,7 +100,7 @@ fn write_data(out: &mut impl std::io::Write, text: &str) -> crate::error::Result
 
 /// Prints the duration of each build stage to stderr.
 #[allow(clippy::print_stderr)]
-pub fn timings(stages: &[crate::build::Stage]) {
+pub(crate) fn timings(stages: &[crate::build::Stage]) {
     for s in stages {
         eprintln!(
             "{:>10} {:8.1} ms   peak memory {:6.0} MiB",
@@ -114,7 +114,7 @@ pub fn timings(stages: &[crate::build::Stage]) {
 /// Prints how many lead images and social cards a build processed (the
 /// others came from the cache), with the timings.
 #[allow(clippy::print_stderr)]
-pub fn images_processed(count: usize) {
+pub(crate) fn images_processed(count: usize) {
     eprintln!("    images: {count} processed (the others from the cache)");
 }
 

@@ -4,7 +4,7 @@
 ///
 /// Non-Latin scripts are transliterated. Returns an empty string when
 /// nothing usable is left (such as for `"!!!"`).
-pub fn slugify(text: &str) -> String {
+pub(crate) fn slugify(text: &str) -> String {
     slug::slugify(text)
 }
 
@@ -12,7 +12,7 @@ pub fn slugify(text: &str) -> String {
 ///
 /// A slug is one URL segment: it may not contain `/`, `\`, `..`, spaces or
 /// control characters, so that no output path can leave the output folder.
-pub fn validate(slug: &str) -> Result<(), String> {
+pub(crate) fn validate(slug: &str) -> Result<(), String> {
     if slug.is_empty() {
         return Err("the slug is empty".to_owned());
     }
@@ -29,7 +29,7 @@ pub fn validate(slug: &str) -> Result<(), String> {
 }
 
 /// The slug of an article file: its stem without a leading `YYYY-MM-DD-` date.
-pub fn from_file_stem(stem: &str) -> String {
+pub(crate) fn from_file_stem(stem: &str) -> String {
     let b = stem.as_bytes();
     let dated = b.len() > 11
         && b[..10].iter().enumerate().all(|(i, c)| {

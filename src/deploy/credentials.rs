@@ -12,7 +12,7 @@ use crate::error::{Error, Result};
 
 /// The variables that matter, read once (tests pass their own).
 #[derive(Debug, Clone, Default)]
-pub struct Env {
+pub(crate) struct Env {
     /// `AWS_ACCESS_KEY_ID`.
     pub key: Option<String>,
     /// `AWS_SECRET_ACCESS_KEY`.
@@ -27,7 +27,7 @@ pub struct Env {
 
 impl Env {
     /// Reads the process environment.
-    pub fn from_process() -> Env {
+    pub(crate) fn from_process() -> Env {
         let var = |name| std::env::var(name).ok().filter(|v: &String| !v.is_empty());
         Env {
             key: var("AWS_ACCESS_KEY_ID"),
@@ -42,7 +42,7 @@ impl Env {
 }
 
 /// The credentials for target `target`.
-pub fn find(env: &Env, target: &str) -> Result<Credentials> {
+pub(crate) fn find(env: &Env, target: &str) -> Result<Credentials> {
     if let (Some(key), Some(secret)) = (&env.key, &env.secret) {
         return Ok(match &env.token {
             Some(token) => Credentials::new_with_token(key, secret, token),

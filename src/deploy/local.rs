@@ -13,7 +13,7 @@ use crate::fs;
 
 /// One output file.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LocalFile {
+pub(crate) struct LocalFile {
     /// The SHA-256 of its bytes, in hex.
     pub hash: String,
     /// Its size in bytes.
@@ -41,7 +41,7 @@ const RACY_NS: i128 = 2_000_000_000;
 /// Every file under `out_dir`, by path relative to it (with `/`), sorted.
 /// Hashes are reused from the cache at `cache_path` for files whose size
 /// and time did not change; the cache is then rewritten.
-pub fn scan(out_dir: &Path, cache_path: &Path) -> Result<BTreeMap<String, LocalFile>> {
+pub(crate) fn scan(out_dir: &Path, cache_path: &Path) -> Result<BTreeMap<String, LocalFile>> {
     if !out_dir.is_dir() {
         return Err(Error::Invalid(format!(
             "`{}` does not exist: build the site first with `broadsheet build`",
@@ -125,7 +125,7 @@ fn mtime_ns(meta: &std::fs::Metadata) -> i128 {
 }
 
 /// The SHA-256 of `bytes`, in lowercase hex.
-pub fn sha256_hex(bytes: &[u8]) -> String {
+pub(crate) fn sha256_hex(bytes: &[u8]) -> String {
     Sha256::digest(bytes)
         .iter()
         .map(|b| format!("{b:02x}"))

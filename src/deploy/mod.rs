@@ -11,20 +11,20 @@
 //!    and the state is saved after every step, so a failed deploy run again
 //!    sends only what did not go up.
 
-pub mod credentials;
+pub(crate) mod credentials;
 mod git;
-pub mod local;
-pub mod object;
-pub mod plan;
+pub(crate) mod local;
+pub(crate) mod object;
+pub(crate) mod plan;
 mod rsync;
 mod s3;
-pub mod state;
+pub(crate) mod state;
 
 use std::collections::BTreeMap;
 use std::path::Path;
 
 use indicatif::ProgressBar;
-pub use plan::Plan;
+pub(crate) use plan::Plan;
 
 use self::local::LocalFile;
 use self::state::State;
@@ -34,11 +34,11 @@ use crate::error::Result;
 use crate::report;
 
 /// The default of `--max-deletes`.
-pub const DEFAULT_MAX_DELETES: usize = 256;
+pub(crate) const DEFAULT_MAX_DELETES: usize = 256;
 
 /// How to deploy.
 #[derive(Debug, Clone)]
-pub struct DeployOptions {
+pub(crate) struct DeployOptions {
     /// Only work out the plan; send nothing.
     pub dry_run: bool,
     /// The most files a deploy may delete without `force`.
@@ -78,7 +78,7 @@ trait Transport {
 
 /// Deploys the site built in `out_dir` to `target`; returns what was (with
 /// `dry_run`: what would be) uploaded, replaced and deleted.
-pub fn deploy(
+pub(crate) fn deploy(
     root: &Path,
     out_dir: &Path,
     target: &DeployTarget,
@@ -189,7 +189,7 @@ fn settings(target: &DeployTarget) -> String {
 }
 
 /// The target named `name`, else the first one.
-pub fn find_target<'a>(
+pub(crate) fn find_target<'a>(
     targets: &'a [DeployTarget],
     name: Option<&str>,
 ) -> Result<&'a DeployTarget> {

@@ -22,7 +22,7 @@ const DEFAULT_RULES: &[(&str, &str)] = &[
 
 /// The headers and body of one stored file.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Object {
+pub(crate) struct Object {
     /// `Content-Type`.
     pub content_type: String,
     /// `Cache-Control`.
@@ -34,14 +34,14 @@ pub struct Object {
 }
 
 /// The target's rules for making objects from files.
-pub struct ObjectRules {
+pub(crate) struct ObjectRules {
     cache: Vec<(GlobMatcher, String)>,
     compress: Option<Compression>,
 }
 
 impl ObjectRules {
     /// Compiles the target's `cache_control` rules (checked with the config).
-    pub fn new(rules: &[CacheRule], compress: Option<Compression>) -> Result<ObjectRules> {
+    pub(crate) fn new(rules: &[CacheRule], compress: Option<Compression>) -> Result<ObjectRules> {
         let user = rules.iter().map(|r| (r.pattern.as_str(), r.value.as_str()));
         let cache = user
             .chain(DEFAULT_RULES.iter().copied())
@@ -59,7 +59,7 @@ impl ObjectRules {
     }
 
     /// The `Cache-Control` of `path`: the first rule that matches.
-    pub fn cache_control(&self, path: &str) -> &str {
+    pub(crate) fn cache_control(&self, path: &str) -> &str {
         self.cache
             .iter()
             .find(|(glob, _)| glob.is_match(path))
@@ -67,7 +67,7 @@ impl ObjectRules {
     }
 
     /// The object stored for `path` with these bytes.
-    pub fn object(&self, path: &str, bytes: Vec<u8>) -> Object {
+    pub(crate) fn object(&self, path: &str, bytes: Vec<u8>) -> Object {
         let content_type = content_type(path);
         let (content_encoding, body) = match self.compress {
             Some(c) if is_text(&content_type) => compress(c, &bytes),
@@ -84,7 +84,7 @@ impl ObjectRules {
 
 /// The `Content-Type` of `path`, by its extension; text types say UTF-8,
 /// which is what Broadsheet writes.
-pub fn content_type(path: &str) -> String {
+pub(crate) fn content_type(path: &str) -> String {
     let mime = mime_guess::from_path(path).first_or_octet_stream();
     let name = mime.essence_str();
     if is_text(name) && name != "image/svg+xml" {

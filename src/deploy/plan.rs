@@ -11,7 +11,7 @@ use crate::error::{Error, Result};
 
 /// The files a deploy sends and removes, each list sorted.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Plan {
+pub(crate) struct Plan {
     /// Files the target does not have.
     pub upload: Vec<String>,
     /// Files the target has with other bytes (or other settings).
@@ -25,7 +25,7 @@ pub struct Plan {
 impl Plan {
     /// Compares the built site with the target's recorded state. When the
     /// target's settings changed since, every file it has is replaced.
-    pub fn new(local: &BTreeMap<String, LocalFile>, state: &State, settings: &str) -> Plan {
+    pub(crate) fn new(local: &BTreeMap<String, LocalFile>, state: &State, settings: &str) -> Plan {
         let mut plan = Plan::default();
         let same_settings = state.settings == settings;
         for (path, file) in local {
@@ -45,18 +45,18 @@ impl Plan {
     }
 
     /// True when there is nothing to do.
-    pub fn is_empty(&self) -> bool {
+    pub(crate) fn is_empty(&self) -> bool {
         self.upload.is_empty() && self.replace.is_empty() && self.delete.is_empty()
     }
 
     /// The files to send: new ones, then changed ones.
-    pub fn sends(&self) -> impl Iterator<Item = &String> {
+    pub(crate) fn sends(&self) -> impl Iterator<Item = &String> {
         self.upload.iter().chain(&self.replace)
     }
 
     /// Refuses more than `max` deletions unless `force`d: a wrong output
     /// folder or a lost build must not empty a live site.
-    pub fn check_deletes(&self, target: &str, max: usize, force: bool) -> Result<()> {
+    pub(crate) fn check_deletes(&self, target: &str, max: usize, force: bool) -> Result<()> {
         if force || self.delete.len() <= max {
             return Ok(());
         }
@@ -82,7 +82,10 @@ fn limits(target: &DeployTarget) -> (Option<usize>, Option<u64>) {
 
 /// Checks the site against the target's host limits before anything is
 /// sent, naming every file that is too large.
-pub fn check_limits(target: &DeployTarget, local: &BTreeMap<String, LocalFile>) -> Result<()> {
+pub(crate) fn check_limits(
+    target: &DeployTarget,
+    local: &BTreeMap<String, LocalFile>,
+) -> Result<()> {
     let (max_files, max_size) = limits(target);
     let mut problems = Vec::new();
     if let Some(max) = max_files

@@ -16,7 +16,7 @@ use crate::fs;
 
 /// The recorded state of one target.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct State {
+pub(crate) struct State {
     /// A hash of the target's settings that shape the uploaded objects
     /// (headers, compression, prefix): when they change, every file is sent again.
     pub settings: String,
@@ -25,7 +25,7 @@ pub struct State {
 }
 
 /// Where the state of target `name` lives.
-pub fn path(root: &Path, name: &str) -> PathBuf {
+pub(crate) fn path(root: &Path, name: &str) -> PathBuf {
     root.join(CACHE_DIR)
         .join("deploy")
         .join(format!("{name}.json"))
@@ -33,7 +33,7 @@ pub fn path(root: &Path, name: &str) -> PathBuf {
 
 impl State {
     /// Reads the state of target `name`; an absent file is an empty state.
-    pub fn load(root: &Path, name: &str) -> Result<State> {
+    pub(crate) fn load(root: &Path, name: &str) -> Result<State> {
         let path = path(root, name);
         if !path.exists() {
             return Ok(State::default());
@@ -49,7 +49,7 @@ impl State {
 
     /// Writes the state of target `name`: to a temporary file first, then
     /// renamed, so a cut never leaves half a file.
-    pub fn save(&self, root: &Path, name: &str) -> Result<()> {
+    pub(crate) fn save(&self, root: &Path, name: &str) -> Result<()> {
         let path = path(root, name);
         let tmp = path.with_extension("json.tmp");
         let text = serde_json::to_string_pretty(self).expect("a state serializes");

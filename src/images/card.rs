@@ -11,9 +11,9 @@ use serde::Serialize;
 use crate::config::ImagesConfig;
 
 /// A card's width, in pixels.
-pub const WIDTH: u32 = 1200;
+pub(crate) const WIDTH: u32 = 1200;
 /// A card's height, in pixels.
-pub const HEIGHT: u32 = 630;
+pub(crate) const HEIGHT: u32 = 630;
 
 /// The page a card is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -28,7 +28,7 @@ pub enum CardOf {
 
 /// `card` in `card.svg`: the text of a card, laid out in lines.
 #[derive(Debug, Serialize)]
-pub struct CardView<'a> {
+pub(crate) struct CardView<'a> {
     /// Width and height, in pixels.
     pub width: u32,
     /// The height, in pixels.
@@ -57,7 +57,7 @@ pub struct CardView<'a> {
 
 impl<'a> CardView<'a> {
     /// A card for a page titled `title`.
-    pub fn new(
+    pub(crate) fn new(
         settings: &'a ImagesConfig,
         site: &'a str,
         kicker: String,
@@ -95,7 +95,7 @@ impl<'a> CardView<'a> {
 
 /// Splits `text` into at most `max_lines` lines of about `width`
 /// characters, at spaces; what does not fit ends in an ellipsis.
-pub fn wrap(text: &str, width: usize, max_lines: usize) -> Vec<String> {
+pub(crate) fn wrap(text: &str, width: usize, max_lines: usize) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
     let mut current = String::new();
     for word in text.split_whitespace() {
@@ -137,7 +137,7 @@ static FONTS: LazyLock<Arc<usvg::fontdb::Database>> = LazyLock::new(|| {
 });
 
 /// Draws `svg` as a PNG of its own size; `Err` says why it cannot be drawn.
-pub fn rasterise(svg: &str) -> Result<Vec<u8>, String> {
+pub(crate) fn rasterise(svg: &str) -> Result<Vec<u8>, String> {
     let options = usvg::Options {
         // Nothing outside the SVG text is read: no files, no system fonts.
         resources_dir: None,

@@ -12,7 +12,7 @@
 //! ([`Images::processed`]).
 
 mod cache;
-pub mod card;
+pub(crate) mod card;
 mod probe;
 mod process;
 mod view;
@@ -24,9 +24,9 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
-pub use card::{CardOf, CardView};
-pub use probe::processes;
-pub use view::{PictureView, SourceView};
+pub(crate) use card::{CardOf, CardView};
+pub(crate) use probe::processes;
+pub(crate) use view::PictureView;
 
 use self::cache::Cache;
 use crate::config::ImagesConfig;

@@ -27,7 +27,7 @@ pub(super) struct Header {
 
 /// True for an `image` value the build processes: a site path (not a
 /// remote address) of a raster image (an SVG is shown as it is, at any size).
-pub fn processes(src: &str) -> bool {
+pub(crate) fn processes(src: &str) -> bool {
     let remote = src.contains("://") || src.starts_with("//") || src.starts_with("data:");
     let svg = Path::new(src)
         .extension()

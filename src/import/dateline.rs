@@ -7,7 +7,7 @@ use crate::calendar::{self, month_number};
 
 /// A dateline found at the start of a paragraph.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Dateline {
+pub(crate) struct Dateline {
     /// How many bytes to remove, separator and spaces included.
     pub len: usize,
     /// The dateline to keep (`WASHINGTON (AP)`, `CNN`), empty for `()`.
@@ -21,7 +21,7 @@ pub struct Dateline {
 /// capitals or capitalised words (`Hong Kong (CNN)`); before a bare dash it
 /// is in capitals. The outlet's words are capitalised. A date without a
 /// year (`July 21 (Reuters)`) is the last such day on or before `today`.
-pub fn parse_dateline(line: &str, today: civil::Date) -> Option<Dateline> {
+pub(crate) fn parse_dateline(line: &str, today: civil::Date) -> Option<Dateline> {
     let head_end = line.char_indices().nth(100).map_or(line.len(), |(i, _)| i);
     let head = &line[..head_end];
     let found = dateline_with_outlet(head, today).or_else(|| dateline_with_dash(head, today))?;
@@ -198,7 +198,7 @@ fn is_capitalised(word: &str) -> bool {
 /// Reads a date at the start of `text`: `2025-07-21`, `July 21, 2025`,
 /// `Jul. 21 2025`, `21 July 2025`, each optionally after a weekday
 /// (`Monday, July 21, 2025`). Returns the date and the bytes it took.
-pub fn parse_text_date(text: &str) -> Option<(civil::Date, usize)> {
+pub(crate) fn parse_text_date(text: &str) -> Option<(civil::Date, usize)> {
     let mut start = 0;
     if let Some(word) = text.split([',', ' ']).next()
         && calendar::is_weekday_name(word)
@@ -249,7 +249,7 @@ pub fn parse_text_date(text: &str) -> Option<(civil::Date, usize)> {
 
 /// Reads a day without a year at the start of `text` (`July 21`, `21 July`,
 /// `Jul. 21`): the last such day on or before `today`.
-pub fn parse_month_day(text: &str, today: civil::Date) -> Option<(civil::Date, usize)> {
+pub(crate) fn parse_month_day(text: &str, today: civil::Date) -> Option<(civil::Date, usize)> {
     let mut words = text.split(' ');
     let a = words.next()?;
     let b = words.next()?;

@@ -17,7 +17,7 @@ const MEDIA_NS: &str = "http://search.yahoo.com/mrss/";
 
 /// What kind of file a feed or list is, judged by its content.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FeedKind {
+pub(crate) enum FeedKind {
     /// RSS 2.0 (or 0.9x).
     Rss,
     /// Atom 1.0.
@@ -29,7 +29,7 @@ pub enum FeedKind {
 }
 
 /// The kind of `text`, or `None` when it is no feed (an HTML page, say).
-pub fn sniff(text: &str) -> Option<FeedKind> {
+pub(crate) fn sniff(text: &str) -> Option<FeedKind> {
     let t = text.trim_start_matches('\u{feff}').trim_start();
     if t.starts_with('{') {
         return t.contains("jsonfeed.org/version").then_some(FeedKind::Json);
@@ -65,7 +65,7 @@ pub fn sniff(text: &str) -> Option<FeedKind> {
 
 /// One entry of a feed.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Entry {
+pub(crate) struct Entry {
     /// `entry 3 (line 41)`: how messages name it.
     pub label: String,
     /// The headline.
@@ -88,7 +88,7 @@ pub struct Entry {
 
 /// A feed read.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Feed {
+pub(crate) struct Feed {
     /// The feed's title: the outlet.
     pub title: Option<String>,
     /// The site's address.
@@ -98,7 +98,7 @@ pub struct Feed {
 }
 
 /// Reads a feed of `kind` (not [`FeedKind::Opml`]) from `text`.
-pub fn parse(text: &str, kind: FeedKind) -> Result<Feed, String> {
+pub(crate) fn parse(text: &str, kind: FeedKind) -> Result<Feed, String> {
     match kind {
         FeedKind::Json => parse_json(text),
         FeedKind::Rss | FeedKind::Atom => {
@@ -115,7 +115,7 @@ pub fn parse(text: &str, kind: FeedKind) -> Result<Feed, String> {
 }
 
 /// Parses XML, with a message naming the line and column of the first error.
-pub fn parse_xml(text: &str) -> Result<Document<'_>, String> {
+pub(crate) fn parse_xml(text: &str) -> Result<Document<'_>, String> {
     let options = ParsingOptions {
         allow_dtd: true,
         ..ParsingOptions::default()
@@ -258,7 +258,7 @@ fn atom_html(source: &str, node: Node<'_, '_>) -> String {
 }
 
 /// Plain text as HTML paragraphs, escaped.
-pub fn text_to_html(text: &str) -> String {
+pub(crate) fn text_to_html(text: &str) -> String {
     let mut html = String::new();
     for para in text.split("\n\n").map(str::trim).filter(|p| !p.is_empty()) {
         html.push_str("<p>");

@@ -20,14 +20,14 @@ use crate::fs;
 use crate::import::analyse::sha256_hex;
 
 /// The largest response read, in bytes.
-pub const MAX_BYTES: u64 = 16 * 1024 * 1024;
+pub(crate) const MAX_BYTES: u64 = 16 * 1024 * 1024;
 /// Redirects followed before giving up.
-pub const MAX_REDIRECTS: u32 = 5;
+pub(crate) const MAX_REDIRECTS: u32 = 5;
 /// How long one download may take, from connecting to the last byte.
-pub const TIMEOUT: Duration = Duration::from_secs(30);
+pub(crate) const TIMEOUT: Duration = Duration::from_secs(30);
 
 /// The User-Agent sent with every request.
-pub fn user_agent() -> String {
+pub(crate) fn user_agent() -> String {
     format!(
         "Broadsheet/{} (news digest importer; fetches only what an editor asked for)",
         env!("CARGO_PKG_VERSION")
@@ -36,7 +36,7 @@ pub fn user_agent() -> String {
 
 /// A response's body and where it came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Fetched {
+pub(crate) struct Fetched {
     /// The address after redirects.
     pub url: String,
     /// The body, decompressed.
@@ -57,14 +57,14 @@ struct CacheEntry {
 }
 
 /// Downloads URLs for one import.
-pub struct Fetcher {
+pub(crate) struct Fetcher {
     agent: ureq::Agent,
     cache: PathBuf,
 }
 
 impl Fetcher {
     /// A fetcher caching under the site at `root`.
-    pub fn new(root: &Path) -> Self {
+    pub(crate) fn new(root: &Path) -> Self {
         let config = ureq::Agent::config_builder()
             .timeout_global(Some(TIMEOUT))
             .timeout_connect(Some(Duration::from_secs(10)))
@@ -80,7 +80,7 @@ impl Fetcher {
 
     /// Downloads `url`, conditionally when a copy is cached. The error says
     /// what went wrong in words for the editor.
-    pub fn get(&self, url: &str) -> Result<Fetched, String> {
+    pub(crate) fn get(&self, url: &str) -> Result<Fetched, String> {
         let key = sha256_hex(url.as_bytes());
         let meta_path = self.cache.join(format!("{key}.json"));
         let body_path = self.cache.join(format!("{key}.body"));

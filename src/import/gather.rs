@@ -21,7 +21,7 @@ use crate::import::analyse::sha256_hex;
 
 /// A story gathered from a page or a feed entry.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Story {
+pub(crate) struct Story {
     /// The headline.
     pub title: String,
     /// The body, as Markdown and as plain paragraphs.
@@ -52,7 +52,7 @@ pub struct Story {
 
 /// One result of gathering: a story, or why an input or entry gave none.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Gathered {
+pub(crate) struct Gathered {
     /// As shown to the user (`feeds/world.xml: entry 3 (line 41)`).
     pub shown: String,
     /// As recorded in `import.file`.
@@ -70,7 +70,7 @@ const WEB_ENDINGS: &[&str] = &[
 ];
 
 /// True for a file the gatherer reads (a page, feed or list), by its name.
-pub fn is_web_file(path: &Path) -> bool {
+pub(crate) fn is_web_file(path: &Path) -> bool {
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().to_ascii_lowercase())
@@ -80,7 +80,7 @@ pub fn is_web_file(path: &Path) -> bool {
 
 /// Of [`WEB_ENDINGS`], those searched for in folders (a saved page's folder of
 /// scripts and data has `.json` and `.xml` files that are not stories).
-pub fn is_web_file_in_folder(path: &Path) -> bool {
+pub(crate) fn is_web_file_in_folder(path: &Path) -> bool {
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().to_ascii_lowercase())
@@ -93,23 +93,23 @@ pub fn is_web_file_in_folder(path: &Path) -> bool {
 }
 
 /// True for an `http(s)` address given on the command line.
-pub fn is_url(arg: &str) -> bool {
+pub(crate) fn is_url(arg: &str) -> bool {
     url::is_web_url(arg)
 }
 
 /// Reads pages and feeds, fetching only with a [`Fetcher`].
-pub struct Gatherer<'a> {
+pub(crate) struct Gatherer<'a> {
     fetcher: Option<&'a Fetcher>,
 }
 
 impl<'a> Gatherer<'a> {
     /// A gatherer; without a fetcher, URLs are refused with a hint about `--fetch`.
-    pub fn new(fetcher: Option<&'a Fetcher>) -> Self {
+    pub(crate) fn new(fetcher: Option<&'a Fetcher>) -> Self {
         Gatherer { fetcher }
     }
 
     /// The stories of the file at `abs` (shown as `shown`, recorded as `name`).
-    pub fn file(&self, shown: &str, name: &str, abs: &Path) -> Vec<Gathered> {
+    pub(crate) fn file(&self, shown: &str, name: &str, abs: &Path) -> Vec<Gathered> {
         let bytes = match crate::fs::read_at_most(abs, fetch::MAX_BYTES as usize) {
             Ok(Ok(bytes)) => bytes,
             Ok(Err(size)) => {
@@ -129,7 +129,7 @@ impl<'a> Gatherer<'a> {
     }
 
     /// The stories at `address` (fetched with `--fetch`, else refused).
-    pub fn url(&self, address: &str) -> Vec<Gathered> {
+    pub(crate) fn url(&self, address: &str) -> Vec<Gathered> {
         self.fetch(address, address, true)
     }
 
@@ -450,7 +450,7 @@ fn entry_story(
 
 /// The key of a story's address: without its fragment, tracking parameters
 /// and trailing slash, scheme and host in lower case.
-pub fn url_key(address: &str) -> String {
+pub(crate) fn url_key(address: &str) -> String {
     let no_fragment = address.split('#').next().unwrap_or(address);
     let (path, query) = no_fragment
         .split_once('?')

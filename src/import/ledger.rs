@@ -11,11 +11,11 @@ use crate::error::{Error, Result};
 use crate::fs;
 
 /// The file, under the site root.
-pub const LEDGER_FILE: &str = "gathered.json";
+pub(crate) const LEDGER_FILE: &str = "gathered.json";
 
 /// The keys of the stories imported, each with its article file.
 #[derive(Debug, Default)]
-pub struct Ledger {
+pub(crate) struct Ledger {
     path: PathBuf,
     keys: BTreeMap<String, String>,
     changed: bool,
@@ -23,7 +23,7 @@ pub struct Ledger {
 
 impl Ledger {
     /// Reads the ledger of the site at `root` (empty when there is none).
-    pub fn load(root: &Path) -> Result<Self> {
+    pub(crate) fn load(root: &Path) -> Result<Self> {
         let path = root.join(CACHE_DIR).join(LEDGER_FILE);
         let keys = if path.is_file() {
             let bytes = fs::read(&path)?;
@@ -44,14 +44,14 @@ impl Ledger {
     }
 
     /// The article imported under one of `keys`, if any.
-    pub fn find(&self, keys: &[String]) -> Option<&str> {
+    pub(crate) fn find(&self, keys: &[String]) -> Option<&str> {
         keys.iter()
             .find_map(|k| self.keys.get(k))
             .map(String::as_str)
     }
 
     /// Records `keys` as imported into `article`.
-    pub fn record(&mut self, keys: &[String], article: &str) {
+    pub(crate) fn record(&mut self, keys: &[String], article: &str) {
         for key in keys {
             self.keys.insert(key.clone(), article.to_owned());
         }
@@ -59,7 +59,7 @@ impl Ledger {
     }
 
     /// Writes the ledger back if anything was recorded.
-    pub fn save(&self) -> Result<()> {
+    pub(crate) fn save(&self) -> Result<()> {
         if !self.changed {
             return Ok(());
         }

@@ -18,23 +18,23 @@
 
 pub mod analyse;
 pub mod clean;
-pub mod dateline;
+pub(crate) mod dateline;
 pub mod explain;
-pub mod feed;
-pub mod fetch;
+pub(crate) mod feed;
+pub(crate) mod fetch;
 mod from_web;
-pub mod gather;
-pub mod html;
-pub mod ledger;
+pub(crate) mod gather;
+pub(crate) mod html;
+pub(crate) mod ledger;
 pub mod leftovers;
 mod lexicon;
-pub mod opml;
-pub mod page;
-pub mod pattern;
+pub(crate) mod opml;
+pub(crate) mod page;
+pub(crate) mod pattern;
 pub mod rules;
-pub mod share;
-pub mod tags;
-pub mod to_markdown;
+pub(crate) mod share;
+pub(crate) mod tags;
+pub(crate) mod to_markdown;
 
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};

@@ -4,7 +4,7 @@ use super::feed::parse_xml;
 
 /// A feed listed in an OPML file.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Subscription {
+pub(crate) struct Subscription {
     /// The outline's title (or text).
     pub title: Option<String>,
     /// The feed's address (`xmlUrl`).
@@ -12,7 +12,7 @@ pub struct Subscription {
 }
 
 /// The feeds listed in `text`, in order, nested outlines included.
-pub fn parse(text: &str) -> Result<Vec<Subscription>, String> {
+pub(crate) fn parse(text: &str) -> Result<Vec<Subscription>, String> {
     let doc = parse_xml(text)?;
     let root = doc.root_element();
     if root.tag_name().name() != "opml" {

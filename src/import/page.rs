@@ -11,7 +11,7 @@ use crate::text;
 
 /// Features of one line of text.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct LineFeatures {
+pub(crate) struct LineFeatures {
     /// Words (split at spaces).
     pub words: usize,
     /// The share of them that are stop words (`the`, `of`, `said`).
@@ -24,7 +24,7 @@ pub struct LineFeatures {
 
 impl LineFeatures {
     /// Works out the features of `line`.
-    pub fn of(line: &str) -> Self {
+    pub(crate) fn of(line: &str) -> Self {
         let mut words = 0;
         let mut stops = 0;
         let mut separators = 0;
@@ -60,25 +60,25 @@ impl LineFeatures {
     }
 
     /// Reads as (part of) a sentence of running text.
-    pub fn is_sentence(&self) -> bool {
+    pub(crate) fn is_sentence(&self) -> bool {
         (self.words >= 5 && self.ends_sentence && self.stop_share >= 0.1)
             || (self.words >= 12 && self.stop_share >= 0.2)
     }
 
     /// Reads as a menu item, a link or a label: a few words, no sentence.
-    pub fn is_phrase(&self) -> bool {
+    pub(crate) fn is_phrase(&self) -> bool {
         !self.is_sentence() && self.words <= 6
     }
 
     /// A menu or breadcrumb line: several items between separators.
-    pub fn is_menu(&self) -> bool {
+    pub(crate) fn is_menu(&self) -> bool {
         self.separators >= 2 && !self.ends_sentence && self.words <= 3 * (self.separators + 1)
     }
 }
 
 /// What [`classify`] says of each block.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum BlockClass {
+pub(crate) enum BlockClass {
     /// Part of the article.
     Content,
     /// Navigation, a link list or a footer.
@@ -90,7 +90,7 @@ pub enum BlockClass {
 /// of a run of at least `min_run` phrase lines (in one block or in
 /// consecutive blocks), or after the last sentence of the file, with
 /// another phrase line beside it; everything else is content.
-pub fn classify(blocks: &[Vec<&str>], min_run: usize) -> Vec<BlockClass> {
+pub(crate) fn classify(blocks: &[Vec<&str>], min_run: usize) -> Vec<BlockClass> {
     let features: Vec<Vec<LineFeatures>> = blocks
         .iter()
         .map(|b| b.iter().map(|l| LineFeatures::of(l)).collect())

@@ -6,7 +6,7 @@ use regex::{Regex, RegexSet, RegexSetBuilder};
 
 /// The regular expression of a line pattern: the whole line (trimmed),
 /// ignoring case; `*` stands for any text, and the first `*` is captured.
-pub fn to_regex(pattern: &str) -> String {
+pub(crate) fn to_regex(pattern: &str) -> String {
     let mut out = String::from("^");
     for (i, part) in pattern.trim().split('*').enumerate() {
         match i {

@@ -8,7 +8,7 @@
 
 /// What a line is, as share-widget text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ShareLine {
+pub(crate) enum ShareLine {
     /// Nothing but widget words, with a network's name or `share` among them.
     Widget,
     /// Only words that are widget words when next to a widget (`Email`, `Print`, `Save`).
@@ -124,7 +124,7 @@ const GLUE: &[&str] = &[
 ];
 
 /// Classifies one line.
-pub fn classify(line: &str) -> ShareLine {
+pub(crate) fn classify(line: &str) -> ShareLine {
     let line = line.trim();
     if line.is_empty() || line.len() > 160 {
         return ShareLine::No;

@@ -35,7 +35,7 @@ use crate::text;
 
 /// How often a word was written each way, over a corpus.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct CaseCount {
+pub(crate) struct CaseCount {
     /// Written starting with a lowercase letter.
     pub lower: u32,
     /// Written capitalised, not at the start of a sentence.
@@ -105,7 +105,7 @@ impl WordList {
 
 /// What one article says, before corpus statistics are known.
 #[derive(Debug, Clone, Default)]
-pub struct Observed {
+pub(crate) struct Observed {
     /// The words of the runs of capitalised words, split at job titles.
     run_words: WordList,
     /// Where each run ends in `run_words` (it starts where the one before ends).
@@ -165,7 +165,7 @@ fn fold_in<'b>(buf: &'b mut String, word: &str) -> &'b str {
 
 /// Reads an article's title and paragraphs, and adds how its words are
 /// written (and which stems it uses) to `vocabulary`.
-pub fn observe<'a>(
+pub(crate) fn observe<'a>(
     title: &str,
     paragraphs: impl IntoIterator<Item = &'a str>,
     vocabulary: &mut Vocabulary,
@@ -181,7 +181,7 @@ pub fn observe<'a>(
 /// [`observe`], which also appends the words of the paragraphs (not of the
 /// title), folded, to `words`: it folds them anyway, and the near-duplicate
 /// fingerprint is made of them.
-pub fn observe_into<'a>(
+pub(crate) fn observe_into<'a>(
     title: &str,
     paragraphs: impl IntoIterator<Item = &'a str>,
     vocabulary: &mut Vocabulary,
@@ -652,7 +652,7 @@ fn is_acronym(word: &str) -> bool {
 
 /// The identity of a term: folded, without dots, spaces collapsed.
 /// `U.S.`, `US` and `us` share one key; so do `NATO` and `Nato`.
-pub fn key(name: &str) -> String {
+pub(crate) fn key(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
     key_into(name, &mut out);
     out
@@ -687,7 +687,7 @@ fn key_into(name: &str, out: &mut String) {
 /// [`observe`] adds to one as it reads; vocabularies of parts of a corpus
 /// [`merge`](Vocabulary::merge) into the corpus's.
 #[derive(Debug, Clone, Default)]
-pub struct Vocabulary {
+pub(crate) struct Vocabulary {
     /// How each folded word is written, by [`hash64`] of the word.
     cases: FxMap<u64, CaseCount>,
     /// In how many articles each stem appears, by [`topic_key`].
@@ -699,7 +699,7 @@ pub struct Vocabulary {
 
 impl Vocabulary {
     /// The counts of both vocabularies together.
-    pub fn merge(self, other: Vocabulary) -> Vocabulary {
+    pub(crate) fn merge(self, other: Vocabulary) -> Vocabulary {
         // The words and stems of the bigger one are kept; the other's are only a cache.
         let (mut big, small) = if self.cases.len() >= other.cases.len() {
             (self, other)
@@ -745,7 +745,7 @@ impl Vocabulary {
 
 /// The config's tag aliases and blocklist, normalised once for all articles.
 #[derive(Debug, Clone, Default)]
-pub struct TagRules {
+pub(crate) struct TagRules {
     /// By the [`key`] of the alias: the name it stands for, and that name's key.
     aliases: HashMap<String, (String, String)>,
     /// Keys of names never used as tags.
@@ -754,7 +754,7 @@ pub struct TagRules {
 
 impl TagRules {
     /// Reads `config.tag_aliases` and `config.tag_blocklist`.
-    pub fn new(config: &ImportConfig) -> Self {
+    pub(crate) fn new(config: &ImportConfig) -> Self {
         TagRules {
             // Collected like a map: of two aliases with one key, the last wins.
             aliases: config
@@ -769,7 +769,7 @@ impl TagRules {
 
 /// An article's terms, as [`pick`] scores them.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct Terms {
+pub(crate) struct Terms {
     /// Names, by key.
     names: Vec<Name>,
     /// Key terms from the title, not blocked.
@@ -797,7 +797,7 @@ struct Term {
 }
 
 /// Turns an article's observations into terms.
-pub fn terms(observed: &Observed, vocabulary: &Vocabulary, rules: &TagRules) -> Terms {
+pub(crate) fn terms(observed: &Observed, vocabulary: &Vocabulary, rules: &TagRules) -> Terms {
     // Last words of the article's longer names: a surname alone is a name
     // even at the start of a sentence (`Reyes said…` after `Tomas Reyes`).
     let surnames: Vec<String> = observed
@@ -944,7 +944,7 @@ fn merge_surnames(names: &mut BTreeMap<String, Term>) {
 
 /// In how many articles each term appears.
 #[derive(Debug, Clone)]
-pub struct DocumentFrequency<'v> {
+pub(crate) struct DocumentFrequency<'v> {
     /// Names, by [`name_key`].
     names: FxMap<u64, u32>,
     /// Stems, by [`topic_key`]: counted by [`observe`].
@@ -955,7 +955,10 @@ pub struct DocumentFrequency<'v> {
 impl<'v> DocumentFrequency<'v> {
     /// Counts over every article's terms, and the stems of `vocabulary`
     /// (which must have observed exactly those articles).
-    pub fn new<'a>(vocabulary: &'v Vocabulary, all: impl IntoIterator<Item = &'a Terms>) -> Self {
+    pub(crate) fn new<'a>(
+        vocabulary: &'v Vocabulary,
+        all: impl IntoIterator<Item = &'a Terms>,
+    ) -> Self {
         let mut df = DocumentFrequency {
             names: FxMap::default(),
             topics: &vocabulary.topics,
@@ -990,7 +993,7 @@ const MIN_DOCUMENTS_FOR_TOPICS: u32 = 50;
 /// The best tags of an article, at most `config.max_tags`, best first.
 ///
 /// `display` gives the spelling used across the corpus for a name's key.
-pub fn pick(
+pub(crate) fn pick(
     terms: &Terms,
     df: &DocumentFrequency<'_>,
     display: &HashMap<String, String>,
@@ -1044,7 +1047,7 @@ pub fn pick(
 }
 
 /// The spelling most used across articles, for each name's key.
-pub fn spellings<'a>(all: impl IntoIterator<Item = &'a Terms>) -> HashMap<String, String> {
+pub(crate) fn spellings<'a>(all: impl IntoIterator<Item = &'a Terms>) -> HashMap<String, String> {
     // Borrowed from the terms: no string is copied until the answer.
     let mut counts: FxMap<&str, FxMap<&str, u32>> = FxMap::default();
     for terms in all {

@@ -10,7 +10,7 @@ use super::clean::{Block, BlockKind};
 use crate::source::front_matter::{ArticleFrontMatter, DELIMITER};
 
 /// The Markdown body of `blocks`: paragraphs and `## ` subheadings separated by blank lines.
-pub fn body(blocks: &[Block]) -> String {
+pub(crate) fn body(blocks: &[Block]) -> String {
     // The text, its line breaks and a little room for escapes: one allocation.
     let size: usize = blocks
         .iter()
@@ -37,7 +37,10 @@ pub fn body(blocks: &[Block]) -> String {
 }
 
 /// The text of an article file: `+++`, the front matter, `+++`, the body.
-pub fn to_file_string(front: &ArticleFrontMatter, body: &str) -> Result<String, toml::ser::Error> {
+pub(crate) fn to_file_string(
+    front: &ArticleFrontMatter,
+    body: &str,
+) -> Result<String, toml::ser::Error> {
     let toml = toml::to_string(front)?;
     // Sized once: a file is several kilobytes, and `format!` would grow it.
     let mut text = String::with_capacity(2 * (DELIMITER.len() + 1) + toml.len() + body.len());
@@ -48,7 +51,7 @@ pub fn to_file_string(front: &ArticleFrontMatter, body: &str) -> Result<String, 
 }
 
 /// Escapes one line of a paragraph so that Markdown shows it as plain text.
-pub fn escape_line(line: &str) -> String {
+pub(crate) fn escape_line(line: &str) -> String {
     let mut out = String::with_capacity(line.len() + 8);
     push_escaped_line(&mut out, line);
     out
@@ -91,7 +94,7 @@ fn mark_block_start(text: &mut String, start: usize) {
 }
 
 /// Escapes a subheading's text: also `#` (a closing sequence) and `{` (attributes).
-pub fn escape_heading(text: &str) -> String {
+pub(crate) fn escape_heading(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 4);
     for c in escape_inline(text).chars() {
         if c == '#' || c == '{' {

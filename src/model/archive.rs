@@ -44,7 +44,7 @@ impl MonthArchive {
 }
 
 /// Groups the `listed` articles (newest first) by their day in the site's zone.
-pub fn assemble(articles: &[Arc<Article>], listed: &[ArticleId]) -> Vec<YearArchive> {
+pub(crate) fn assemble(articles: &[Arc<Article>], listed: &[ArticleId]) -> Vec<YearArchive> {
     let mut years: Vec<YearArchive> = Vec::new();
     for &id in listed {
         let date = articles[id.0 as usize].local_date;

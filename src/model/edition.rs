@@ -75,7 +75,7 @@ impl Edition {
 }
 
 /// Builds the editions, newest first; curated drafts only when `drafts`.
-pub fn assemble(
+pub(crate) fn assemble(
     curated: &[Arc<ParsedEdition>],
     catalog: &Catalog<'_>,
     mode: EditionMode,

@@ -6,12 +6,12 @@
 //! taxonomies, the archive and the editions. The result is immutable:
 //! rendering only reads it.
 
-pub mod archive;
-pub mod article;
-pub mod duplicates;
-pub mod edition;
-pub mod related;
-pub mod taxonomy;
+pub(crate) mod archive;
+pub(crate) mod article;
+pub(crate) mod duplicates;
+pub(crate) mod edition;
+pub(crate) mod related;
+pub(crate) mod taxonomy;
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -19,12 +19,12 @@ use std::sync::Arc;
 use jiff::Timestamp;
 use rayon::prelude::*;
 
-pub use archive::{MonthArchive, YearArchive};
-pub use article::{Article, ArticleId, Page};
-pub use duplicates::Duplicates;
-pub use edition::{Edition, Period, Section};
-pub use related::Related;
-pub use taxonomy::{Taxonomy, Term};
+pub(crate) use archive::{MonthArchive, YearArchive};
+pub(crate) use article::{Article, ArticleId, Page};
+pub(crate) use duplicates::Duplicates;
+pub(crate) use edition::{Edition, Period};
+pub(crate) use related::Related;
+pub(crate) use taxonomy::{Taxonomy, Term};
 
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Diagnostics};

@@ -22,9 +22,9 @@ use crate::hash::{FxMap, hash64};
 use crate::text;
 
 /// Terms kept per article vector.
-pub const TERMS: usize = 12;
+pub(crate) const TERMS: usize = 12;
 /// Postings read on each side of an article, per term.
-pub const WINDOW: usize = 100;
+pub(crate) const WINDOW: usize = 100;
 /// The lowest cosine score that counts as related.
 const MIN_SCORE: f32 = 0.08;
 /// How much a tag weighs against one occurrence of a keyword.

@@ -15,7 +15,7 @@ const QUERY: &AsciiSet = &NON_ALPHANUMERIC
 /// `url` with the `utm` parameters added to its query (before any
 /// fragment); `{date}` in a value stands for `date`. Parameters the URL
 /// already has are kept as they are.
-pub fn with_utm(url: &str, utm: &BTreeMap<String, String>, date: &str) -> String {
+pub(crate) fn with_utm(url: &str, utm: &BTreeMap<String, String>, date: &str) -> String {
     let (base, fragment) = match url.split_once('#') {
         Some((b, f)) => (b, Some(f)),
         None => (url, None),
@@ -45,24 +45,24 @@ pub fn with_utm(url: &str, utm: &BTreeMap<String, String>, date: &str) -> String
 }
 
 /// The unsubscribe address of `email` from the configured template.
-pub fn unsubscribe_for(template: &str, email: &str) -> String {
+pub(crate) fn unsubscribe_for(template: &str, email: &str) -> String {
     template.replace(EMAIL_PLACEHOLDER, &encode(email))
 }
 
 /// What stands for the recipient's address in `unsubscribe_url`.
-pub const EMAIL_PLACEHOLDER: &str = "{email}";
+pub(crate) const EMAIL_PLACEHOLDER: &str = "{email}";
 
 /// The unsubscribe address the build writes into every edition's email:
 /// the template with the placeholder itself encoded (a valid URL that
 /// `send` replaces with each recipient's own).
-pub fn unsubscribe_placeholder(template: &str) -> String {
+pub(crate) fn unsubscribe_placeholder(template: &str) -> String {
     unsubscribe_for(template, EMAIL_PLACEHOLDER)
 }
 
 /// A URL escaped for an HTML attribute. The email templates show the
 /// unsubscribe address escaped by this function (not by Tera), so that
 /// `send` finds exactly these bytes to replace.
-pub fn escape_attr(url: &str) -> String {
+pub(crate) fn escape_attr(url: &str) -> String {
     url.replace('&', "&amp;")
         .replace('"', "&quot;")
         .replace('<', "&lt;")

@@ -13,7 +13,7 @@ type BoxError = Box<dyn std::error::Error + Send + Sync>;
 
 /// What every recipient's message of an edition shares.
 #[derive(Debug, Clone)]
-pub struct Edition {
+pub(crate) struct Edition {
     /// The edition's date, `yyyy-mm-dd`.
     pub date: String,
     /// The subject line.
@@ -37,14 +37,14 @@ pub struct Edition {
 impl Edition {
     /// The `Message-ID` of the edition's message to `to`: the same for the
     /// same edition and recipient, so a copy sent twice is recognisable.
-    pub fn message_id(&self, to: &Address) -> String {
+    pub(crate) fn message_id(&self, to: &Address) -> String {
         let hash = crate::hash::fnv1a(AsRef::<str>::as_ref(to).to_ascii_lowercase().as_bytes());
         format!("<edition-{}.{hash:016x}@{}>", self.date, self.list_id)
     }
 
     /// The HTML and text parts for `to`, and their unsubscribe address:
     /// the build wrote the placeholder address, each recipient gets their own.
-    pub fn bodies_for(&self, to: &Address) -> (String, String, Option<String>) {
+    pub(crate) fn bodies_for(&self, to: &Address) -> (String, String, Option<String>) {
         let Some(template) = &self.unsubscribe_url else {
             return (self.html.clone(), self.text.clone(), None);
         };
@@ -58,7 +58,11 @@ impl Edition {
     }
 
     /// The message to `to`, dated `date`.
-    pub fn message(&self, to: &Address, date: SystemTime) -> Result<Message, lettre::error::Error> {
+    pub(crate) fn message(
+        &self,
+        to: &Address,
+        date: SystemTime,
+    ) -> Result<Message, lettre::error::Error> {
         let mut builder = Message::builder()
             .from(self.from.clone())
             .to(Mailbox::new(None, to.clone()))

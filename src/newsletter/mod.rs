@@ -6,17 +6,17 @@
 //! message per recipient ([`message`]) and records each delivery
 //! ([`sent_log`]) so that an interrupted send resumes without duplicates.
 
-pub mod config;
-pub mod links;
-pub mod message;
-pub mod plain;
-pub mod recipients;
-pub mod send;
-pub mod sent_log;
-pub mod smtp;
-pub mod style;
+pub(crate) mod config;
+pub(crate) mod links;
+pub(crate) mod message;
+pub(crate) mod plain;
+pub(crate) mod recipients;
+pub(crate) mod send;
+pub(crate) mod sent_log;
+pub(crate) mod smtp;
+pub(crate) mod style;
 
-pub use config::NewsletterConfig;
+pub(crate) use config::NewsletterConfig;
 
 /// The size of HTML past which Gmail clips a message ("[Message clipped]").
-pub const MAX_HTML_BYTES: usize = 102 * 1024;
+pub(crate) const MAX_HTML_BYTES: usize = 102 * 1024;

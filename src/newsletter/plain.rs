@@ -7,7 +7,7 @@
 
 /// The text of `html`: tags removed, entities decoded, a blank line between
 /// blocks, and each link's address in brackets after its text.
-pub fn html_to_text(html: &str) -> String {
+pub(crate) fn html_to_text(html: &str) -> String {
     let mut out = String::new();
     let mut rest = html;
     let mut href: Vec<Option<String>> = Vec::new();
@@ -64,7 +64,7 @@ fn attr(tag: &str, name: &str) -> Option<String> {
 }
 
 /// Decodes the entities our HTML writers and Tera's escaping produce.
-pub fn decode(text: &str) -> String {
+pub(crate) fn decode(text: &str) -> String {
     if !text.contains('&') {
         return text.to_owned();
     }

@@ -10,7 +10,7 @@ use crate::diagnostic::{Diagnostic, Diagnostics, LineCol};
 /// The recipients of `text` (the file `file`, as shown in messages), in
 /// file order, each once (addresses compare without case). Blank lines and
 /// lines starting with `#` are skipped.
-pub fn parse(file: &str, text: &str) -> Result<Vec<Address>, Diagnostics> {
+pub(crate) fn parse(file: &str, text: &str) -> Result<Vec<Address>, Diagnostics> {
     let first = text
         .lines()
         .map(str::trim)
@@ -90,7 +90,7 @@ pub fn parse(file: &str, text: &str) -> Result<Vec<Address>, Diagnostics> {
 }
 
 /// Reads the recipients file at `root`/`rel`.
-pub fn load(root: &Path, rel: &Path) -> crate::error::Result<Vec<Address>> {
+pub(crate) fn load(root: &Path, rel: &Path) -> crate::error::Result<Vec<Address>> {
     let file = rel.display().to_string();
     let path = root.join(rel);
     if !path.is_file() {

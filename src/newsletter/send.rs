@@ -16,7 +16,7 @@ use crate::error::{Error, Result};
 
 /// What to send, and how.
 #[derive(Debug, Clone, Default)]
-pub struct SendOptions {
+pub(crate) struct SendOptions {
     /// The edition's date, `yyyy-mm-dd`.
     pub edition: String,
     /// Send to this address only, instead of the recipients file.
@@ -32,7 +32,7 @@ pub struct SendOptions {
 
 /// What `send` did (or, on a dry run, would do).
 #[derive(Debug, Clone)]
-pub struct SendReport {
+pub(crate) struct SendReport {
     /// The subject line.
     pub subject: String,
     /// The sender.
@@ -49,7 +49,7 @@ pub struct SendReport {
 
 /// Sends the edition of `options.edition` of the site at `root`, calling
 /// `progress` after each delivered message.
-pub fn send(
+pub(crate) fn send(
     root: &Path,
     options: &SendOptions,
     progress: &mut dyn FnMut(&str),

@@ -13,7 +13,7 @@ use crate::error::{Error, Result};
 
 /// One edition's deliveries.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SentLog {
+pub(crate) struct SentLog {
     /// The edition's date.
     pub edition: String,
     /// True once every recipient of the list got the edition.
@@ -27,7 +27,7 @@ pub struct SentLog {
 
 /// One delivered message.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Delivery {
+pub(crate) struct Delivery {
     /// The recipient.
     pub to: String,
     /// When the server accepted it (RFC 3339).
@@ -37,7 +37,7 @@ pub struct Delivery {
 }
 
 /// The log file of `edition` in the site at `root`.
-pub fn path(root: &Path, edition: &str) -> PathBuf {
+pub(crate) fn path(root: &Path, edition: &str) -> PathBuf {
     root.join(crate::build::CACHE_DIR)
         .join("sent")
         .join(format!("{edition}.json"))
@@ -45,7 +45,7 @@ pub fn path(root: &Path, edition: &str) -> PathBuf {
 
 impl SentLog {
     /// The log at `path`, or an empty one for `edition` if there is none yet.
-    pub fn load(path: &Path, edition: &str) -> Result<SentLog> {
+    pub(crate) fn load(path: &Path, edition: &str) -> Result<SentLog> {
         if !path.is_file() {
             return Ok(SentLog {
                 edition: edition.to_owned(),
@@ -62,12 +62,12 @@ impl SentLog {
     }
 
     /// True when `email` got the edition (addresses compare without case).
-    pub fn has(&self, email: &str) -> bool {
+    pub(crate) fn has(&self, email: &str) -> bool {
         self.sent.iter().any(|d| d.to.eq_ignore_ascii_case(email))
     }
 
     /// Writes the log to `path`, atomically.
-    pub fn save(&self, path: &Path) -> Result<()> {
+    pub(crate) fn save(&self, path: &Path) -> Result<()> {
         if let Some(dir) = path.parent() {
             crate::fs::create_dir_all(dir)?;
         }

@@ -11,14 +11,14 @@ use super::config::{NewsletterConfig, SmtpSecurity};
 use crate::error::{Error, Result};
 
 /// The environment variable with the SMTP user name.
-pub const USER_VAR: &str = "BROADSHEET_SMTP_USER";
+pub(crate) const USER_VAR: &str = "BROADSHEET_SMTP_USER";
 /// The environment variable with the SMTP password.
-pub const PASSWORD_VAR: &str = "BROADSHEET_SMTP_PASSWORD";
+pub(crate) const PASSWORD_VAR: &str = "BROADSHEET_SMTP_PASSWORD";
 
 /// A connection to the configured SMTP server (`root` is the site's, for
 /// `smtp_ca_file`), logged in with the credentials of the environment when
 /// `BROADSHEET_SMTP_USER` is set.
-pub fn connect(config: &NewsletterConfig, root: &Path) -> Result<Mailer> {
+pub(crate) fn connect(config: &NewsletterConfig, root: &Path) -> Result<Mailer> {
     let host = config.smtp_host.as_str();
     let bad = |e: lettre::transport::smtp::Error| {
         Error::Invalid(format!(
@@ -57,14 +57,14 @@ pub fn connect(config: &NewsletterConfig, root: &Path) -> Result<Mailer> {
 }
 
 /// An SMTP client.
-pub struct Mailer {
+pub(crate) struct Mailer {
     transport: SmtpTransport,
     server: String,
 }
 
 impl Mailer {
     /// Delivers `message`; the error says what the server answered.
-    pub fn send(&self, message: &Message) -> std::result::Result<(), String> {
+    pub(crate) fn send(&self, message: &Message) -> std::result::Result<(), String> {
         self.transport
             .send(message)
             .map(drop)

@@ -11,7 +11,7 @@ use serde::Serialize;
 
 /// The theme tokens an email uses.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Tokens {
+pub(crate) struct Tokens {
     bg: String,
     fg: String,
     muted: String,
@@ -26,7 +26,7 @@ pub struct Tokens {
 impl Tokens {
     /// The light-scheme tokens of a stylesheet's first `:root` block; a
     /// token it lacks keeps the default theme's value.
-    pub fn from_css(css: &str) -> Tokens {
+    pub(crate) fn from_css(css: &str) -> Tokens {
         let vars = root_properties(css);
         let builtin = root_properties(BUILTIN_CSS);
         let get = |name: &str| {
@@ -79,7 +79,7 @@ fn root_properties(css: &str) -> HashMap<String, String> {
 /// The `style` attribute of each part of the email, as templates see it
 /// (`style="{{ style.story_title }}"`).
 #[derive(Debug, Clone, Serialize)]
-pub struct EmailStyle {
+pub(crate) struct EmailStyle {
     /// `<body>` and the outer table: the page behind the column.
     pub body: String,
     /// The 600 px column.
@@ -120,7 +120,7 @@ impl EmailStyle {
     /// The styles for `tokens`. Every text has its own colour on its own
     /// background, so a client that darkens backgrounds (or inverts the
     /// message) never leaves dark text on a dark ground.
-    pub fn new(t: &Tokens) -> EmailStyle {
+    pub(crate) fn new(t: &Tokens) -> EmailStyle {
         let Tokens {
             bg,
             fg,

@@ -17,7 +17,7 @@ use crate::model::Article;
 
 /// What a feed is about: its title, where it lives and what page it mirrors.
 #[derive(Debug, Clone, Hash)]
-pub struct FeedMeta {
+pub(crate) struct FeedMeta {
     /// The feed's title.
     pub title: String,
     /// The site path of the feed file (`atom.xml`, `tags/nato/atom.xml`).
@@ -28,7 +28,7 @@ pub struct FeedMeta {
 
 /// One entry of a feed.
 #[derive(Debug, Clone, Hash)]
-pub struct FeedEntry<'a> {
+pub(crate) struct FeedEntry<'a> {
     /// The entry's title.
     pub title: Cow<'a, str>,
     /// The site path of the entry's page.
@@ -58,7 +58,7 @@ pub struct FeedEntry<'a> {
 
 impl<'a> FeedEntry<'a> {
     /// The entry of an article whose body is `content_html`.
-    pub fn article(a: &'a Article, content_html: Arc<str>) -> Self {
+    pub(crate) fn article(a: &'a Article, content_html: Arc<str>) -> Self {
         let fallback = if a.authors.is_empty() {
             a.source.as_deref()
         } else {
@@ -91,7 +91,12 @@ fn updated(entries: &[FeedEntry<'_>], now: Timestamp) -> Timestamp {
 }
 
 /// An Atom 1.0 feed of `entries` (already limited and sorted).
-pub fn atom(config: &Config, meta: &FeedMeta, entries: &[FeedEntry<'_>], now: Timestamp) -> String {
+pub(crate) fn atom(
+    config: &Config,
+    meta: &FeedMeta,
+    entries: &[FeedEntry<'_>],
+    now: Timestamp,
+) -> String {
     let base = &config.base_url;
     let mut x = String::with_capacity(4096);
     let _ = write!(
@@ -168,7 +173,12 @@ pub fn atom(config: &Config, meta: &FeedMeta, entries: &[FeedEntry<'_>], now: Ti
 }
 
 /// An RSS 2.0 feed of `entries`.
-pub fn rss(config: &Config, meta: &FeedMeta, entries: &[FeedEntry<'_>], now: Timestamp) -> String {
+pub(crate) fn rss(
+    config: &Config,
+    meta: &FeedMeta,
+    entries: &[FeedEntry<'_>],
+    now: Timestamp,
+) -> String {
     let base = &config.base_url;
     let mut x = String::with_capacity(4096);
     x.push_str("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<rss version=\"2.0\" xmlns:atom=\"http://www.w3.org/2005/Atom\">\n<channel>\n");
@@ -273,7 +283,7 @@ struct JsonItem<'a> {
 }
 
 /// A JSON Feed 1.1 of `entries`.
-pub fn json(config: &Config, meta: &FeedMeta, entries: &[FeedEntry<'_>]) -> String {
+pub(crate) fn json(config: &Config, meta: &FeedMeta, entries: &[FeedEntry<'_>]) -> String {
     let base = &config.base_url;
     let feed = JsonFeed {
         version: "https://jsonfeed.org/version/1.1",

@@ -9,15 +9,15 @@
 //! memory at once.
 
 mod email;
-pub mod feeds;
+pub(crate) mod feeds;
 mod fingerprint;
 mod hosting;
 mod jsonld;
 mod plan;
-pub mod sitemap;
-pub mod templates;
+pub(crate) mod sitemap;
+pub(crate) mod templates;
 pub mod view;
-pub mod watchdog;
+pub(crate) mod watchdog;
 mod xml;
 
 pub use fingerprint::{Inputs, Mode};

@@ -8,7 +8,7 @@ use super::xml::escape;
 use crate::config::BaseUrl;
 
 /// The most addresses one sitemap file may list (sitemaps.org).
-pub const MAX_URLS: usize = 50_000;
+pub(crate) const MAX_URLS: usize = 50_000;
 
 /// One address of the sitemap.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -20,7 +20,7 @@ pub struct SitemapEntry {
 }
 
 /// The sitemap files: `sitemap.xml` alone, or an index and `sitemap-N.xml` parts.
-pub fn files(base: &BaseUrl, entries: &[SitemapEntry]) -> Vec<(String, String)> {
+pub(crate) fn files(base: &BaseUrl, entries: &[SitemapEntry]) -> Vec<(String, String)> {
     if entries.len() <= MAX_URLS {
         return vec![("sitemap.xml".to_owned(), urlset(base, entries))];
     }
@@ -60,11 +60,11 @@ fn urlset(base: &BaseUrl, entries: &[SitemapEntry]) -> String {
 }
 
 /// The most addresses a Google News sitemap may list.
-pub const MAX_NEWS_URLS: usize = 1_000;
+pub(crate) const MAX_NEWS_URLS: usize = 1_000;
 
 /// A story of the news sitemap.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct NewsEntry<'a> {
+pub(crate) struct NewsEntry<'a> {
     /// The site path of the article.
     pub path: String,
     /// Its headline.
@@ -74,7 +74,7 @@ pub struct NewsEntry<'a> {
 }
 
 /// `news-sitemap.xml` (Google News): the given stories, at most [`MAX_NEWS_URLS`].
-pub fn news(
+pub(crate) fn news(
     base: &BaseUrl,
     publication: &str,
     language: &str,
@@ -101,7 +101,7 @@ pub fn news(
 }
 
 /// `robots.txt`: everything may be crawled; the sitemaps are named.
-pub fn robots(base: &BaseUrl, news_sitemap: bool) -> String {
+pub(crate) fn robots(base: &BaseUrl, news_sitemap: bool) -> String {
     let mut out = format!(
         "User-agent: *\nAllow: /\n\nSitemap: {}\n",
         base.permalink("sitemap.xml")

@@ -17,7 +17,7 @@ use crate::diagnostic::{Diagnostic, Diagnostics, LineCol};
 use crate::source::{TEMPLATES_DIR, decode};
 
 /// The default theme's templates, by name.
-pub const BUILTIN: &[(&str, &str)] = &[
+pub(crate) const BUILTIN: &[(&str, &str)] = &[
     ("base.html", include_str!("../../templates/base.html")),
     (
         "components.html",
@@ -53,7 +53,7 @@ pub const BUILTIN: &[(&str, &str)] = &[
 ];
 
 /// The default theme's assets (`templates/assets/`), copied to the output root.
-pub const BUILTIN_ASSETS: &[(&str, &[u8])] = &[
+pub(crate) const BUILTIN_ASSETS: &[(&str, &[u8])] = &[
     (
         "style.css",
         include_bytes!("../../templates/assets/style.css"),
@@ -69,37 +69,37 @@ pub const BUILTIN_ASSETS: &[(&str, &[u8])] = &[
 ];
 
 /// Template names the renderer uses.
-pub mod name {
+pub(crate) mod name {
     /// Home and its pages.
-    pub const INDEX: &str = "index.html";
+    pub(crate) const INDEX: &str = "index.html";
     /// An article.
-    pub const ARTICLE: &str = "article.html";
+    pub(crate) const ARTICLE: &str = "article.html";
     /// A plain page.
-    pub const PAGE: &str = "page.html";
+    pub(crate) const PAGE: &str = "page.html";
     /// A taxonomy's list of terms.
-    pub const TAXONOMY_LIST: &str = "taxonomy_list.html";
+    pub(crate) const TAXONOMY_LIST: &str = "taxonomy_list.html";
     /// A term's articles.
-    pub const TERM: &str = "term.html";
+    pub(crate) const TERM: &str = "term.html";
     /// The archive's years and months.
-    pub const ARCHIVE: &str = "archive.html";
+    pub(crate) const ARCHIVE: &str = "archive.html";
     /// One year of the archive.
-    pub const ARCHIVE_YEAR: &str = "archive_year.html";
+    pub(crate) const ARCHIVE_YEAR: &str = "archive_year.html";
     /// One month of the archive.
-    pub const ARCHIVE_MONTH: &str = "archive_month.html";
+    pub(crate) const ARCHIVE_MONTH: &str = "archive_month.html";
     /// An edition.
-    pub const EDITION: &str = "edition.html";
+    pub(crate) const EDITION: &str = "edition.html";
     /// The editions index.
-    pub const EDITIONS: &str = "editions.html";
+    pub(crate) const EDITIONS: &str = "editions.html";
     /// The not-found page.
-    pub const NOT_FOUND: &str = "404.html";
+    pub(crate) const NOT_FOUND: &str = "404.html";
     /// The search page.
-    pub const SEARCH: &str = "search.html";
+    pub(crate) const SEARCH: &str = "search.html";
     /// An edition's email, HTML part.
-    pub const EMAIL_HTML: &str = "email.html";
+    pub(crate) const EMAIL_HTML: &str = "email.html";
     /// An edition's email, text part.
-    pub const EMAIL_TXT: &str = "email.txt";
+    pub(crate) const EMAIL_TXT: &str = "email.txt";
     /// A social card (SVG, drawn as PNG).
-    pub const CARD: &str = "card.svg";
+    pub(crate) const CARD: &str = "card.svg";
 }
 
 /// The loaded templates, ready to render from many threads.

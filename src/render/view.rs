@@ -832,7 +832,7 @@ impl<'a> Views<'a> {
         MonthView {
             year: m.year,
             month: m.month,
-            name: crate::calendar::MONTHS[(m.month - 1) as usize],
+            name: crate::calendar::month_name(m.month).unwrap_or_default(),
             url: self.url(&m.path()),
             count: m.articles.len(),
         }

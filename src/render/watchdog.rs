@@ -16,7 +16,7 @@ use std::time::{Duration, Instant};
 
 /// A render that took too long.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TimedOut {
+pub(crate) struct TimedOut {
     /// The template being rendered (`article.html`).
     pub template: String,
     /// The file of the site shown for the template (`templates/article.html (built-in)`).
@@ -48,7 +48,7 @@ fn running() -> std::sync::MutexGuard<'static, Vec<Running>> {
 }
 
 /// Installs what happens when a render runs past its limit (once per process).
-pub fn on_timeout(handler: fn(&TimedOut)) {
+pub(crate) fn on_timeout(handler: fn(&TimedOut)) {
     let _ = HANDLER.set(handler);
 }
 

@@ -28,7 +28,7 @@ struct Doc<'a> {
 }
 
 /// File `n` of the documents: `(output path, JSON bytes)`.
-pub fn docs_file(site: &Site, config: &Config, plan: &Plan, n: usize) -> (String, Vec<u8>) {
+pub(crate) fn docs_file(site: &Site, config: &Config, plan: &Plan, n: usize) -> (String, Vec<u8>) {
     let tz = &config.timezone.0;
     let docs: Vec<Doc<'_>> = plan
         .docs_of_file(n)

@@ -71,7 +71,7 @@ struct TermRecord {
 
 /// The manifest, the shards and the filter files of `plan`'s documents, as
 /// `(output path, bytes)`.
-pub fn index_files(site: &Site, config: &Config, plan: &Plan) -> Vec<(String, Vec<u8>)> {
+pub(crate) fn index_files(site: &Site, config: &Config, plan: &Plan) -> Vec<(String, Vec<u8>)> {
     let search = &config.search;
     let all: Vec<&Article> = plan.docs.iter().map(|&id| site.article(id)).collect();
     // Beyond 16.7 million documents the oldest are left out of the terms.

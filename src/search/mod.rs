@@ -17,26 +17,26 @@
 //! [`IndexTerms`]: crate::source::parse::IndexTerms
 
 mod docs;
-pub mod index;
+pub(crate) mod index;
 
 use crate::config::Config;
 use crate::model::{ArticleId, Site};
 
-pub use docs::docs_file;
-pub use index::index_files;
+pub(crate) use docs::docs_file;
+pub(crate) use index::index_files;
 
 /// Documents per `docs/<n>.json` file: ten results need at most ten
 /// files of a few kilobytes (smaller files mean more files to write).
-pub const DOCS_PER_FILE: usize = 10;
+pub(crate) const DOCS_PER_FILE: usize = 10;
 
 /// Terms of a taxonomy offered as filters: the most used ones.
-pub const FILTER_TERMS: usize = 100;
+pub(crate) const FILTER_TERMS: usize = 100;
 
 /// The site path of the search page.
-pub const PAGE: &str = "search/";
+pub(crate) const PAGE: &str = "search/";
 
 /// The site path of the manifest.
-pub const MANIFEST: &str = "search/index.json";
+pub(crate) const MANIFEST: &str = "search/index.json";
 
 /// What the search jobs are made from, worked out once per build.
 #[derive(Debug, Clone, Default)]
@@ -129,13 +129,13 @@ impl Plan {
 }
 
 /// The path of a filter term's file, relative to the manifest.
-pub fn filter_path(filter: &Filter, term: &FilterTerm) -> String {
+pub(crate) fn filter_path(filter: &Filter, term: &FilterTerm) -> String {
     format!("filters/{}/{}.bin", filter.name, term.slug)
 }
 
 /// Appends `n` as an unsigned LEB128 varint: 7 bits a byte, low bits first,
 /// the high bit set on every byte but the last.
-pub fn put_varint(out: &mut Vec<u8>, mut n: u64) {
+pub(crate) fn put_varint(out: &mut Vec<u8>, mut n: u64) {
     while n >= 0x80 {
         out.push((n as u8) | 0x80);
         n >>= 7;

@@ -28,7 +28,7 @@ use self::reload::{Hub, Reload};
 
 /// How to serve.
 #[derive(Debug, Clone)]
-pub struct ServeOptions {
+pub(crate) struct ServeOptions {
     /// The address to listen on (127.0.0.1 unless told otherwise).
     pub interface: IpAddr,
     /// The port; 0 picks a free one.
@@ -49,7 +49,7 @@ pub struct ServeOptions {
 
 /// Whether `serve` has a desk.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum DeskChoice {
+pub(crate) enum DeskChoice {
     /// On a loopback interface only.
     #[default]
     Loopback,
@@ -92,7 +92,7 @@ impl Shared {
 }
 
 /// Serves the site at `root` until the process is interrupted.
-pub fn serve(root: &Path, options: &ServeOptions) -> Result<()> {
+pub(crate) fn serve(root: &Path, options: &ServeOptions) -> Result<()> {
     // File events name absolute paths: a relative root (`--root .`) would
     // match none of them.
     let root = &root

@@ -13,7 +13,7 @@ use crate::slug;
 use super::front_matter::{ArticleFrontMatter, Split};
 
 /// The longest file or folder name most file systems allow, in bytes.
-pub const MAX_SEGMENT_BYTES: usize = 255;
+pub(crate) const MAX_SEGMENT_BYTES: usize = 255;
 
 /// The problems of an article's terms and slug.
 pub(super) fn check(

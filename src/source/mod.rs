@@ -6,10 +6,10 @@
 //! symlink loops, file names that are not UTF-8) become diagnostics; they
 //! are never silently dropped.
 
-pub mod date;
+pub(crate) mod date;
 pub mod decode;
 pub mod front_matter;
-pub mod limits;
+pub(crate) mod limits;
 pub mod parse;
 
 use std::path::{Path, PathBuf};

@@ -113,7 +113,7 @@ const BOILERPLATE_ROLES: &[&str] = &[
 ];
 
 /// The story of `doc` as a body; `base` resolves relative links.
-pub fn extract(doc: &Html, base: Option<&str>) -> Body {
+pub(crate) fn extract(doc: &Html, base: Option<&str>) -> Body {
     let stats = Stats::of(doc);
     let skip = |el: ElementRef<'_>| stats.is_boilerplate(el.id()) || stats.is_link_list(el);
     if let Some(body) = doc

@@ -14,7 +14,7 @@ use super::url;
 use crate::import::to_markdown::escape_line;
 
 /// Elements whose content is never part of a body.
-pub const DROPPED: &[&str] = &[
+pub(crate) const DROPPED: &[&str] = &[
     "script", "style", "noscript", "template", "form", "input", "button", "select", "textarea",
     "option", "label", "fieldset", "iframe", "frame", "frameset", "object", "embed", "applet",
     "svg", "math", "canvas", "video", "audio", "source", "track", "picture", "img", "map", "head",
@@ -58,7 +58,7 @@ const MAX_DEPTH: usize = 8;
 
 /// One paragraph, heading or list item of a body, as plain text.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Para {
+pub(crate) struct Para {
     /// A subheading rather than a paragraph.
     pub heading: bool,
     /// The words, whitespace collapsed, unescaped.
@@ -67,7 +67,7 @@ pub struct Para {
 
 /// A body converted from HTML.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Body {
+pub(crate) struct Body {
     /// The Markdown text, starting with a newline, as article files have it.
     pub markdown: String,
     /// The same blocks as plain text, for tags, fingerprints and summaries.
@@ -76,7 +76,7 @@ pub struct Body {
 
 impl Body {
     /// True when the body has no paragraph (headings alone do not count).
-    pub fn has_paragraphs(&self) -> bool {
+    pub(crate) fn has_paragraphs(&self) -> bool {
         self.paras.iter().any(|p| !p.heading)
     }
 }
@@ -84,7 +84,7 @@ impl Body {
 /// Converts `roots` (in order) to one body. `skip` says which elements to
 /// leave out with all they contain, besides [`DROPPED`]; `base` resolves
 /// relative links.
-pub fn convert<'a>(
+pub(crate) fn convert<'a>(
     roots: impl IntoIterator<Item = NodeRef<'a, Node>>,
     base: Option<&str>,
     skip: &dyn Fn(ElementRef<'a>) -> bool,

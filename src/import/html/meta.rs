@@ -10,7 +10,7 @@ use super::url;
 
 /// The page's metadata; every field may be missing.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Meta {
+pub(crate) struct Meta {
     /// The headline.
     pub title: Option<String>,
     /// The day it was published.
@@ -32,7 +32,7 @@ fn selector(css: &str) -> Selector {
 }
 
 /// Reads the metadata of `doc`; `base` is the address the page came from, if known.
-pub fn read(doc: &Html, base: Option<&str>) -> Meta {
+pub(crate) fn read(doc: &Html, base: Option<&str>) -> Meta {
     let ld = json_ld(doc);
     let meta = |keys: &[&str]| -> Option<String> {
         let sel = selector("meta[content]");
@@ -221,13 +221,13 @@ fn without_site_name(title: &str) -> String {
 }
 
 /// Collapses whitespace; `None` when nothing is left.
-pub fn clean(s: &str) -> Option<String> {
+pub(crate) fn clean(s: &str) -> Option<String> {
     let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
     (!s.is_empty()).then_some(s)
 }
 
 /// The day of an ISO 8601 / RFC 3339 date or timestamp (`2025-07-21T09:00:00Z`).
-pub fn date_of(s: &str) -> Option<civil::Date> {
+pub(crate) fn date_of(s: &str) -> Option<civil::Date> {
     s.trim().get(..10)?.parse().ok()
 }
 

@@ -1,19 +1,19 @@
 //! Saved web pages: the story of an HTML page, with what its `<meta>`,
 //! OpenGraph and JSON-LD say about it.
 
-pub mod extract;
-pub mod markdown;
-pub mod meta;
-pub mod url;
+pub(crate) mod extract;
+pub(crate) mod markdown;
+pub(crate) mod meta;
+pub(crate) mod url;
 
 use scraper::Html;
 
-pub use self::markdown::{Body, Para};
-pub use self::meta::Meta;
+pub(crate) use self::markdown::Body;
+pub(crate) use self::meta::Meta;
 
 /// A page read: its metadata and its story's body.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Page {
+pub(crate) struct Page {
     /// What the page says about itself.
     pub meta: Meta,
     /// The story.
@@ -22,7 +22,7 @@ pub struct Page {
 
 /// Reads the page `html`; `base` is the address it came from, if known
 /// (its canonical link, when it has one, resolves relative links instead).
-pub fn read_page(html: &str, base: Option<&str>) -> Page {
+pub(crate) fn read_page(html: &str, base: Option<&str>) -> Page {
     let doc = Html::parse_document(html);
     let meta = meta::read(&doc, base);
     let link_base = meta.canonical.as_deref().or(base);
@@ -33,7 +33,7 @@ pub fn read_page(html: &str, base: Option<&str>) -> Page {
 
 /// An HTML fragment (a feed entry's content) as a body, every part kept
 /// but what [`markdown::DROPPED`] lists.
-pub fn read_fragment(html: &str, base: Option<&str>) -> Body {
+pub(crate) fn read_fragment(html: &str, base: Option<&str>) -> Body {
     let doc = Html::parse_fragment(html);
     markdown::convert([doc.tree.root()], base, &|_| false)
 }

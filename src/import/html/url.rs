@@ -11,7 +11,7 @@ const ALLOWED_SCHEMES: &[&str] = &["http", "https", "mailto"];
 /// `href` as an absolute, safe URL, or `None` when it is not one (a
 /// `javascript:` or `data:` link, a bare `#fragment`, or a relative link
 /// without a base). `base` is the page's absolute `http(s)` address.
-pub fn resolve(href: &str, base: Option<&str>) -> Option<String> {
+pub(crate) fn resolve(href: &str, base: Option<&str>) -> Option<String> {
     // Browsers drop tabs, newlines and other controls inside a URL
     // (`java\tscript:`), so the scheme is judged without them.
     let href: String = href.trim().chars().filter(|c| !c.is_control()).collect();
@@ -31,7 +31,7 @@ pub fn resolve(href: &str, base: Option<&str>) -> Option<String> {
 }
 
 /// True for an absolute `http` or `https` URL with a host.
-pub fn is_web_url(url: &str) -> bool {
+pub(crate) fn is_web_url(url: &str) -> bool {
     let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
     let rest = if lower.starts_with("https://") {
         &url[8..]
@@ -44,7 +44,7 @@ pub fn is_web_url(url: &str) -> bool {
 }
 
 /// The host of an absolute web URL, without `www.` or a port.
-pub fn host(url: &str) -> Option<String> {
+pub(crate) fn host(url: &str) -> Option<String> {
     if !is_web_url(url) {
         return None;
     }
