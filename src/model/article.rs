@@ -6,7 +6,8 @@ use jiff::Timestamp;
 
 use crate::config::Config;
 use crate::markdown::{self, Heading};
-use crate::source::parse::{IndexTerms, Keywords, ParsedArticle, ParsedPage};
+use crate::search::terms::IndexTerms;
+use crate::source::parse::{Keywords, ParsedArticle, ParsedPage};
 
 /// The index of an article in [`crate::model::Site::articles`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

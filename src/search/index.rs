@@ -19,7 +19,8 @@ use std::sync::atomic::{AtomicU32, Ordering};
 use rayon::prelude::*;
 use serde::Serialize;
 
-use super::{Plan, filter_path, put_varint};
+use super::terms::put_varint;
+use super::{Plan, filter_path};
 use crate::config::Config;
 use crate::model::{Article, Site};
 use crate::text;
@@ -345,22 +346,14 @@ fn pack_shards(records: &[TermRecord], max: usize) -> Vec<(String, Vec<u8>)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::search::terms::get_varint;
+
+    fn varint(bytes: &[u8], pos: &mut usize) -> u32 {
+        get_varint(bytes, pos) as u32
+    }
 
     /// A decoded term record: term, df, weight, postings `(doc, impact)`.
     type Decoded = (String, u32, u32, Vec<(u32, u8)>);
-
-    fn varint(bytes: &[u8], pos: &mut usize) -> u32 {
-        let (mut n, mut shift) = (0u32, 0);
-        loop {
-            let b = bytes[*pos];
-            *pos += 1;
-            n |= u32::from(b & 0x7f) << shift;
-            if b < 0x80 {
-                return n;
-            }
-            shift += 7;
-        }
-    }
 
     fn decode(shard: &[u8]) -> Vec<Decoded> {
         let mut pos = 0;

@@ -14,10 +14,11 @@
 //! from the model without reading any text again. `docs/search.md`
 //! describes the formats; [`index`] builds the terms and shards.
 //!
-//! [`IndexTerms`]: crate::source::parse::IndexTerms
+//! [`IndexTerms`]: terms::IndexTerms
 
 mod docs;
 pub(crate) mod index;
+pub(crate) mod terms;
 
 use crate::config::Config;
 use crate::model::{ArticleId, Site};
@@ -131,35 +132,6 @@ impl Plan {
 /// The path of a filter term's file, relative to the manifest.
 pub(crate) fn filter_path(filter: &Filter, term: &FilterTerm) -> String {
     format!("filters/{}/{}.bin", filter.name, term.slug)
-}
-
-/// Appends `n` as an unsigned LEB128 varint: 7 bits a byte, low bits first,
-/// the high bit set on every byte but the last.
-pub(crate) fn put_varint(out: &mut Vec<u8>, mut n: u64) {
-    while n >= 0x80 {
-        out.push((n as u8) | 0x80);
-        n >>= 7;
-    }
-    out.push(n as u8);
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn varints_are_leb128() {
-        let enc = |n| {
-            let mut v = Vec::new();
-            put_varint(&mut v, n);
-            v
-        };
-        assert_eq!(enc(0), [0]);
-        assert_eq!(enc(127), [127]);
-        assert_eq!(enc(128), [0x80, 1]);
-        assert_eq!(enc(300), [0xac, 2]);
-        assert_eq!(enc(u64::from(u32::MAX)).len(), 5);
-    }
 }
 
 #[cfg(test)]

@@ -19,6 +19,7 @@ use crate::diagnostic::{Diagnostic, Diagnostics, LineCol};
 use crate::fs;
 use crate::hash::FxMap;
 use crate::markdown::{self, Rendered};
+use crate::search::terms::{IndexTerms, weight};
 use crate::text::{Intern, TermId, Vocabulary};
 use crate::{slug, text};
 
@@ -75,136 +76,6 @@ impl Keywords {
     /// The keywords of an article with this title and body text.
     pub fn of(title: &str, body: &str) -> Keywords {
         analyse(title, body, &[], &SearchConfig::default(), None).0
-    }
-}
-
-/// What the search index reads of an article: every index term with its
-/// weighted frequency (title and tag words count [`weight::TITLE`] times…),
-/// packed in a few bytes per term. Term ids are [`TermId`]s, so the
-/// vocabulary is shared by all articles and a term costs its string once.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct IndexTerms {
-    /// `(term id − previous term id, weighted count)` pairs, by term id, as
-    /// LEB128 varints.
-    bytes: Arc<[u8]>,
-    /// The document's length: the sum of the weighted counts.
-    pub length: u32,
-}
-
-impl Default for IndexTerms {
-    fn default() -> Self {
-        IndexTerms {
-            bytes: Arc::from(&[][..]),
-            length: 0,
-        }
-    }
-}
-
-/// How much a word counts in each field of an article, for search.
-pub mod weight {
-    /// A headline word.
-    pub const TITLE: u16 = 4;
-    /// A word of a tag.
-    pub const TAGS: u16 = 4;
-    /// A word of the source.
-    pub const SOURCE: u16 = 2;
-    /// A word of the front matter's summary.
-    pub const SUMMARY: u16 = 1;
-    /// A word of the body.
-    pub const BODY: u16 = 1;
-}
-
-impl IndexTerms {
-    /// Packs `(term, weight)` occurrences, in any order.
-    pub fn from_occurrences(mut occurrences: Vec<(TermId, u16)>) -> IndexTerms {
-        occurrences.sort_unstable_by_key(|&(t, _)| t);
-        let mut bytes = Vec::with_capacity(occurrences.len());
-        let mut length = 0u32;
-        let mut previous = 0u32;
-        let mut i = 0;
-        while i < occurrences.len() {
-            let term = occurrences[i].0;
-            let mut count = 0u16;
-            while i < occurrences.len() && occurrences[i].0 == term {
-                count = count.saturating_add(occurrences[i].1);
-                i += 1;
-            }
-            length += u32::from(count);
-            put_varint(&mut bytes, term.0 - previous);
-            put_varint(&mut bytes, u32::from(count));
-            previous = term.0;
-        }
-        IndexTerms {
-            bytes: bytes.into(),
-            length,
-        }
-    }
-
-    /// Calls `f` with every term and its weighted count, by term id: the
-    /// fast way through the terms of many articles.
-    pub fn for_each(&self, mut f: impl FnMut(TermId, u16)) {
-        let bytes = &self.bytes[..];
-        let mut pos = 0;
-        let mut term = 0u32;
-        while pos < bytes.len() {
-            // Deltas and counts are mostly below 128: one byte each.
-            let b = bytes[pos];
-            if b < 0x80 {
-                term += u32::from(b);
-                pos += 1;
-            } else {
-                term += get_varint(bytes, &mut pos);
-            }
-            let b = bytes[pos];
-            let count = if b < 0x80 {
-                pos += 1;
-                u16::from(b)
-            } else {
-                get_varint(bytes, &mut pos) as u16
-            };
-            f(TermId(term), count);
-        }
-    }
-
-    /// The terms and their weighted counts, by term id.
-    pub fn iter(&self) -> impl Iterator<Item = (TermId, u16)> + '_ {
-        let mut pos = 0;
-        let mut term = 0u32;
-        std::iter::from_fn(move || {
-            if pos >= self.bytes.len() {
-                return None;
-            }
-            term += get_varint(&self.bytes, &mut pos);
-            let count = get_varint(&self.bytes, &mut pos) as u16;
-            Some((TermId(term), count))
-        })
-    }
-
-    /// True when the article has no index terms.
-    pub fn is_empty(&self) -> bool {
-        self.bytes.is_empty()
-    }
-}
-
-fn put_varint(out: &mut Vec<u8>, mut n: u32) {
-    while n >= 0x80 {
-        out.push((n as u8) | 0x80);
-        n >>= 7;
-    }
-    out.push(n as u8);
-}
-
-fn get_varint(bytes: &[u8], pos: &mut usize) -> u32 {
-    let mut n = 0u32;
-    let mut shift = 0;
-    loop {
-        let b = bytes[*pos];
-        *pos += 1;
-        n |= u32::from(b & 0x7f) << shift;
-        if b < 0x80 {
-            return n;
-        }
-        shift += 7;
     }
 }
 
