@@ -198,33 +198,13 @@ impl<'a> State<'a> {
                     text: String::new(),
                 });
             }
-            Tag::Link {
-                link_type,
-                dest_url,
-                title,
-                id,
-            } => {
-                let dest_url = self.checked_url(dest_url, offset);
-                self.push(Event::Start(Tag::Link {
-                    link_type,
-                    dest_url,
-                    title,
-                    id,
-                }));
-            }
-            Tag::Image {
-                link_type,
-                dest_url,
-                title,
-                id,
-            } => {
-                let dest_url = self.checked_url(dest_url, offset);
-                self.push(Event::Start(Tag::Image {
-                    link_type,
-                    dest_url,
-                    title,
-                    id,
-                }));
+            Tag::Link { .. } | Tag::Image { .. } => {
+                let mut tag = tag;
+                if let Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. } = &mut tag {
+                    let url = std::mem::replace(dest_url, CowStr::Borrowed(""));
+                    *dest_url = self.checked_url(url, offset);
+                }
+                self.push(Event::Start(tag));
             }
             Tag::Paragraph if self.depth == 0 && self.first_paragraph.is_none() => {
                 self.first_paragraph = Some((self.events.len(), None));
