@@ -88,7 +88,7 @@ pub(crate) enum BlockClass {
 /// Classifies blocks (each a list of lines) of one file's body. A block is
 /// boilerplate when it has no sentence and is either a menu line, or part
 /// of a run of at least `min_run` phrase lines (in one block or in
-/// consecutive blocks), or after the last sentence of the file, with
+/// consecutive blocks) before the first sentence or after the last, or after the last sentence of the file, with
 /// another phrase line beside it; everything else is content.
 pub(crate) fn classify(blocks: &[Vec<&str>], min_run: usize) -> Vec<BlockClass> {
     let features: Vec<Vec<LineFeatures>> = blocks
@@ -97,7 +97,10 @@ pub(crate) fn classify(blocks: &[Vec<&str>], min_run: usize) -> Vec<BlockClass> 
         .collect();
     let phrase_block = |f: &[LineFeatures]| f.iter().all(LineFeatures::is_phrase);
     let mut class = vec![BlockClass::Content; blocks.len()];
-    // Runs of blocks made of phrases only.
+    let has_sentence = |f: &Vec<LineFeatures>| f.iter().any(LineFeatures::is_sentence);
+    let first_sentence = features.iter().position(has_sentence);
+    let last_sentence = features.iter().rposition(has_sentence);
+    // Runs of blocks made of phrases only, before the first sentence or after the last.
     let mut i = 0;
     while i < blocks.len() {
         if !phrase_block(&features[i]) {
@@ -110,7 +113,12 @@ pub(crate) fn classify(blocks: &[Vec<&str>], min_run: usize) -> Vec<BlockClass> 
             lines += features[i].len();
             i += 1;
         }
-        if lines >= min_run {
+        // Between two sentences a run is the article's own list (a
+        // gallery's credits, a table's rows): only the page's head and
+        // tail are its furniture.
+        let inside =
+            first_sentence.is_some_and(|f| f < start) && last_sentence.is_some_and(|l| l >= i);
+        if lines >= min_run && !inside {
             for c in &mut class[start..i] {
                 *c = BlockClass::Boilerplate;
             }
@@ -172,5 +180,15 @@ mod tests {
             vec!["Updated at noon"],
         ];
         assert_eq!(classify(&blocks, 3), [C, C, C, C]);
+        // A list inside the article (a gallery's credits) stays.
+        let blocks = vec![
+            vec!["The council voted on Monday to close the old bridge."],
+            vec!["Image: Jane Doe."],
+            vec!["Image: Jane Doe."],
+            vec!["Image: Jane Doe."],
+            vec!["Image: Jane Doe."],
+            vec!["Engineers said the repairs would take at least a year."],
+        ];
+        assert_eq!(classify(&blocks, 3), [C, C, C, C, C, C]);
     }
 }
