@@ -21,7 +21,7 @@ pub struct KeptShare {
 impl KeptShare {
     /// Measures `draft` against the `raw` text it was cleaned from.
     pub fn of(raw: &str, draft: &Draft) -> Self {
-        let count = |s: &str| s.chars().filter(|c| c.is_alphanumeric()).count();
+        let count = letters_and_digits;
         let body = draft.blocks.iter().flat_map(|b| &b.lines);
         KeptShare {
             raw: count(raw),
@@ -62,24 +62,31 @@ impl KeptShare {
     }
 }
 
+/// Letters and digits in `s`; ASCII text (most lines) by byte.
+fn letters_and_digits(s: &str) -> usize {
+    if s.is_ascii() {
+        s.bytes().filter(u8::is_ascii_alphanumeric).count()
+    } else {
+        s.chars().filter(|c| c.is_alphanumeric()).count()
+    }
+}
+
 /// Sentences in a line: ends of sentences (`.`, `?`, `!`, not after a
 /// capital as in `U.S.`) before a space, a closing quote or the end.
 fn sentences(line: &str) -> usize {
-    let mut n = 0;
-    let mut chars = line.chars().peekable();
-    let mut before = ' ';
-    while let Some(c) = chars.next() {
-        let next = chars.peek().copied();
-        if matches!(c, '.' | '?' | '!')
-            && !before.is_uppercase()
-            && before != ' '
-            && next.is_none_or(|n| n.is_whitespace() || "\"')”’".contains(n))
-        {
-            n += 1;
-        }
-        before = c;
-    }
-    n
+    // The three signs are ASCII: find them by byte, then look at the
+    // characters around each (far cheaper than decoding every character).
+    let bytes = line.as_bytes();
+    (0..bytes.len())
+        .filter(|&i| matches!(bytes[i], b'.' | b'?' | b'!'))
+        .filter(|&i| {
+            let before = line[..i].chars().next_back().unwrap_or(' ');
+            let next = line[i + 1..].chars().next();
+            !before.is_uppercase()
+                && before != ' '
+                && next.is_none_or(|n| n.is_whitespace() || "\"')”’".contains(n))
+        })
+        .count()
 }
 
 /// One removed line, with where it was.

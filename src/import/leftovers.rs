@@ -97,6 +97,10 @@ pub fn decode(text: &str) -> (Cow<'_, str>, Notes) {
         ));
         text = Cow::Owned(out);
     }
+    // Every character below is outside ASCII; most files are not.
+    if text.is_ascii() {
+        return (text, notes);
+    }
     if text.contains(is_invisible) {
         let n = text.chars().filter(|&c| is_invisible(c)).count();
         let line = line_of(&text, text.find(is_invisible).unwrap_or(0));
@@ -252,12 +256,17 @@ fn repair_once(text: &str) -> Option<(String, usize, (String, String, usize))> {
         return None;
     }
     // Quick test: every mojibake sequence starts with a non-ASCII lead
-    // character and none starts without one of these.
-    if !text.contains([
-        'À', 'Á', 'Â', 'Ã', 'Ä', 'Å', 'Æ', 'Ç', 'È', 'É', 'Ê', 'Ë', 'Ì', 'Í', 'Ò', 'Ó', 'Ô', 'Õ',
-        'Ö', 'Ú', 'Û', 'Ü', 'Ý', 'Þ', 'ß', 'â', 'Î', 'Ï', 'Ð', 'Ñ', '×', 'Ø', 'Ù', 'ã', 'ä', 'å',
-        'æ', 'ç', 'è', 'é', 'ê', 'ë', 'ì', 'í', 'î', 'ï', 'ð', 'ñ', 'ò', 'ó', 'ô',
-    ]) {
+    // character and none starts without one of these. All of them are
+    // U+00C0–U+00FF, whose UTF-8 starts with the byte 0xC3: most text
+    // (curly quotes, `£`) has none, and a byte search is a fraction of a
+    // character-by-character one.
+    if !text.as_bytes().contains(&0xc3)
+        || !text.contains([
+            'À', 'Á', 'Â', 'Ã', 'Ä', 'Å', 'Æ', 'Ç', 'È', 'É', 'Ê', 'Ë', 'Ì', 'Í', 'Ò', 'Ó', 'Ô',
+            'Õ', 'Ö', 'Ú', 'Û', 'Ü', 'Ý', 'Þ', 'ß', 'â', 'Î', 'Ï', 'Ð', 'Ñ', '×', 'Ø', 'Ù', 'ã',
+            'ä', 'å', 'æ', 'ç', 'è', 'é', 'ê', 'ë', 'ì', 'í', 'î', 'ï', 'ð', 'ñ', 'ò', 'ó', 'ô',
+        ])
+    {
         return None;
     }
     let chars: Vec<(usize, char)> = text.char_indices().collect();
