@@ -373,10 +373,64 @@ pub fn title(draft: &mut Draft, _: &Rules) {
     let Some(first) = draft.blocks.first_mut() else {
         return;
     };
-    draft.title = first.lines.remove(0);
+    let line = first.lines.remove(0);
+    let (title, site) = split_site_name(&line);
+    if let Some(site) = site {
+        draft.removed.push(Removed {
+            line: site.to_owned(),
+            rule: "title-site-name".to_owned(),
+            credit: false,
+        });
+    }
+    draft.title = title.to_owned();
     if first.lines.is_empty() {
         draft.blocks.remove(0);
     }
+}
+
+/// Splits the site's name off a page title (`Headline | Reuters`,
+/// `Headline - BBC News`, `Headline | World news | The Guardian`,
+/// `Headline :: WRAL.com`). After ` | ` or ` :: ` any short name goes;
+/// after a dash only an outlet's name (a byline's outlet, a domain, a name
+/// ending in `News`), since headlines use dashes themselves.
+fn split_site_name(line: &str) -> (&str, Option<&str>) {
+    let short_name = |s: &str| {
+        let words = s.split_whitespace().count();
+        (1..=4).contains(&words) && !s.ends_with(['.', '?', '!'])
+    };
+    let outlet = |s: &str| {
+        let lower = s.to_lowercase();
+        BYLINE_TAIL.contains(&lower.as_str())
+            || [
+                "the independent",
+                "al jazeera",
+                "yahoo news",
+                "the times",
+                "the telegraph",
+            ]
+            .contains(&lower.as_str())
+            || lower.ends_with(" news")
+            || (!lower.contains(' ') && lower.contains('.') && !lower.ends_with('.'))
+    };
+    for sep in [" | ", " :: "] {
+        if let Some(at) = line.find(sep) {
+            let (head, tail) = (line[..at].trim_end(), &line[at + sep.len()..]);
+            if head.split_whitespace().count() >= 3
+                && tail.split(sep).all(|part| short_name(part.trim()))
+            {
+                return (head, Some(tail.trim()));
+            }
+        }
+    }
+    for sep in [" - ", " – ", " — "] {
+        if let Some(at) = line.rfind(sep) {
+            let (head, tail) = (line[..at].trim_end(), line[at + sep.len()..].trim());
+            if head.split_whitespace().count() >= 3 && short_name(tail) && outlet(tail) {
+                return (head, Some(tail));
+            }
+        }
+    }
+    (line, None)
 }
 
 /// Removes a byline at the top of the body (`By Jane Doe`, `By JANE DOE,
@@ -903,6 +957,41 @@ fn is_heading_like(block: &Block, max_chars: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn site_names_leave_titles() {
+        for (line, title) in [
+            (
+                "Mayor resigns after expenses scandal | Reuters",
+                "Mayor resigns after expenses scandal",
+            ),
+            (
+                "Mayor resigns after expenses scandal - BBC News",
+                "Mayor resigns after expenses scandal",
+            ),
+            (
+                "Mayor resigns after scandal | World news | The Guardian",
+                "Mayor resigns after scandal",
+            ),
+            (
+                "Mayor resigns after scandal :: WRAL.com",
+                "Mayor resigns after scandal",
+            ),
+            (
+                "Mayor resigns after scandal – The Guardian",
+                "Mayor resigns after scandal",
+            ),
+            // Dashes and pipes of the headline itself stay.
+            ("Brexit - what happens next", "Brexit - what happens next"),
+            (
+                "Mayor resigns - and his deputy follows him out",
+                "Mayor resigns - and his deputy follows him out",
+            ),
+            ("Live | Storm hits the coast", "Live | Storm hits the coast"),
+        ] {
+            assert_eq!(split_site_name(line).0, title, "{line}");
+        }
+    }
+
     use super::*;
 
     use crate::config::ImportConfig;
