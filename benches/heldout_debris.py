@@ -3,7 +3,11 @@
 
     python3 benches/heldout_debris.py [--n 400] [--seed 11] [--binary target/release/broadsheet]
                                       [--keep DIR] [--out /tmp/heldout] [--corpus wikinews]
-                                      [--control 0.15] [--explain-limit 12]
+                                      [--control 0.15] [--explain-limit 12] [--catalogue a|b]
+
+--catalogue b swaps CATALOGUE, DATELINES and TITLE_SUFFIXES for the second catalogue in
+benches/heldout_forms_b.py (written independently of catalogue A, also without reading
+the cleaner); the in-text forms and the scoring are the same.
 
 What it measures
 ----------------
@@ -711,6 +715,19 @@ TITLE_SUFFIXES = [
     " :: WRAL.com", " | Local News | {OUTLET}",
 ]
 
+HOOKS = None  # with --catalogue b: heldout_forms_b (extra placeholders and item styles)
+
+
+def use_catalogue(name):
+    """Swaps in catalogue B's tables and pools ("a" leaves everything as it is)."""
+    global CATALOGUE, DATELINES, TITLE_SUFFIXES, HOOKS
+    if name == "b":
+        sys.path.insert(0, str(Path(__file__).resolve().parent))
+        import heldout_forms_b as b
+        POOLS.update(b.POOLS)
+        CATALOGUE, DATELINES, TITLE_SUFFIXES, HOOKS = b.CATALOGUE, b.DATELINES, b.TITLE_SUFFIXES, b
+
+
 KIND_WEIGHTS = {"share": 2, "ad": 2, "byline": 2, "timestamp": 2, "dateline": 2,
                 "caption": 2, "inline_teaser": 2, "teaser_block": 2, "credit": 2}
 
@@ -998,6 +1015,8 @@ class Filler:
 
     def value(self, key):
         r = self.rng
+        if HOOKS is not None and (v := HOOKS.value(self, key)) is not None:
+            return v
         name_ix = {"NAME": 0, "NAME2": 1, "NAME3": 2, "NAME4": 3}
         if key in name_ix:
             return self.names[name_ix[key]]
@@ -1058,6 +1077,8 @@ class Filler:
 
     def items(self, style):
         r = self.rng
+        if HOOKS is not None and (v := HOOKS.items(self, style)) is not None:
+            return v
         n = r.randint(3, 6)
         if style == "topic":
             return r.sample(POOLS["TOPIC"], n)
@@ -1523,7 +1544,7 @@ def report(results, explains, args, out_dir, import_log):
     ctrl_p = sum(len(r.article.paras) for r in ctrl)
     ctrl_k = sum(r.kept for r in ctrl)
     lines = []
-    lines.append(f"held-out debris: {n} articles (seed {args.seed}, corpus {args.corpus}), "
+    lines.append(f"held-out debris: {n} articles (seed {args.seed}, corpus {args.corpus}, catalogue {args.catalogue}), "
                  f"{len(ctrl)} control, {n - len(ctrl)} with debris; "
                  f"{len({d.form for r in results for d in r.article.debris})} distinct forms used "
                  f"of {len(CATALOGUE) + len(DATELINES) + len(TITLE_SUFFIXES) + len(TEXT_FORMS) + 4}")
@@ -1697,7 +1718,10 @@ def main():
                     help="bbc is research-only text: never publish what is built from it")
     ap.add_argument("--control", type=float, default=0.15, help="share of articles with no debris")
     ap.add_argument("--explain-limit", type=int, default=12, help="failures shown with --explain")
+    ap.add_argument("--catalogue", choices=("a", "b"), default="a",
+                    help="b: the second, independently written catalogue in heldout_forms_b.py")
     args = ap.parse_args()
+    use_catalogue(args.catalogue)
     binary = Path(args.binary).resolve()
     if not binary.exists():
         raise SystemExit(f"no binary at {binary}")
