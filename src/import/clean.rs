@@ -234,16 +234,50 @@ pub fn share_lines(draft: &mut Draft, rules: &Rules) {
 /// Removes site notices and the built-in kinds of debris (advertising,
 /// newsletter and cookie notices, captions, media widgets…) anywhere.
 pub fn notices(draft: &mut Draft, rules: &Rules) {
+    let mut first = true;
     draft.remove_lines(|line| {
+        let title = std::mem::take(&mut first);
         if let Some(pattern) = rules.notices.first_match(line) {
             return Some(format!("notice `{pattern}`"));
+        }
+        // A teaser marker (`Comments`, `Related`) is the teaser-block
+        // pass's: it cuts what follows it too.
+        if rules.teaser_markers.is_match(line) {
+            return None;
         }
         if line.len() > MAX_RULE_LINE {
             return None;
         }
         let rule = rules.remove.first_match(line)?;
+        // The first line is the headline unless it is page chrome that no
+        // headline reads like (`Headline | Reuters` is not a caption).
+        if title && !PAGE_CHROME.contains(&rule) {
+            return None;
+        }
+        // A caption in the article's own list (a gallery) is the article's.
+        let captions = ["caption", "photo-credit"].contains(&rule);
+        if captions && is_list_item(line) {
+            return None;
+        }
         (rule == "photo-credit" || !is_reported_speech(line)).then(|| rule.to_owned())
     });
+}
+
+/// Rules whose lines no headline reads like: they may remove the first line.
+const PAGE_CHROME: &[&str] = &[
+    "advertisement",
+    "cookie-notice",
+    "browser-notice",
+    "script",
+    "separator",
+    "link",
+];
+
+/// A line of a list: `- item`, `* item`, `• item`.
+pub(crate) fn is_list_item(line: &str) -> bool {
+    ["- ", "* ", "• ", "– ", "+ "]
+        .iter()
+        .any(|m| line.starts_with(m))
 }
 
 /// True for a line that reports what someone said: an article's, whatever it starts with.
@@ -262,110 +296,128 @@ fn is_reported_speech(line: &str) -> bool {
         && line.split_whitespace().count() >= 8
 }
 
-/// Words of site menus at the top of whole-page text.
-const MENU_WORDS: &[&str] = &[
-    "home",
-    "menu",
-    "main menu",
-    "search",
-    "sections",
-    "news",
-    "sport",
-    "sports",
-    "world",
-    "business",
-    "politics",
-    "opinion",
-    "entertainment",
-    "culture",
-    "lifestyle",
-    "tech",
-    "technology",
-    "science",
-    "health",
-    "travel",
-    "video",
-    "videos",
-    "podcasts",
-    "weather",
-    "local",
-    "live",
-    "log in",
-    "login",
-    "sign in",
-    "sign out",
-    "register",
-    "account",
-    "my account",
+/// Removes the navigation of whole-page text, line by line: menu words
+/// (`Home`, `World`) before the first sentence, runs of three menu words
+/// anywhere, menu and breadcrumb lines (`Home › World`, `You are here:
+/// Home / World`) and the page's controls (`Skip to content`, `Sign in`)
+/// anywhere.
+pub fn navigation(draft: &mut Draft, _: &Rules) {
+    let lines: Vec<&String> = draft.blocks.iter().flat_map(|b| &b.lines).collect();
+    let menu_word: Vec<bool> = lines
+        .iter()
+        .map(|line| {
+            line.len() <= 30
+                && !is_list_item(line)
+                && page::MENU_WORDS.contains(&menu_key(line).as_str())
+        })
+        .collect();
+    let first_sentence = lines
+        .iter()
+        .position(|l| page::LineFeatures::of(l).is_sentence())
+        .unwrap_or(lines.len());
+    let mut remove = vec![false; lines.len()];
+    let mut i = 0;
+    while i < lines.len() {
+        let run = menu_word[i..].iter().take_while(|&&m| m).count();
+        for (j, r) in remove.iter_mut().enumerate().skip(i).take(run.max(1)) {
+            *r = (menu_word[j] && (j < first_sentence || run >= 3))
+                || is_control(lines[j])
+                || is_breadcrumb(lines[j]);
+        }
+        i += run.max(1);
+    }
+    let mut i = 0;
+    draft.remove_lines(|_| {
+        i += 1;
+        remove[i - 1].then(|| "navigation".to_owned())
+    });
+}
+
+/// A line as menus are compared: lower case, without end punctuation.
+fn menu_key(line: &str) -> String {
+    line.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .to_lowercase()
+}
+
+/// The page's own controls, which no article has as a line.
+const CONTROLS: &[&str] = &[
     "skip to content",
     "skip to main content",
     "skip to navigation",
+    "skip to search",
+    "skip to footer",
+    "skip navigation",
+    "jump to content",
+    "main menu",
     "open menu",
     "close menu",
+    "menu",
     "toggle navigation",
-    "navigation",
+    "toggle menu",
+    "open navigation",
+    "close navigation",
+    "sign in",
+    "sign out",
+    "log in",
+    "log out",
+    "login",
+    "logout",
+    "sign in / register",
+    "register",
+    "my account",
+    "account",
+    "search",
+    "search this site",
+    "open search",
+    "close search",
     "back to top",
-    "more",
-    "subscribe",
-    "newsletters",
-    "u.s.",
-    "us",
-    "uk",
-    "europe",
-    "asia",
-    "africa",
-    "americas",
-    "australia",
-    "middle east",
-    "markets",
-    "economy",
-    "climate",
-    "arts",
-    "books",
-    "style",
-    "food",
-    "games",
-    "crosswords",
-    "obituaries",
-    "photos",
-    "latest",
-    "top stories",
-    "español",
-    "edition",
-    "international edition",
-    "us edition",
-    "uk edition",
+    "scroll to top",
+    "go to top",
+    "live tv",
+    "watch live tv",
+    "listen live",
     "today's paper",
-    "print",
+    "today’s paper",
+    "e-paper",
+    "epaper",
+    "edition",
+    "change edition",
+    "select edition",
+    "choose your edition",
+    "notifications",
+    "close",
+    "dismiss",
 ];
 
-/// Removes the navigation at the top of whole-page text, line by line
-/// (menu words, breadcrumbs `Home › World`), and menu lines anywhere.
-pub fn navigation(draft: &mut Draft, _: &Rules) {
-    let mut top = true;
-    let removed = &mut draft.removed;
-    for block in &mut draft.blocks {
-        block.lines.retain(|line| {
-            let is_menu = line.contains(['|', '›', '»', '•', '·', '>', '/'])
-                && page::LineFeatures::of(line).is_menu();
-            let menu_word = top && line.len() <= 30 && {
-                let lower = line.trim_end_matches([':', '.']).to_lowercase();
-                MENU_WORDS.contains(&lower.as_str())
-            };
-            let remove = is_menu || menu_word;
-            if remove {
-                removed.push(Removed {
-                    line: line.clone(),
-                    rule: "navigation".to_owned(),
-                    credit: false,
-                });
-            } else {
-                top = false;
-            }
-            !remove
-        });
+fn is_control(line: &str) -> bool {
+    line.len() <= 40 && CONTROLS.contains(&menu_key(line).as_str())
+}
+
+/// A menu or breadcrumb line: `Home › World › Europe`, `You are here:
+/// Home / World`, `Home / World` (two menu words).
+fn is_breadcrumb(line: &str) -> bool {
+    let lower = line.to_lowercase();
+    let line = [
+        "you are here:",
+        "you are here",
+        "breadcrumb:",
+        "breadcrumbs:",
+    ]
+    .iter()
+    .find_map(|p| lower.starts_with(p).then(|| line[p.len()..].trim()))
+    .unwrap_or(line);
+    if line.contains(['|', '›', '»', '•', '·', '>', '/']) && page::LineFeatures::of(line).is_menu()
+    {
+        return true;
     }
-    draft.blocks.retain(|b| !b.lines.is_empty());
+    let items: Vec<&str> = line
+        .split(['|', '›', '»', '•', '·', '>', '/'])
+        .map(str::trim)
+        .collect();
+    items.len() >= 2
+        && items
+            .iter()
+            .all(|item| page::MENU_WORDS.contains(&menu_key(item).as_str()))
 }
 
 /// Takes the first line as the title; the rest of its block stays in the body.
@@ -661,7 +713,8 @@ pub fn attribution(draft: &mut Draft, rules: &Rules) {
             let rule = match rules.attributions.first_match(line) {
                 Some(pattern) if reads_as_credit(line) => Some(format!("attribution `{pattern}`")),
                 _ => match rules.credit.first_match(line) {
-                    Some("republished") => Some("republished".to_owned()),
+                    // These read as sentences, and are debris whatever their words.
+                    Some(rule @ ("republished" | "syndication")) => Some(rule.to_owned()),
                     Some(rule) if reads_as_credit(line) => Some(rule.to_owned()),
                     _ => None,
                 },

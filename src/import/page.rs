@@ -20,6 +20,9 @@ pub(crate) struct LineFeatures {
     pub ends_sentence: bool,
     /// Has the separators of menus and breadcrumbs (` | `, ` › `, ` • `).
     pub separators: usize,
+    /// Ends with a full stop, as a menu item or a link never does
+    /// (`Image: Jane Doe.` is a gallery's credit, not page furniture).
+    pub full_stop: bool,
 }
 
 impl LineFeatures {
@@ -56,6 +59,7 @@ impl LineFeatures {
             },
             ends_sentence: end.ends_with(['.', '?', '!', '…', ':', ';']) && !end.ends_with("..."),
             separators,
+            full_stop: end.ends_with('.') && !end.ends_with(".."),
         }
     }
 
@@ -67,13 +71,166 @@ impl LineFeatures {
 
     /// Reads as a menu item, a link or a label: a few words, no sentence.
     pub(crate) fn is_phrase(&self) -> bool {
-        !self.is_sentence() && self.words <= 6
+        !self.is_sentence() && self.words <= 6 && !self.full_stop
     }
 
     /// A menu or breadcrumb line: several items between separators.
     pub(crate) fn is_menu(&self) -> bool {
         self.separators >= 2 && !self.ends_sentence && self.words <= 3 * (self.separators + 1)
     }
+}
+
+/// Words of site menus at the top of whole-page text.
+pub(crate) const MENU_WORDS: &[&str] = &[
+    "home",
+    "menu",
+    "main menu",
+    "search",
+    "sections",
+    "news",
+    "sport",
+    "sports",
+    "world",
+    "business",
+    "politics",
+    "opinion",
+    "entertainment",
+    "culture",
+    "lifestyle",
+    "tech",
+    "technology",
+    "science",
+    "health",
+    "travel",
+    "video",
+    "videos",
+    "podcasts",
+    "weather",
+    "local",
+    "live",
+    "log in",
+    "login",
+    "sign in",
+    "sign out",
+    "register",
+    "account",
+    "my account",
+    "skip to content",
+    "skip to main content",
+    "skip to navigation",
+    "open menu",
+    "close menu",
+    "toggle navigation",
+    "navigation",
+    "back to top",
+    "more",
+    "subscribe",
+    "newsletters",
+    "u.s.",
+    "us",
+    "uk",
+    "europe",
+    "asia",
+    "africa",
+    "americas",
+    "australia",
+    "middle east",
+    "markets",
+    "economy",
+    "climate",
+    "arts",
+    "books",
+    "style",
+    "food",
+    "games",
+    "crosswords",
+    "obituaries",
+    "photos",
+    "latest",
+    "top stories",
+    "español",
+    "edition",
+    "international edition",
+    "us edition",
+    "uk edition",
+    "today's paper",
+    "print",
+];
+
+/// Words of page footers and account links.
+const FOOTER_WORDS: &[&str] = &[
+    "about",
+    "about us",
+    "contact",
+    "contact us",
+    "privacy",
+    "privacy policy",
+    "privacy notice",
+    "cookie policy",
+    "cookies",
+    "cookie settings",
+    "terms",
+    "terms of use",
+    "terms of service",
+    "terms and conditions",
+    "careers",
+    "jobs",
+    "advertise",
+    "advertise with us",
+    "help",
+    "help centre",
+    "help center",
+    "faq",
+    "sitemap",
+    "site map",
+    "rss",
+    "accessibility",
+    "corrections",
+    "newsletters",
+    "archive",
+    "archives",
+    "press",
+    "media kit",
+    "licensing",
+    "syndication",
+    "contributors",
+    "our team",
+    "staff",
+    "masthead",
+    "ethics",
+    "editorial standards",
+    "code of conduct",
+    "feedback",
+    "tips",
+    "send us a tip",
+    "store",
+    "shop",
+    "events",
+    "donate",
+    "podcasts",
+    "apps",
+    "mobile apps",
+    "follow us",
+    "connect",
+    "subscriptions",
+    "manage subscription",
+    "e-paper",
+    "epaper",
+    "digital edition",
+    "do not sell my personal information",
+    "your privacy choices",
+];
+
+/// True for a line of page furniture: a menu line, a menu or footer
+/// word (`Home`, `About us`, `Privacy policy`), or a copyright line.
+pub(crate) fn is_furniture(line: &str) -> bool {
+    let trimmed = line.trim_matches(|c: char| !c.is_alphanumeric() && c != '©');
+    let lower = trimmed.to_lowercase();
+    LineFeatures::of(line).is_menu()
+        || MENU_WORDS.contains(&lower.as_str())
+        || FOOTER_WORDS.contains(&lower.as_str())
+        || lower.starts_with('©')
+        || lower.starts_with("copyright")
 }
 
 /// What [`classify`] says of each block.
@@ -95,6 +252,11 @@ pub(crate) fn classify(blocks: &[Vec<&str>], min_run: usize) -> Vec<BlockClass> 
         .iter()
         .map(|b| b.iter().map(|l| LineFeatures::of(l)).collect())
         .collect();
+    // A block of list items (`- item`) is the article's own list.
+    let lists: Vec<bool> = blocks
+        .iter()
+        .map(|b| b.iter().any(|l| crate::import::clean::is_list_item(l)))
+        .collect();
     let phrase_block = |f: &[LineFeatures]| f.iter().all(LineFeatures::is_phrase);
     let mut class = vec![BlockClass::Content; blocks.len()];
     let has_sentence = |f: &Vec<LineFeatures>| f.iter().any(LineFeatures::is_sentence);
@@ -112,6 +274,11 @@ pub(crate) fn classify(blocks: &[Vec<&str>], min_run: usize) -> Vec<BlockClass> 
         while i < blocks.len() && phrase_block(&features[i]) {
             lines += features[i].len();
             i += 1;
+        }
+        // Short phrases alone are no proof: a gallery's captions and a
+        // map's legend are phrases too. Half the run must be furniture.
+        if 2 * furniture(&blocks[start..i]) < lines {
+            continue;
         }
         // Between two sentences a run is the article's own list (a
         // gallery's credits, a table's rows): only the page's head and
@@ -136,13 +303,23 @@ pub(crate) fn classify(blocks: &[Vec<&str>], min_run: usize) -> Vec<BlockClass> 
     {
         let tail: usize = features[last + 1..].iter().map(Vec::len).sum();
         let all_phrases = features[last + 1..].iter().all(|f| phrase_block(f));
-        if tail >= 2 && all_phrases {
+        if tail >= 2 && all_phrases && 2 * furniture(&blocks[last + 1..]) >= tail {
             for c in &mut class[last + 1..] {
                 *c = BlockClass::Boilerplate;
             }
         }
     }
+    for (c, list) in class.iter_mut().zip(lists) {
+        if list {
+            *c = BlockClass::Content;
+        }
+    }
     class
+}
+
+/// How many lines of `blocks` are page furniture.
+fn furniture(blocks: &[Vec<&str>]) -> usize {
+    blocks.iter().flatten().filter(|l| is_furniture(l)).count()
 }
 
 #[cfg(test)]

@@ -87,8 +87,11 @@ impl PatternSet {
     }
 
     fn build(regexes: &[String], labels: Vec<String>) -> Self {
+        // The built-in rules are many alternations: room beyond the
+        // default 10 MiB for the compiled set.
         let set = RegexSetBuilder::new(regexes)
             .case_insensitive(true)
+            .size_limit(64 << 20)
             .build()
             .expect("the built-in and escaped patterns are valid regular expressions");
         PatternSet { set, labels }

@@ -26,11 +26,11 @@ const REMOVE: &[(&str, &str)] = &[
     // Advertising slugs and "continue reading" breaks.
     (
         "advertisement",
-        r"[-–—_*=·•|\s]*(?:advertisement|advertisements|advert|adverts|ad|ads|sponsored|sponsored content|sponsored post|paid content|paid post|paid partnership|promoted|promoted content|partner content|ad feedback|skip advertisement|skip ad|advertise with us|advertising|anzeige|publicité|publicidad)[-–—_*=·•|\s]*",
+        r"[-–—_*=·•|\[(\s]*(?:advertisement|advertisements|advertisment|advert|adverts|ad|ads|sponsored|sponsored content|sponsored post|sponsored links?|sponsored stories|paid content|paid post|paid partnership|paid partner content|partner content|promoted|promoted content|promoted links?|promoted stories|ad feedback|ad choices|adchoices|skip advertisement|skip ad|close ad|report (?:this )?ad|remove ads|hide ads|ad-free|advertise with us|advertise here|advertising|story ad|mid-article ad|in-article ad|anzeige|werbung|publicité|publicidad|pubblicità|reklam|reklama|advertentie|annonce|annons|mainos|publicidade|advertorial)[-–—_*=·•|:)\]\s]*",
     ),
     (
         "advertisement",
-        r"[-–—(\[\s]*(?:the )?(?:story|article|content|text|report|post|page) continues (?:below|after|under)(?: (?:the|this))?(?: (?:advertisement|advert|ad|ads|sponsored content|video|image|photo|gallery))?[.…)\]\s-]*",
+        r"[-–—(\[\s]*(?:the )?(?:story|article|content|text|report|post|page|reading) continues(?: (?:below|after|under|on the next page|on next page|after (?:the )?(?:ad|advertisement|break)))?(?: (?:the|this))?(?: (?:advertisement|advert|ad|ads|sponsored content|video|image|photo|gallery))?[.…:)\]\s-]*",
     ),
     (
         "advertisement",
@@ -131,6 +131,81 @@ const REMOVE: &[(&str, &str)] = &[
         "furniture",
         r"(?:tags|topics|filed under|categories|category|posted in|more about|keywords)\s*:\s*.+|(?:print|email|e-mail|share|save|gift|send) this (?:article|story|page|post)|print|text size|font size|a a a|aa|(?:show|see|load|view|read) (?:more|less|all)|ad ?choices|(?:sponsored|paid for) by\s+[^.]+|.*\bgift articles?\b.*|send any friend a story|give this article|(?:sign|log) in to (?:comment|reply|continue|read|save|post|join).*|you must be (?:logged|signed) in.*|(?:do you have|have you got) a (?:story|tip)\b.*|contact (?:the )?(?:author|reporter|writer|newsroom)\b.*|subscribe to (?:our|the) .*\b(?:channel|podcast|youtube|feed)\b.*|read (?:the )?(?:full|whole|complete|original|rest of the) (?:story|article|report|interview)\b.*|(?:read|continue reading) (?:more )?(?:at|on) [\w.-]+\.[a-z]{2,}.*|breaking(?: news)?|featured video|top videos?|watch next|image|photo|video|audio|about us|about|contact us|contact|terms of use|terms of service|terms and conditions|careers|jobs|work (?:for|with) us|sitemap|site map|accessibility|help|faq|faqs|corrections|masthead|staff directory|rss|rss feeds?|archives?",
     ),
+    // Reader comments: counts, prompts, closed threads, comment forms.
+    (
+        "comments",
+        r"[(\[]?\s*(?:(?:\d+\s+)?comments?(?:\s*\(\d+\))?|(?:add|post|leave|write|submit|view|show|hide|read|see|load|open|close|sort|jump to|go to|skip to)(?: (?:a|your|the|all|more|our|\d+))?(?: (?:new|reader|readers'?|readers’))? (?:comments?|reply|replies|responses?|conversation|discussion)(?:\s*\(\d+\))?|comments? (?:are|have been|is|section is) (?:now )?(?:closed|disabled|turned off|off|unavailable|not available|open)(?: (?:for|on) this (?:article|story|post|page))?|commenting (?:is|has been) (?:now )?(?:closed|disabled|turned off|unavailable|not available|not enabled)(?: (?:for|on) this (?:article|story|post|page))?|be the first to (?:comment|reply|respond|review)\b.*|(?:join|start) the (?:conversation|discussion|debate)|leave a (?:reply|comment)(?: cancel reply)?|cancel reply|your email address will not be published\b.*|required fields are marked\b.*|(?:read|view|see) (?:our )?(?:community|comment|commenting|conversation) (?:guidelines|rules|policy|standards)\b.*|(?:community|commenting) (?:guidelines|rules)|(?:sign|log) in (?:or (?:register|sign up) )?to (?:comment|reply|join the (?:conversation|discussion))\b.*|notify me of (?:follow-up comments|new posts|new comments)\b.*|(?:comments?|replies|reactions|likes) \d+|\d+ (?:replies|reactions|likes|people (?:reacted|commented))|what do you think\?(?: (?:leave|share|tell|let)\b.*)?|(?:have your say|tell us what you think|let us know (?:what you think )?in the comments)\b.*)[.!:…)\]\s]*",
+    ),
+    // Contact lines: how to reach the newsroom or the author.
+    (
+        "contact",
+        r"(?:(?:got|have|do you have) (?:a|any) (?:news )?(?:story|tip|question|questions|feedback|comment|comments|news tip|story idea)\b.*|(?:e-?mail|contact|reach|write to|send|tips?|feedback|questions|follow|twitter|phone|tel|call|whatsapp|message)\b.*[\w.+-]+@[\w-]+(?:\.[\w-]+)+.*|(?-i:\p{Lu})\S+(?: \S+){0,3} (?:can|may) be (?:reached|contacted|emailed) (?:at|on|via|by) .*|(?:e-?mail|contact|reach|write to) (?:the )?(?:author|reporter|writer|newsroom|editor|editors|our newsroom|the desk)\b.*|(?:e-?mail|twitter|x|instagram|facebook|threads|bluesky|tel|telephone|phone|mobile|whatsapp|signal)\s*:\s*[@+\w][\w.+@ -]*|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)[.!\s]*",
+    ),
+    // Social posts embedded in the page, as their text is scraped.
+    (
+        "embed",
+        r"(?:skip|end of) (?:\S+ ){0,2}(?:post|posts|content|video|tweet|embed)\b.*|allow (?:\S+ ){0,3}(?:content|cookies)\?|this (?:article|page|story) contains content (?:provided by|from)\b.*|(?:accept|allow) and continue|view (?:this |more on |the full )?(?:post |video |photo )?on (?:instagram|twitter|x|facebook|tiktok|youtube|threads|bluesky|linkedin)|watch on (?:youtube|vimeo|tiktok|facebook|instagram|x)|a post shared by\b.*|(?:twitter|x|instagram|youtube|tiktok|facebook|threads|bluesky) (?:ad content|content|video|post|embed)|.*\bpic\.twitter\.com/\S+.*|[-—–]\s*[^()]+\(@\w+\)\s*(?:on )?(?:\w+\.? \d{1,2},? \d{4}|\d{1,2} \w+ \d{4})\b.*|.*\(@\w+\)\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\.? \d{1,2},? \d{4}|(?:load|loading) (?:\w+ )?(?:tweet|post|embed|content)(?:\.\.\.|…)?|(?:tweet|post|video|image) (?:may have been )?(?:deleted|unavailable|removed)",
+    ),
+    // Paywalls, sign-up walls and appeals for support.
+    (
+        "paywall",
+        r"[(\[]?\s*(?:(?:create|register for|sign up for|open) (?:a|an|your) (?:free )?(?:account|profile)\b.*|(?:log|sign) in (?:or (?:register|subscribe|create an account) )?to (?:continue|keep) reading\b.*|(?:log|sign) in(?: (?:or|/) (?:register|subscribe|sign up))?|continue reading (?:with|for) (?:free|a|an|your|just|only)\b.*|you(?:'ve|’ve| have) (?:reached|hit|used|read|enjoyed) (?:your|the|all (?:of )?your|\d+ of your|all your) (?:limit|maximum|quota|monthly|\d+ free|free|allowance)\b.*|you have \d+ (?:free )?(?:articles?|stories|reads) (?:left|remaining)\b.*|this is your (?:last|final) free (?:article|story)\b.*|(?:already (?:a )?(?:subscriber|member|registered|have an account)|have an account)\??.*|since you(?:'re|’re| are) here\b.*|(?:support|fund|back|help fund|power|protect) (?:our|independent|quality|local|public[- ]interest|trusted|fearless|the|free|nonprofit|non-profit) (?:\S+ ){0,2}(?:journalism|reporting|newsroom|work|press)\b.*|(?:please )?(?:donate|give|contribute|support us)(?: now| today| here)?|(?:make a |one-off |monthly )?(?:donation|contribution)(?: now| today)?|(?:become a|join as a|join us as a) (?:member|supporter|subscriber|patron|friend)\b.*|subscribe (?:now |today )?(?:for|to get|and get|from) (?:unlimited|full|digital|just|only|as little|\$|£|€|\d).*|(?:unlimited|full|digital|premium) access (?:for|from|to)\b.*|(?:get|start) (?:your )?(?:free )?(?:trial|\d+[- ]days? free|\d+[- ]day free trial)\b.*|(?:this|the) (?:article|story|content|piece) is (?:for|available to|only for|exclusive to|reserved for|available only to) (?:subscribers|members|premium|paying)\b.*|(?:subscribers|members|premium) only|(?:subscriber|member|premium) (?:exclusive|content|article)|to (?:continue|keep) reading,? (?:please )?(?:subscribe|log in|sign in|register|create)\b.*|(?:cancel|unsubscribe) (?:at )?any ?time\b.*|(?:readers|you) like you (?:make|keep|help)\b.*)[.!)\]\s]*",
+    ),
+    // Editorial standards, trust and correction prompts.
+    (
+        "standards",
+        r"(?:read about our approach to external (?:linking|links|content)\b.*|.*\bis not responsible for the content of external (?:sites|websites|internet sites|links)\b.*|(?:read|see|view) (?:our|the) (?:editorial|ethics|editorial standards|corrections?|standards|fact[- ]checking|accuracy|complaints) (?:guidelines|policy|policies|code|principles|standards|statement|process)\b.*|why you can trust [\w .'’&-]+|(?:report|flag|submit|suggest) (?:an?|a) (?:error|correction|typo|mistake|fix|issue)\b.*|(?:spotted|found|see|notice) (?:an?|a) (?:error|typo|mistake)\b.*|(?:editorial|corrections?|ethics|fact[- ]checking|accuracy) (?:policy|policies|standards|guidelines|code|statement|principles)|(?:our|about our) (?:editorial )?(?:standards|journalism|ethics|process|policies)|(?:the )?trust (?:project|principles|indicators?)|(?:this|the) (?:article|story|content) (?:was|has been) (?:reviewed|fact[- ]checked|checked) (?:by|for|according to)\b.*)[.!\s]*",
+    ),
+    // Script and markup leftovers: code that was never text.
+    (
+        "script",
+        r".*\b(?:googletag|adsbygoogle|_taboola|_comscore|_qevents|_gaq|dataLayer|fbq|twttr|gtag|__tcfapi|_sf_async_config|_newsroom)\b.*[;{}()].*|.*\b(?:document|window)\.[\w$]+\b.*[;=(].*|(?:var|let|const) [\w$]+ ?=.*;|function ?\w*\s*\([^)]*\)\s*\{.*|.*\}\)?\(\w*\);?|\}\);?|\{|\}|if ?\(.*\) ?\{.*|\$\(.*\)\..*;|<!--.*|.*-->|/\*.*\*/|//.*(?:cdata|\]\]>).*|@media\b.*\{.*|\.[\w-]+ ?\{[^}]*\}?",
+    ),
+    // Privacy and terms notices.
+    (
+        "cookie-notice",
+        r"(?:we(?:'ve|’ve| have)?|this (?:site|website)|our (?:site|website)) (?:recently |just )?(?:updated|changed|revised|made changes to)\b.{0,40}\b(?:privacy|cookie|terms)\b.*|(?:please )?(?:take a moment to )?review (?:our|the|these) (?:updated |new )?(?:privacy|cookie|terms)\b.*|(?:privacy|cookie) (?:notice|statement|banner)\s*:.*|by (?:using|continuing to use|visiting) (?:this|our) (?:site|website|service)s?\b.*|by clicking (?:on )?(?:\x22|“|accept|agree|subscribe|sign up|continue|submit|below|here|i agree)\b.*|(?:manage|review) (?:your )?(?:consent|cookie|privacy|ad) (?:preferences|settings|choices|options)\b.*|(?:we and our partners|we value your privacy|your privacy (?:matters|is important)).*",
+    ),
+    // Newsletter prompts in their many shapes.
+    (
+        "newsletter",
+        r".*\b(?:sign up|sign-up|subscribe|receive|get|want|enter|join|our|your|free)\b.*\b(?:newsletters?|inbox|briefings?|digest|e-?mail updates|email alerts)\b.*|.*\b(?:newsletters?|inbox)\b.*\b(?:sign up|subscribe|receive|delivered|our|your|you|free|privacy|unsubscribe|charities)\b.*",
+    ),
+    // App prompts.
+    (
+        "follow",
+        r"[(\[]?\s*(?:(?:open|read|continue|view|listen|watch|get|see) (?:this |it )?(?:in|on) (?:the |our )?(?:\S+ ){0,2}app|(?:get|download|install|try) (?:the |our )?(?:free |new |official )?(?:\S+ ){0,3}apps?(?: (?:now|today|here|for free))?|(?:download|install|get) (?:the|our) (?-i:\p{Lu})[^.!?]{0,40}(?-i:App)(?: (?:now|today|for free|here|to get .*))?|catch all the .*\b(?:download|install|get) (?:the|our) .{0,40}\bapp\b.*|(?:available|now) on (?:the )?(?:app store|google play|ios and android)\b.*|follow @\w+|follow (?:us|me|him|her|them|\S+(?: \S+){0,3}) (?:on|at) @\w+.*|catch all the (?:latest |breaking )?\w+ news\b.*)[.!)\]\s]*",
+    ),
+    // Reading time, audio players, video durations.
+    (
+        "media",
+        r"[(\[]?\s*(?:(?:estimated |approximate |approx\.? )?(?:reading|read|listening|listen|watch|watching|viewing) time\s*:?\s*.{0,30}|(?:about |approx\.? |approximately )?\d+(?:\.\d+)?[- ]?(?:min|mins|minute|minutes|hour|hr)(?:'|’)?s?\.? (?:read|listen|watch|video|audio|podcast)|(?:listen to (?:this |the full )?(?:article|story|report|piece)|listen|audio)\s*(?:[|•·:–—-]\s*)?\d+\s*(?:min|mins|minutes?|m|:\d{2})(?:\s*\d+\s*(?:s|sec|secs|seconds))?|(?:audio|an audio version|audio version)(?: (?:is )?available| of this (?:article|story))?|(?:hear|play) (?:this )?(?:article|story)(?: read aloud)?|(?:video |audio )?duration\s*:?\s*\d.{0,30}|media playback is (?:unsupported|not supported|unavailable) on your device|to (?:enjoy|watch|view|play|see) this (?:video|content|media|audio)\b.*\b(?:browser|upgrade|enable|javascript|html5)\b.*|(?:this )?(?:video|audio|podcast) (?:will )?(?:play|begin|start)s? (?:in|automatically|shortly)\b.*|(?:next|previous) (?:video|slide|image|photo)|(?:video|audio|podcast|gallery|slideshow|photos?)\s*[|•·:]\s*\d+(?::\d{2})?(?:\s*(?:min|mins|photos|images))?)[.:…)\]\s]*",
+    ),
+    // Captions of stock and file images; captions ending in a credit.
+    (
+        "caption",
+        r"[(\[]?\s*(?:representative|representational|representation|illustrative|illustration|stock|file|archive|archival|library|generic|symbolic|screengrab|screenshot|handout|agency|social media) (?:image|photo|picture|pic|photograph|purpose only|purposes only|use only)s?(?: only)?(?: used)?[.)\]\s]*|(?:image|photo|picture|pic)s? (?:used )?for (?:representation(?:al)?|illustration|illustrative|representative) purposes?(?: only)?[.)\]\s]*|.+?(?:\.|\s[|/]|\s[-–—])?\s*[(\[]?\b(?:photo|photograph|photos|picture|pic|video|footage|image by|images by|image credit|credit|credits|photo credit|image credit|picture credit|photo courtesy|image courtesy|courtesy|copyright|source|image source|photo source|illustration)\s*(?:by|:|-|of)\s*(?-i:[\p{Lu}@©])[^\s/|()]*(?:\s*(?:/|via|for|and|&|,|\||-)?\s*(?-i:[\p{Lu}@©\d])[^\s/|()]*){0,6}[)\]]?\.?|.+?\s(?:[-–—|/]|\()\s*(?:ap|afp|reuters|epa|epa-efe|efe|getty images|getty|shutterstock|alamy|pa|pa media|pa wire|anadolu|anadolu agency|xinhua|bloomberg|dpa|ansa|kyodo|yonhap|aap|ani|pti|ians|sipa|zuma|abaca|nurphoto|sopa images|imago|bbc|cnn|handout|supplied|file|pool|afp via getty images|ap photo|reuters photo|afp photo)(?:\s*[/|]\s*[^()]+)?[)\]]?\.?",
+    ),
+    // Reading tools: text size, save, bookmark, print, listen buttons.
+    (
+        "tools",
+        r"[(\[]?\s*(?:(?:text|font|type)[ -]?size\b.{0,30}|(?:a[-+]?\s*){2,4}|(?:decrease|increase|reset|change) (?:text|font) size|save(?: for later| article| story| this (?:article|story|page)| to (?:my )?(?:list|reading list|favorites|favourites))?|saved(?: articles| stories)?|(?:add to|remove from) (?:my )?(?:list|reading list|favorites|favourites|bookmarks)|bookmark(?: this| article| story)?(?: (?:article|story|page))?|print(?: this)?(?: (?:article|story|page))?|printer[- ]friendly(?: version)?|e-?mail(?: this)?(?: (?:article|story|page|to a friend))?|(?:dark|light|reader|reading) mode|translate(?: this (?:article|page))?|(?:toggle|switch) (?:theme|mode)|zoom (?:in|out))[.:)\]\s]*",
+    ),
+    // Topic and tag lists: `Posted in World | Tagged …`, `More about:`, `Explore more on these topics`.
+    (
+        "topics",
+        r"(?:posted|filed|published) (?:in|under) [^.]{1,80}?(?:\||\btagged\b|\btags?\b:?).*|(?:tagged|tagged with|tags?)\s*:?\s+[^.]{1,120}|(?:more about|more on|read more about|explore more on|more on these topics|explore more on these topics|explore|topics?|related topics|subjects?|keywords?|in this (?:story|article))\s*:?|explore more on (?:this|these) (?:topics?|stories|subjects)",
+    ),
+    // Lone labels of date lines (`Published`, `Updated:`), and date lines with a byline (`Posted on … by admin`).
+    (
+        "date-label",
+        r"(?:published|updated|posted|last updated|first published|last modified|modified|created|date)\s*:?|(?:posted|published|written|updated|submitted)(?: on| at)? [^.]{0,30}\d[^.]{0,30}? by \S+(?: \S+){0,3}",
+    ),
+    // The end marks of wire copy: `Enditem`, `ENDS`, `-30-`, `###`.
+    (
+        "end-mark",
+        r"[(\[]?\s*(?:end ?item|end|ends|-+\s*30\s*-+|#{3}|x{3}|\(end\)|-+\s*end\s*-+)[.)\]\s]*",
+    ),
     // Lines that are only separators or a link.
     (
         "separator",
@@ -145,8 +220,12 @@ const REMOVE: &[(&str, &str)] = &[
 /// Built-in rules that move a line into `credit`.
 const CREDIT: &[(&str, &str)] = &[
     (
+        "syndication",
+        r"[(\[*_]*\s*(?:.*\b(?:has|have|was|is) not been edited by\b.*|.*\b(?:published|auto-generated|generated|sourced|taken|reproduced) (?:from|via|through|off) (?:a |an |the )?(?:syndicated|wire|agency|news agency|newswire|third[- ]party) (?:feed|copy|service|content)\b.*|.*\bwire agency feed\b.*|(?:with )?(?:inputs?|input) (?:from|by) [^.]{1,60}|\(?(?:agencies|wires|wire services|news desk|web desk|online desk|agency)\)?|(?:this|the) (?:article|story|content|report) (?:is|was) (?:produced|created|written|provided|supplied|contributed) by\b.*|(?:distributed|provided|supplied) by\b[^.]{1,60})[.)\]*_\s]*",
+    ),
+    (
         "republished",
-        r"[(\[*_]*\s*(?:this (?:article|story|piece|post|item|content|column|interview|essay|analysis|version|feature|report)(?: was| is| has been)? (?:originally|first|also) (?:published|appeared|posted|ran)\b.*|(?:this|the) (?:article|story|piece|post|item|content) (?:was |is |has been )?(?:republished|reproduced|syndicated|reprinted)\b.*|(?:originally|first) (?:published|appeared|posted) (?:on|in|at|by) [^,]+|a version of this (?:story|article|piece|report) (?:originally |first |also )?(?:appeared|ran|was published|is published)\b.*|republished (?:with permission )?(?:from|courtesy of|under)\b.*|reprinted (?:with permission )?(?:from|by)\b.*|read the original (?:article|story|version)\b.*)",
+        r"[(\[*_]*\s*(?:this (?:article|story|piece|post|item|content|column|interview|essay|analysis|version|feature|report)(?: was| is| has been)? (?:originally|first|also) (?:published|appeared|posted|ran)\b.*|(?:this|the) (?:article|story|piece|post|item|content) (?:was |is |has been )?(?:republished|reproduced|syndicated|reprinted)\b.*|(?:originally|first) (?:published|appeared|posted) (?:on|in|at|by) [^,]+|a version of this (?:story|article|piece|report) (?:originally |first |also )?(?:appeared|appears|ran|runs|was published|is published)\b.*|(?:originally|first) (?:published|appeared|posted)(?: (?:on|in|at|by))? (?:(?:\w+day,? )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\.? \d{1,2},? \d{4}|\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w* \d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4})(?:,? (?:at )?\d{1,2}[:.]\d{2}.*)?\.?|republished (?:with permission )?(?:from|courtesy of|under)\b.*|reprinted (?:with permission )?(?:from|by)\b.*|read the original (?:article|story|version)\b.*)",
     ),
     (
         "agency-credit",

@@ -63,12 +63,45 @@ const STRONG: &[&str] = &[
     "bsky",
     "copylink",
     "permalink",
+    "clipboard",
+    "kakaotalk",
+    "xing",
+    "koo",
 ];
 
 /// Words of widgets that alone are too plain to remove (`Email`, `Print`).
 const WEAK: &[&str] = &[
-    "email", "e-mail", "mail", "print", "save", "saved", "copy", "copied", "link", "url",
-    "comment", "comments", "gift", "send", "text", "more", "options", "embed", "bookmark",
+    "email",
+    "e-mail",
+    "mail",
+    "print",
+    "save",
+    "saved",
+    "copy",
+    "copied",
+    "link",
+    "url",
+    "comment",
+    "comments",
+    "gift",
+    "send",
+    "text",
+    "more",
+    "options",
+    "embed",
+    "bookmark",
+    "notes",
+    "like",
+    "likes",
+    "react",
+    "reactions",
+    "close",
+    "panel",
+    "reply",
+    "repost",
+    "reposts",
+    "flip",
+    "subscribe",
 ];
 
 /// Glue words of widgets (`Share this article on Facebook`).
@@ -121,6 +154,12 @@ const GLUE: &[&str] = &[
     "now",
     "of",
     "for",
+    "about",
+    "loading",
+    "loading...",
+    "button",
+    "share-icon",
+    "opens",
 ];
 
 /// Classifies one line.
@@ -132,6 +171,7 @@ pub(crate) fn classify(line: &str) -> ShareLine {
     let mut strong = false;
     let mut weak = false;
     let mut words = 0;
+    let mut counts = 0;
     for word in line.split(|c: char| c.is_whitespace() || "|•·/,;:()[]{}<>!«»›‹–—".contains(c))
     {
         let word = word.trim_matches(|c: char| ".\"'“”’‘*".contains(c));
@@ -141,6 +181,11 @@ pub(crate) fn classify(line: &str) -> ShareLine {
                 .all(|c| c.is_ascii_digit() || ".,kKmM+".contains(c))
         {
             // Share counts: `Share 12`, `1.2K shares`.
+            counts += 1;
+            continue;
+        }
+        if !word.chars().any(char::is_alphanumeric) {
+            // Icons and emoji: `👍 Like`, `↗ Share`.
             continue;
         }
         words += 1;
@@ -155,6 +200,8 @@ pub(crate) fn classify(line: &str) -> ShareLine {
         }
     }
     match (strong, weak) {
+        // A count alone (`12K`, `2,790`) is a widget's beside one.
+        _ if words == 0 && counts == 1 => ShareLine::Weak,
         _ if words == 0 => ShareLine::No,
         (true, _) => ShareLine::Widget,
         (false, true) => ShareLine::Weak,
