@@ -12,7 +12,7 @@ use jiff::civil;
 use super::dateline::{parse_dateline, parse_text_date};
 use super::rules::{MAX_RULE_LINE, Rules, reads_as_credit};
 use super::share::{self, ShareLine};
-use super::{leftovers, page};
+use super::{byline, leftovers, page};
 
 /// What a block of the body is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -242,7 +242,7 @@ pub fn notices(draft: &mut Draft, rules: &Rules) {
         }
         // A teaser marker (`Comments`, `Related`) is the teaser-block
         // pass's: it cuts what follows it too.
-        if rules.teaser_markers.is_match(line) {
+        if is_teaser_marker(line, rules) {
             return None;
         }
         if line.len() > MAX_RULE_LINE {
@@ -450,20 +450,7 @@ fn split_site_name(line: &str) -> (&str, Option<&str>) {
         let words = s.split_whitespace().count();
         (1..=4).contains(&words) && !s.ends_with(['.', '?', '!'])
     };
-    let outlet = |s: &str| {
-        let lower = s.to_lowercase();
-        BYLINE_TAIL.contains(&lower.as_str())
-            || [
-                "the independent",
-                "al jazeera",
-                "yahoo news",
-                "the times",
-                "the telegraph",
-            ]
-            .contains(&lower.as_str())
-            || lower.ends_with(" news")
-            || (!lower.contains(' ') && lower.contains('.') && !lower.ends_with('.'))
-    };
+    let outlet = |s: &str| byline::is_outlet(s) || s.to_lowercase().ends_with(" news");
     for sep in [" | ", " :: "] {
         if let Some(at) = line.find(sep) {
             let (head, tail) = (line[..at].trim_end(), &line[at + sep.len()..]);
@@ -494,7 +481,7 @@ pub fn byline(draft: &mut Draft, _: &Rules) {
     for block in draft.blocks.iter_mut().take(top) {
         block.lines.retain(|line| {
             seen += 1;
-            let is = seen <= 4 && is_byline(line);
+            let is = seen <= 4 && byline::is_byline(line);
             if is {
                 removed.push(Removed {
                     line: line.clone(),
@@ -508,112 +495,6 @@ pub fn byline(draft: &mut Draft, _: &Rules) {
     draft.blocks.retain(|b| !b.lines.is_empty());
 }
 
-/// Outlets and roles that follow a byline's names.
-const BYLINE_TAIL: &[&str] = &[
-    "associated press",
-    "the associated press",
-    "ap",
-    "reuters",
-    "afp",
-    "cnn",
-    "bbc news",
-    "bbc",
-    "bloomberg",
-    "bloomberg news",
-    "upi",
-    "nbc news",
-    "abc news",
-    "cbs news",
-    "fox news",
-    "npr",
-    "usa today",
-    "the new york times",
-    "the washington post",
-    "the guardian",
-    "staff writer",
-    "staff reporter",
-    "correspondent",
-    "reporter",
-    "writer",
-    "editor",
-    "associated press writer",
-    "ap writer",
-    "political reporter",
-    "senior writer",
-    "contributor",
-    "staff",
-    "cnn business",
-    "cnn politics",
-    "bbc sport",
-    "sky news",
-];
-
-/// True for a byline: `By` and names (capitalised words, `and`, commas),
-/// then perhaps an outlet or a role; or names then `|` or `,` and an outlet.
-pub fn is_byline(line: &str) -> bool {
-    if line.chars().count() > 120 || line.ends_with(['.', '!', '?']) && !line.ends_with(" Jr.") {
-        return false;
-    }
-    let lower = line.to_lowercase();
-    let rest = [
-        "by ",
-        "by: ",
-        "written by ",
-        "words by ",
-        "story by ",
-        "author: ",
-        "posted by ",
-    ]
-    .iter()
-    .find_map(|p| lower.starts_with(p).then(|| &line[p.len()..]));
-    let (names, tail) = match rest {
-        Some(rest) => {
-            let cut = rest
-                .find([',', '|', '—', '–', '•', '·'])
-                .unwrap_or(rest.len());
-            (
-                &rest[..cut],
-                rest[cut..].trim_start_matches([',', '|', '—', '–', '•', '·', ' ']),
-            )
-        }
-        None => {
-            let Some(cut) = line.find([',', '|']) else {
-                return false;
-            };
-            let tail = line[cut..].trim_start_matches([',', '|', ' ']);
-            if !BYLINE_TAIL.contains(&tail.to_lowercase().as_str()) {
-                return false;
-            }
-            (&line[..cut], tail)
-        }
-    };
-    let mut words = 0;
-    for word in names.split_whitespace() {
-        let connector = [
-            "and", "&", "de", "van", "von", "der", "da", "del", "la", "le", "bin", "al",
-        ]
-        .contains(&word.to_lowercase().as_str());
-        let named = word.chars().next().is_some_and(char::is_uppercase);
-        if !(connector || named) {
-            return false;
-        }
-        words += usize::from(!connector);
-    }
-    if !(1..=8).contains(&words) {
-        return false;
-    }
-    tail.split([',', '|', ';', '•', '·']).all(|part| {
-        let part = part.trim();
-        let lower = part.to_lowercase();
-        part.is_empty()
-            || BYLINE_TAIL.contains(&lower.as_str())
-            || part.split_whitespace().all(|w| {
-                w.chars().next().is_some_and(|c| !c.is_lowercase())
-                    || BYLINE_TAIL.contains(&w.to_lowercase().as_str())
-            })
-    })
-}
-
 /// Cuts the trailing block of teasers, from its marker line (`You May Also
 /// Like`, `Related`, `Most Read`, …) to the end, when what follows the
 /// marker is teasers (headlines, cut excerpts) or far shorter than the
@@ -621,12 +502,7 @@ pub fn is_byline(line: &str) -> bool {
 /// is removed alone, with the teaser headlines right after it: the rest
 /// of the file is never cut.
 pub fn teaser_block(draft: &mut Draft, rules: &Rules) {
-    // A marker is a heading: not a sentence (`More on that later.`).
-    let is_marker = |line: &str| {
-        let sentence = line.ends_with(['.', '?', '!']) && !line.ends_with("..");
-        let line = line.trim_end_matches([':', '.', '…', ' ', '»', '›', '>']);
-        !sentence && line.chars().count() <= 60 && rules.teaser_markers.is_match(line)
-    };
+    let is_marker = |line: &str| is_teaser_marker(line, rules);
     let mut b = 0;
     while b < draft.blocks.len() {
         let Some(l) = draft.blocks[b].lines.iter().position(|l| is_marker(l)) else {
@@ -643,9 +519,13 @@ pub fn teaser_block(draft: &mut Draft, rules: &Rules) {
             .chain(draft.blocks[b + 1..].iter().flat_map(|x| &x.lines))
             .collect();
         let after: usize = after_lines.iter().map(|x| x.len()).sum();
+        // Only teasers may follow: a paragraph of running text after the
+        // marker means it is not the article's tail, and nothing is cut.
         let teasers = after_lines.iter().all(|x| is_teaser_like(x));
-        let alone = draft.blocks[b].lines.len() == 1;
-        if before > 0 && (teasers || (alone && before >= 2 * after)) {
+        // Readers' comments are sentences: after a comment section's
+        // marker in the last third of the file, everything goes.
+        let comments = is_comments_marker(&draft.blocks[b].lines[l]) && before >= 2 * after;
+        if before > 0 && after > 0 && (teasers || comments) {
             let tail: Vec<String> = draft.blocks[b].lines.drain(l..).collect();
             for line in tail {
                 draft.removed.push(Removed {
@@ -678,6 +558,28 @@ pub fn teaser_block(draft: &mut Draft, rules: &Rules) {
     }
 }
 
+/// A teaser block's marker (`You May Also Like`, `Related:`): a heading,
+/// not a sentence (`More on that later.`).
+fn is_teaser_marker(line: &str, rules: &Rules) -> bool {
+    let sentence = line.ends_with(['.', '?', '!']) && !line.ends_with("..");
+    let line = line.trim_end_matches([':', '.', '…', ' ', '»', '›', '>']);
+    !sentence && line.chars().count() <= 60 && rules.teaser_markers.is_match(line)
+}
+
+/// The marker of a comment section (`24 Comments`, `Join the conversation`).
+fn is_comments_marker(line: &str) -> bool {
+    let lower = line.to_lowercase();
+    [
+        "comment",
+        "conversation",
+        "discussion",
+        "reply",
+        "have your say",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
+}
+
 fn text_len(block: &Block) -> usize {
     block.lines.iter().map(String::len).sum()
 }
@@ -690,7 +592,7 @@ fn is_teaser_like(line: &str) -> bool {
         || end.ends_with("...")
         || is_headline(end)
         || (end.ends_with('?') && end.chars().count() <= 160)
-        || end.chars().count() <= 100
+        || (end.chars().count() <= 100 && !page::LineFeatures::of(end).is_sentence())
 }
 
 /// A headline: no final punctuation, not too long.

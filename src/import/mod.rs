@@ -17,6 +17,7 @@
 //! reason, and the others still are.
 
 pub mod analyse;
+pub(crate) mod byline;
 pub mod clean;
 pub(crate) mod dateline;
 pub mod explain;

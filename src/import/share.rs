@@ -201,7 +201,7 @@ pub(crate) fn classify(line: &str) -> ShareLine {
     }
     match (strong, weak) {
         // A count alone (`12K`, `2,790`) is a widget's beside one.
-        _ if words == 0 && counts == 1 => ShareLine::Weak,
+        _ if words == 0 && counts > 0 && line.len() <= 12 => ShareLine::Weak,
         _ if words == 0 => ShareLine::No,
         (true, _) => ShareLine::Widget,
         (false, true) => ShareLine::Weak,
