@@ -24,11 +24,92 @@ pub(crate) struct Dateline {
 pub(crate) fn parse_dateline(line: &str, today: civil::Date) -> Option<Dateline> {
     let head_end = line.char_indices().nth(100).map_or(line.len(), |(i, _)| i);
     let head = &line[..head_end];
-    let found = dateline_with_outlet(head, today).or_else(|| dateline_with_dash(head, today))?;
+    let found = dateline_with_outlet(head, today)
+        .or_else(|| dateline_with_slashes(head, today))
+        .or_else(|| dateline_with_dash(head, today))
+        .or_else(|| dateline_with_date(head, today))?;
     if line[found.len..].trim().is_empty() {
         return None;
     }
     Some(found)
+}
+
+/// The dashes and marks between a dateline and its story.
+const SEPARATORS: &[&str] = &["—", "–", "--", "-", ":", ".-", "_", "."];
+
+/// `rest` without a leading separator (`— `, `-- `, `: `), and whether it had one.
+fn strip_separator(rest: &str) -> (&str, bool) {
+    let rest = rest.trim_start_matches([' ', '\u{a0}']);
+    for dash in SEPARATORS {
+        if let Some(r) = rest.strip_prefix(dash) {
+            // `.` only ends a dateline (`/TASS/.`), never starts a sentence.
+            if *dash == "." && !r.starts_with(' ') {
+                continue;
+            }
+            let r = r.trim_start_matches([' ', '\u{a0}']);
+            // A second mark: `/TASS/. --`, `(EFE).-`
+            let r = SEPARATORS
+                .iter()
+                .find_map(|d| r.strip_prefix(d).filter(|x| x.starts_with(' ')))
+                .map_or(r, |x| x.trim_start_matches([' ', '\u{a0}']));
+            return (r, true);
+        }
+    }
+    (rest, false)
+}
+
+/// `PLACE, Date /OUTLET/ --` (press-release wires, TASS).
+fn dateline_with_slashes(head: &str, today: civil::Date) -> Option<Dateline> {
+    let open = head.find(" /")? + 1;
+    let close = open + 1 + head[open + 1..].find('/')?;
+    let outlet = head[open + 1..close].trim();
+    if outlet.is_empty()
+        || outlet.chars().count() > 40
+        || !outlet.chars().next().is_some_and(char::is_uppercase)
+        || outlet.split_whitespace().count() > 4
+    {
+        return None;
+    }
+    let prefix = head[..open].trim();
+    let (place, date) = parse_place(prefix, true, today)?;
+    if place.is_empty() {
+        return None;
+    }
+    let (rest, _) = strip_separator(&head[close + 1..]);
+    Some(Dateline {
+        len: head.len() - rest.len(),
+        text: format!("{prefix} /{outlet}/"),
+        date,
+    })
+}
+
+/// `KATHMANDU, July 28 The …`: a place in capitals and a date, then the
+/// story with no mark between them.
+fn dateline_with_date(head: &str, today: civil::Date) -> Option<Dateline> {
+    let (place, rest) = head.split_once(", ")?;
+    if !is_capitals(place) {
+        return None;
+    }
+    let (date, len) = parse_text_date(rest).or_else(|| parse_month_day(rest, today))?;
+    let after = rest[len..].trim_start_matches(['.', ',']);
+    let story = after.trim_start();
+    if after.len() == story.len() || !story.chars().next().is_some_and(char::is_uppercase) {
+        return None;
+    }
+    let end = head.len() - story.len();
+    Some(Dateline {
+        len: end,
+        text: head[..end].trim_end().trim_end_matches(['.', ',']).to_owned(),
+        date: Some(date),
+    })
+}
+
+/// A place in capitals: `WASHINGTON`, `NEW DELHI`, `ST. PETERSBURG`.
+fn is_capitals(place: &str) -> bool {
+    place.chars().filter(|c| c.is_alphabetic()).count() >= 3
+        && place
+            .chars()
+            .all(|c| (c.is_alphabetic() && c.is_uppercase()) || " .'’-".contains(c))
 }
 
 /// `[PLACE] (OUTLET) [—] `
@@ -39,30 +120,33 @@ fn dateline_with_outlet(head: &str, today: civil::Date) -> Option<Dateline> {
     }
     let close = open + head[open..].find(')')?;
     let outlet = head[open + 1..close].trim();
-    let words_ok = outlet.split_whitespace().all(|w| {
-        w.chars()
-            .next()
-            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
-    });
+    let known = OUTLETS.iter().any(|o| o.eq_ignore_ascii_case(outlet));
+    let words_ok = known
+        || outlet.split_whitespace().all(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        });
     if outlet.chars().count() > 40 || outlet.contains('(') || !words_ok {
         return None;
     }
     let prefix = head[..open].trim();
     let (place, date) = parse_place(prefix, true, today)?;
-    let mut rest = head[close + 1..].trim_start_matches([' ', '\u{a0}']);
-    let mut dashed = false;
-    for dash in ["—", "–", "--", "-", ":"] {
-        if let Some(r) = rest.strip_prefix(dash) {
-            rest = r.trim_start_matches([' ', '\u{a0}']);
-            dashed = true;
-            break;
-        }
-    }
+    let (mut rest, dashed) = strip_separator(&head[close + 1..]);
     // `Hong Kong (CNN)`: a place in capitalised words only before a news
-    // outlet or a dash (`Scientists (NASA) found` is a sentence).
+    // outlet, a date or a dash (`Scientists (NASA) found` is a sentence).
     let in_capitals = place.chars().all(|c| !c.is_lowercase());
-    if !in_capitals && !dashed && !OUTLETS.contains(&outlet) {
+    if !in_capitals && !dashed && !known && date.is_none() {
         return None;
+    }
+    // `(ANSA) - NAPLES, MAR 23 - `: the outlet first, then the place.
+    let mut date = date;
+    if place.is_empty()
+        && dashed
+        && let Some(more) = dateline_with_dash(rest, today)
+    {
+        rest = &rest[more.len..];
+        date = date.or(more.date);
     }
     let text = match (place.is_empty(), outlet) {
         (_, "") => prefix.to_owned(),
@@ -116,6 +200,81 @@ const OUTLETS: &[&str] = &[
     "WAFA",
     "AP Photo",
     "The Conversation",
+    "UNI",
+    "APP",
+    "Bernama",
+    "WAM",
+    "SPA",
+    "KUNA",
+    "IRNA",
+    "QNA",
+    "ANSA",
+    "Antara",
+    "PNA",
+    "BSS",
+    "NNA",
+    "MENA",
+    "Prensa Latina",
+    "Notimex",
+    "ANP",
+    "Belga",
+    "APA",
+    "PAP",
+    "MTI",
+    "BTA",
+    "Agerpres",
+    "Ukrinform",
+    "Interfax",
+    "RIA Novosti",
+    "ATS",
+    "NTB",
+    "TT",
+    "Ritzau",
+    "STT",
+    "Lusa",
+    "AGI",
+    "NAN",
+    "KNA",
+    "GNA",
+    "MAP",
+    "TAP",
+    "SANA",
+    "Petra",
+    "ONA",
+    "BNA",
+    "Jiji",
+    "KCNA",
+    "CNA",
+    "VNA",
+    "TNA",
+    "NZPA",
+    "Canadian Press",
+    "The Canadian Press",
+    "PA Media",
+    "PA",
+    "Press Association",
+    "Reuters Health",
+    "Thomson Reuters Foundation",
+    "AFP-JIJI",
+    "Kyodo News",
+    "Xinhua News Agency",
+    "Anadolu Agency",
+    "ABC News",
+    "NBC News",
+    "CBS News",
+    "CNN Business",
+    "CNNMoney",
+    "MarketWatch",
+    "Bloomberg News",
+    "Reuters Breakingviews",
+    "HealthDay News",
+    "UPI",
+    "Globe Newswire",
+    "GLOBE NEWSWIRE",
+    "Business Wire",
+    "BUSINESS WIRE",
+    "PRNewswire",
+    "ACCESSWIRE",
 ];
 
 /// `PLACE — `, `PLACE: `
@@ -125,7 +284,20 @@ fn dateline_with_dash(head: &str, today: civil::Date) -> Option<Dateline> {
         .filter_map(|sep| head.find(sep).map(|i| (i, *sep)))
         .min()?;
     let prefix = head[..at].trim();
-    let (place, date) = parse_place(prefix, false, today)?;
+    // `Abuja — `, `New Delhi: `: a place in capitalised words before a
+    // long dash or a colon, when no word of it starts sentences or labels.
+    let titled = sep != " - "
+        && sep != " -- "
+        && sep != "--"
+        && !prefix.contains(',')
+        && (1..=3).contains(&prefix.split_whitespace().count())
+        && prefix.split_whitespace().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars().all(|c| c.is_alphabetic() || ".'’-".contains(c))
+                && !NOT_PLACES.contains(&w.to_lowercase().as_str())
+                && !crate::text::is_stop_word(&w.to_lowercase())
+        });
+    let (place, date) = parse_place(prefix, titled, today)?;
     if sep == ": " && prefix.contains(',') {
         return None;
     }
@@ -138,6 +310,22 @@ fn dateline_with_dash(head: &str, today: civil::Date) -> Option<Dateline> {
         date,
     })
 }
+
+/// Words that open a paragraph as a label, never as a place (`Update:`,
+/// `Analysis —`).
+const NOT_PLACES: &[&str] = &[
+    "update", "updated", "breaking", "analysis", "exclusive", "opinion", "comment", "editorial",
+    "note", "warning", "correction", "clarification", "watch", "live", "video", "photos", "audio",
+    "explainer", "factbox", "timeline", "quotes", "summary", "background", "context", "why",
+    "what", "how", "who", "where", "when", "meanwhile", "today", "yesterday", "tomorrow",
+    "tonight", "now", "later", "earlier", "first", "second", "third", "finally", "also",
+    "however", "still", "yes", "no", "q", "a", "question", "answer", "interviewer", "disclaimer",
+    "source", "sources", "read", "more", "related", "listen", "report", "reporting", "editor",
+    "editors", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "police", "officials", "residents", "witnesses", "experts", "critics", "supporters",
+    "update:", "bottom", "line", "key", "points", "takeaways", "highlights", "inside", "sport",
+    "sports", "business", "politics", "world", "news", "health", "science", "tech", "technology",
+];
 
 /// Checks the part before a dateline's outlet: empty, or a place in capitals
 /// (`WASHINGTON`, `JONESBOROUGH, Tenn.`; capitalised words too when
@@ -210,6 +398,18 @@ pub(crate) fn parse_text_date(text: &str) -> Option<(civil::Date, usize)> {
     if let Some(date) = t.get(..10).and_then(|s| s.parse::<civil::Date>().ok()) {
         return Some((date, start + 10));
     }
+    // `27.09.2020`: day, month, year (as Europe writes them).
+    if let Some((d, m, y)) = t.get(..10).and_then(|s| {
+        let mut parts = s.split('.');
+        Some((parts.next()?, parts.next()?, parts.next()?))
+    }) && d.len() == 2
+        && m.len() == 2
+        && y.len() == 4
+        && let (Ok(d), Ok(m), Ok(y)) = (d.parse::<i8>(), m.parse::<i8>(), y.parse::<i16>())
+        && let Ok(date) = civil::Date::new(y, m, d)
+    {
+        return Some((date, start + 10));
+    }
     // Up to four word-like pieces: the year must be the last.
     let mut pieces = Vec::new();
     let mut pos = 0;
@@ -232,7 +432,12 @@ pub(crate) fn parse_text_date(text: &str) -> Option<(civil::Date, usize)> {
     let [a, b, c] = pieces.as_slice() else {
         return None;
     };
-    let number = |s: &str| s.trim_end_matches(['.', ',']).parse::<i16>().ok();
+    let number = |s: &str| {
+        s.trim_end_matches(['.', ','])
+            .trim_end_matches(|c: char| "stndrh".contains(c))
+            .parse::<i16>()
+            .ok()
+    };
     let (month, day) = match (month_number(a), month_number(b)) {
         (Some(m), _) => (m, number(b)?),
         (None, Some(m)) => (m, number(a)?),
