@@ -11,7 +11,7 @@ use crate::render::templates::BUILTIN_ASSETS;
 use crate::source::{self, SourceFile};
 
 /// A file copied as is into the output.
-pub(super) enum StaticFile {
+pub(crate) enum StaticFile {
     /// From the site's `static/` or `templates/assets/`.
     Disk(SourceFile, &'static str),
     /// Beside an article in a folder of its own; `rel` is relative to the site root.

@@ -256,20 +256,37 @@ impl ParsedContent {
 /// Reads and parses every content file of `tree` in parallel.
 pub fn parse_all(tree: &SourceTree, config: &Config) -> (ParsedContent, Diagnostics) {
     let vocabulary = Arc::new(Vocabulary::default());
-    let files: Vec<(ContentKind, &SourceFile)> = tree.content().collect();
-    let results: Vec<Result<Parsed, Vec<Diagnostic>>> = files
-        .par_iter()
-        .map(|&(kind, file)| parse_file(kind, file, config, &vocabulary))
-        .collect();
+    let results = parse_each(tree.content(), config, &vocabulary);
     let mut diagnostics = Diagnostics::new();
     let mut parsed = Vec::with_capacity(results.len());
-    for result in results {
+    for (_, result) in results {
         match result {
             Ok(p) => parsed.push(p),
             Err(ds) => diagnostics.extend(ds),
         }
     }
     (ParsedContent::collect(&parsed, vocabulary), diagnostics)
+}
+
+/// One parsed file, or its problems.
+pub type ParseResult = Result<Parsed, Vec<Diagnostic>>;
+
+/// Reads and parses `files` in parallel; gives each one's site-relative
+/// path and result, in order. Articles' index terms are interned in
+/// `vocabulary`.
+pub fn parse_each<'f>(
+    files: impl Iterator<Item = (ContentKind, &'f SourceFile)>,
+    config: &Config,
+    vocabulary: &Vocabulary,
+) -> Vec<(String, ParseResult)> {
+    let files: Vec<(ContentKind, &SourceFile)> = files.collect();
+    files
+        .par_iter()
+        .map(|&(kind, file)| {
+            let parsed = parse_file(kind, file, config, vocabulary);
+            (file.rel.clone(), parsed)
+        })
+        .collect()
 }
 
 /// Reads and parses one content file; an article's index terms are
@@ -279,7 +296,7 @@ pub fn parse_file(
     file: &SourceFile,
     config: &Config,
     vocabulary: &Vocabulary,
-) -> Result<Parsed, Vec<Diagnostic>> {
+) -> ParseResult {
     let text = decode::read(&file.rel, &file.abs).map_err(|d| vec![d])?;
     match kind {
         ContentKind::Article => parse_article(&file.rel, &text, config, vocabulary).map(|mut a| {
