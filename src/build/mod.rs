@@ -30,7 +30,7 @@ pub(crate) use prepare::{CardCache, Input, Prepared, config_fingerprint, prepare
 use crate::config::{BaseUrl, Config};
 use crate::diagnostic::Diagnostics;
 use crate::error::{Error, Result};
-use crate::model::{Site, Visibility};
+use crate::model::{Overlay, Site, Visibility};
 use crate::output::{OutputPath, Staging, WriteSummary};
 use crate::render::templates::Templates;
 use crate::source::{self, parse};
@@ -201,7 +201,13 @@ pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildSummary> {
     timings.mark("prepare");
     let owned = guard::owned(root, &out_dir, &config, options.force)?;
     let staging = Staging::begin(&out_dir, owned)?;
-    let renderer = prepared.renderer(&config, &site, templates, &prepared.jobs, options.now);
+    let renderer = prepared.renderer(
+        &config,
+        Overlay::plain(&site),
+        templates,
+        &prepared.jobs,
+        options.now,
+    );
     let mut rendered = render_all(&renderer, &prepared, &staging, None, options.progress)?;
     drop(renderer);
     timings.mark("render");

@@ -14,7 +14,7 @@ use crate::diagnostic::Diagnostics;
 use crate::error::Result;
 use crate::hash::FxHasher;
 use crate::images::Images;
-use crate::model::Site;
+use crate::model::{Overlay, Site};
 use crate::render::templates::Templates;
 use crate::render::{self, Planned, Renderer, view::Views};
 use crate::source;
@@ -56,11 +56,11 @@ pub(crate) struct Prepared {
 
 impl Prepared {
     /// A renderer of `planned` jobs (whose sitemap entries it lists) of
-    /// `site`: this build's site, or one that shows an edited article.
+    /// `site`: this build's model, or one that shows an edited article.
     pub(crate) fn renderer<'a>(
         &'a self,
         config: &'a Config,
-        site: &'a Site,
+        site: Overlay<'a>,
         templates: &'a Templates,
         planned: &[Planned],
         now: Option<jiff::Timestamp>,
@@ -115,7 +115,7 @@ pub(crate) fn prepare(
     );
     let site_view = Views {
         config,
-        site,
+        site: Overlay::plain(site),
         cards: &[],
         images: &images,
     }

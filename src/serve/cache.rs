@@ -18,7 +18,7 @@ use crate::build::{
 use crate::config::Config;
 use crate::diagnostic::Diagnostics;
 use crate::error::Result;
-use crate::model::{Article, ArticleCache, Site};
+use crate::model::{Article, ArticleCache, Overlay, Site};
 use crate::output::{self, OutputHashes, OutputPath, Staging};
 use crate::render::templates::Templates;
 use crate::render::{self, Job};
@@ -137,8 +137,13 @@ impl IncrementalCache {
         let none = JobPrints::new();
         let previous = state.outputs.as_ref().map_or(&none, |o| &o.jobs);
         let templates = &*templates;
-        let renderer =
-            prepared.renderer(&state.config, &site, templates, &prepared.jobs, options.now);
+        let renderer = prepared.renderer(
+            &state.config,
+            Overlay::plain(&site),
+            templates,
+            &prepared.jobs,
+            options.now,
+        );
         let mut rendered = build::render_all(
             &renderer,
             &prepared,
@@ -221,18 +226,21 @@ impl IncrementalCache {
             if last.site.article(id).file != *rel || !visibility.shows(parsed) {
                 return Ok(None);
             }
-            let article = Article::from_parsed(parsed, &state.config);
-            edited.push((id, Arc::new(article)));
+            edited.push((id, Article::from_parsed(parsed, &state.config)));
         }
         let out_dir = self.options.out_dir(&self.root, &state.config);
         let mut written = Vec::new();
-        for (id, article) in edited {
-            // The last model shows the edited article for this render only.
-            let site = last.site.overlay(id, article);
-            let planned = [render::plan_job(&site, &state.config, Job::Article(id))];
+        for (id, article) in &edited {
+            // The last model, showing the edited article (and left as it was).
+            let site = Overlay::with(&last.site, *id, article);
+            let planned = [render::plan_job(
+                &last.site,
+                &state.config,
+                Job::Article(*id),
+            )];
             let renderer =
                 last.prepared
-                    .renderer(&state.config, &site, templates, &planned, self.options.now);
+                    .renderer(&state.config, site, templates, &planned, self.options.now);
             // A page that does not render is left to the rebuild to report.
             let Ok(files) = renderer.render(&planned[0]) else {
                 return Ok(None);
