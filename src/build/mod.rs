@@ -26,6 +26,7 @@ use jiff::Timestamp;
 pub(crate) use guard::check_output_dir;
 pub(crate) use jobs::{JobPrints, copy_statics, render_all};
 pub(crate) use prepare::{CardCache, Input, Prepared, config_fingerprint, prepare};
+pub(crate) use statics::bundle_outputs;
 
 use crate::config::{BaseUrl, Config};
 use crate::diagnostic::Diagnostics;

@@ -432,7 +432,7 @@ impl<'a> Renderer<'a> {
                 };
                 let description = format!("{} articles about {}", entry.articles.len(), entry.name);
                 let mut meta = self.meta(
-                    &page_path(&base, page),
+                    &planned.key, // the term page's path, as planned
                     title,
                     description,
                     "term",
