@@ -1,14 +1,20 @@
-//! Stage 5b: rendering every job, in parallel, into the staging folder.
+//! Stages 5b and 6: rendering every job, in parallel, into the staging
+//! folder, and committing it.
 
 use std::collections::{BTreeMap, HashMap};
+use std::path::Path;
 
 use rayon::prelude::*;
 
 use super::prepare::Prepared;
 use super::statics::{self, StaticFile};
+use super::{BuildOptions, BuildSummary, Timings};
+use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::error::{Error, Result};
-use crate::output::{OutputPath, Staging};
+use crate::model::{Overlay, Site};
+use crate::output::{OutputHashes, OutputPath, Staging};
+use crate::render::templates::Templates;
 use crate::render::{Planned, Renderer};
 use crate::report;
 
@@ -16,12 +22,81 @@ use crate::report;
 /// them: what lets the next build keep the output of unchanged jobs.
 pub(crate) type JobPrints = HashMap<String, (u64, Vec<OutputPath>)>;
 
+/// What [`render_site`] renders.
+pub(crate) struct Work<'a> {
+    /// The site's settings.
+    pub config: &'a Config,
+    /// The model.
+    pub site: &'a Site,
+    /// The templates, with the site's globals.
+    pub templates: &'a Templates,
+    /// What the jobs render with.
+    pub prepared: &'a Prepared,
+    /// How to build.
+    pub options: &'a BuildOptions,
+    /// Where the site is written.
+    pub out_dir: &'a Path,
+}
+
+/// What [`render_site`] did: the build's summary, and for the next build
+/// the output folder's hashes and the jobs' fingerprints.
+pub(crate) struct Committed {
+    pub summary: BuildSummary,
+    pub hashes: OutputHashes,
+    pub prints: JobPrints,
+}
+
+/// Renders the prepared jobs into `staging` (see [`render_all`]), copies
+/// the static files and commits. The problems and timings so far go into
+/// the summary.
+pub(crate) fn render_site(
+    work: &Work<'_>,
+    staging: Staging,
+    previous: Option<&JobPrints>,
+    mut diagnostics: Diagnostics,
+    mut timings: Timings,
+) -> Result<Committed> {
+    let (prepared, options) = (work.prepared, work.options);
+    let site = Overlay::plain(work.site);
+    let renderer = prepared.renderer(
+        work.config,
+        site,
+        work.templates,
+        &prepared.jobs,
+        options.now,
+    );
+    let rendered = render_all(&renderer, prepared, &staging, previous, options.progress)?;
+    drop(renderer);
+    timings.mark("render");
+    copy_statics(prepared, &staging)?;
+    timings.mark("static");
+    let (output, hashes, written) = staging.commit()?;
+    timings.mark("commit");
+    diagnostics.extend(rendered.warnings.iter().cloned());
+    let summary = BuildSummary {
+        articles: site.articles.len(),
+        pages: site.pages.len(),
+        rendered: rendered.keys(),
+        written: written.into_iter().map(OutputPath::into_string).collect(),
+        output,
+        output_dir: work.out_dir.to_path_buf(),
+        warnings: diagnostics,
+        timings,
+        images_processed: prepared.images.processed(),
+    };
+    Ok(Committed {
+        summary,
+        hashes,
+        prints: rendered.into_prints(),
+    })
+}
+
 /// What [`render_all`] did.
-pub(crate) struct Rendered {
+struct Rendered {
     /// Every job's outcome, in job order.
     records: Vec<JobRecord>,
     /// Problems that did not stop the build.
-    pub warnings: Diagnostics,
+    warnings: Diagnostics,
 }
 
 /// One job's outcome.
@@ -34,7 +109,7 @@ struct JobRecord {
 
 impl Rendered {
     /// The keys of the jobs that were rendered, sorted.
-    pub(crate) fn keys(&self) -> Vec<String> {
+    fn keys(&self) -> Vec<String> {
         let mut keys: Vec<String> = self
             .records
             .iter()
@@ -46,7 +121,7 @@ impl Rendered {
     }
 
     /// The jobs' fingerprints and files, for the next build.
-    pub(crate) fn into_prints(self) -> JobPrints {
+    fn into_prints(self) -> JobPrints {
         self.records
             .into_iter()
             .map(|r| (r.key, (r.fingerprint, r.paths)))
@@ -64,7 +139,7 @@ enum Failure {
 /// and files are as `previous` has them keeps its output without being
 /// rendered. Stops at the first I/O error; render problems are collected,
 /// with the static files that clash with a page.
-pub(crate) fn render_all(
+fn render_all(
     renderer: &Renderer<'_>,
     prepared: &Prepared,
     staging: &Staging,
@@ -112,7 +187,7 @@ pub(crate) fn render_all(
 }
 
 /// Stages the files copied as they are.
-pub(crate) fn copy_statics(prepared: &Prepared, staging: &Staging) -> Result<()> {
+fn copy_statics(prepared: &Prepared, staging: &Staging) -> Result<()> {
     prepared
         .files
         .par_iter()

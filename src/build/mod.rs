@@ -24,15 +24,15 @@ use std::time::{Duration, Instant};
 use jiff::Timestamp;
 
 pub(crate) use guard::check_output_dir;
-pub(crate) use jobs::{JobPrints, copy_statics, render_all};
+pub(crate) use jobs::{JobPrints, Work, render_site};
 pub(crate) use prepare::{CardCache, Input, Prepared, config_fingerprint, prepare};
 pub(crate) use statics::bundle_outputs;
 
 use crate::config::{BaseUrl, Config};
 use crate::diagnostic::Diagnostics;
 use crate::error::{Error, Result};
-use crate::model::{Overlay, Site, Visibility};
-use crate::output::{OutputPath, Staging, WriteSummary};
+use crate::model::{Site, Visibility};
+use crate::output::{Staging, WriteSummary};
 use crate::render::templates::Templates;
 use crate::source::{self, parse};
 
@@ -202,21 +202,15 @@ pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildSummary> {
     timings.mark("prepare");
     let owned = guard::owned(root, &out_dir, &config, options.force)?;
     let staging = Staging::begin(&out_dir, owned)?;
-    let renderer = prepared.renderer(
-        &config,
-        Overlay::plain(&site),
+    let work = Work {
+        config: &config,
+        site: &site,
         templates,
-        &prepared.jobs,
-        options.now,
-    );
-    let mut rendered = render_all(&renderer, &prepared, &staging, None, options.progress)?;
-    drop(renderer);
-    timings.mark("render");
-    copy_statics(&prepared, &staging)?;
-    timings.mark("static");
-    let (output, _, written) = staging.commit()?;
-    timings.mark("commit");
-    diagnostics.extend(std::mem::take(&mut rendered.warnings));
+        prepared: &prepared,
+        options,
+        out_dir: &out_dir,
+    };
+    let summary = render_site(&work, staging, None, diagnostics, timings)?.summary;
 
     let saved = manifest::Manifest {
         inputs,
@@ -227,17 +221,7 @@ pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildSummary> {
     };
     // The manifest only saves work next time: failing to write it is not a failed build.
     let _ = saved.save(&manifest_path);
-    Ok(BuildSummary {
-        articles: site.articles.len(),
-        pages: site.pages.len(),
-        rendered: rendered.keys(),
-        written: written.into_iter().map(OutputPath::into_string).collect(),
-        output,
-        output_dir: out_dir,
-        warnings: diagnostics,
-        timings,
-        images_processed: prepared.images.processed(),
-    })
+    Ok(summary)
 }
 
 /// The templates, unless they or the site's content have errors: then

@@ -13,7 +13,7 @@ use std::sync::Arc;
 
 use super::watch::{ChangeKind, Changes, classify};
 use crate::build::{
-    self, BuildOptions, BuildSummary, CardCache, Input, JobPrints, Prepared, Timings,
+    self, BuildOptions, BuildSummary, CardCache, Input, JobPrints, Prepared, Timings, Work,
 };
 use crate::config::Config;
 use crate::diagnostic::Diagnostics;
@@ -136,45 +136,21 @@ impl IncrementalCache {
         let staging = Staging::begin_tracked(&out_dir, known.unwrap_or_default())?;
         let none = JobPrints::new();
         let previous = state.outputs.as_ref().map_or(&none, |o| &o.jobs);
-        let templates = &*templates;
-        let renderer = prepared.renderer(
-            &state.config,
-            Overlay::plain(&site),
+        let work = Work {
+            config: &state.config,
+            site: &site,
             templates,
-            &prepared.jobs,
-            options.now,
-        );
-        let mut rendered = build::render_all(
-            &renderer,
-            &prepared,
-            &staging,
-            Some(previous),
-            options.progress,
-        )?;
-        drop(renderer);
-        timings.mark("render");
-        build::copy_statics(&prepared, &staging)?;
-        timings.mark("static");
-        let (output, hashes, written) = staging.commit()?;
-        timings.mark("commit");
-        diagnostics.extend(std::mem::take(&mut rendered.warnings));
-        let summary = BuildSummary {
-            articles: site.articles.len(),
-            pages: site.pages.len(),
-            rendered: rendered.keys(),
-            written: written.into_iter().map(OutputPath::into_string).collect(),
-            output,
-            output_dir: out_dir,
-            warnings: diagnostics,
-            timings,
-            images_processed: prepared.images.processed(),
+            prepared: &prepared,
+            options,
+            out_dir: &out_dir,
         };
+        let done = build::render_site(&work, staging, Some(previous), diagnostics, timings)?;
         state.outputs = Some(Outputs {
-            hashes,
-            jobs: rendered.into_prints(),
+            hashes: done.hashes,
+            jobs: done.prints,
         });
         state.last = Some(LastBuild { site, prepared });
-        Ok(summary)
+        Ok(done.summary)
     }
 
     /// Serve's fast path: when `changes` are edits of published articles

@@ -312,6 +312,16 @@ pub fn parse_file(
     }
 }
 
+/// A content file's front matter block, and the front matter it holds.
+fn open<'t, F: serde::Deserialize<'t>>(
+    rel: &str,
+    text: &'t str,
+) -> Result<(Split<'t>, F), Vec<Diagnostic>> {
+    let split = front_matter::split(rel, text).map_err(|d| vec![d])?;
+    let front = front_matter::parse(rel, text, &split).map_err(|d| vec![d])?;
+    Ok((split, front))
+}
+
 /// Parses the text of an article file; its index terms are interned in `vocabulary`.
 pub fn parse_article(
     rel: &str,
@@ -319,8 +329,7 @@ pub fn parse_article(
     config: &Config,
     vocabulary: &Vocabulary,
 ) -> Result<ParsedArticle, Vec<Diagnostic>> {
-    let split = front_matter::split(rel, text).map_err(|d| vec![d])?;
-    let front: ArticleFrontMatter = front_matter::parse(rel, text, &split).map_err(|d| vec![d])?;
+    let (split, front): (_, ArticleFrontMatter) = open(rel, text)?;
     let mut problems = Vec::new();
     if front.title.trim().is_empty() {
         problems.push(
@@ -459,8 +468,7 @@ pub fn article_html(rel: &str, source: &Path, config: &Config) -> Result<Arc<str
 
 /// Parses the text of a page file.
 pub fn parse_page(rel: &str, text: &str, config: &Config) -> Result<ParsedPage, Vec<Diagnostic>> {
-    let split = front_matter::split(rel, text).map_err(|d| vec![d])?;
-    let front: PageFrontMatter = front_matter::parse(rel, text, &split).map_err(|d| vec![d])?;
+    let (split, front): (_, PageFrontMatter) = open(rel, text)?;
     let mut problems = Vec::new();
     let slug = file_slug(rel, text, &split, front.slug.as_ref(), &mut problems);
     match slug {
@@ -481,8 +489,7 @@ pub fn parse_edition(
     text: &str,
     config: &Config,
 ) -> Result<ParsedEdition, Vec<Diagnostic>> {
-    let split = front_matter::split(rel, text).map_err(|d| vec![d])?;
-    let front: EditionFrontMatter = front_matter::parse(rel, text, &split).map_err(|d| vec![d])?;
+    let (split, front): (_, EditionFrontMatter) = open(rel, text)?;
     let mut problems = Vec::new();
     // An article with a folder of its own is named by its folder.
     let named = super::bundle_dir(rel).unwrap_or(rel);
