@@ -386,9 +386,14 @@ impl<'a> Renderer<'a> {
                 );
                 meta.canonical = around.canonical.clone();
                 meta.image = self.article_image(id);
-                // The view rendered; when fingerprinting, its body is empty
-                // and its file's text was hashed in its place.
-                inputs.set("article", &v.article_full(id, &html, around));
+                match inputs.mode() {
+                    // The rest of the view is made from the article (its
+                    // file, hashed above) and its card's image: the card's
+                    // fingerprint stands for them, so the article's summary
+                    // and JSON-LD are not made again to be hashed.
+                    Mode::Fingerprint => inputs.set("article", &(v.card(id), &around)),
+                    Mode::Render => inputs.set("article", &v.article_full(id, &html, around)),
+                }
                 inputs.set("newer", &newer);
                 inputs.set("older", &older);
                 self.page(inputs, template, meta)

@@ -237,7 +237,7 @@ pub struct ArticleView<'a> {
 }
 
 /// What the rest of the site gives an article's own page (see [`Views::article_site`]).
-#[derive(Debug)]
+#[derive(Debug, Serialize)]
 pub struct ArticleSite<'a> {
     /// The canonical address: the primary story's, for a duplicate.
     pub canonical: String,
@@ -576,7 +576,9 @@ impl<'a> Views<'a> {
 
     /// What the rest of the site gives an article's own page: its canonical
     /// address, the story it duplicates, the other outlets' reports and its
-    /// related stories (cards).
+    /// related stories (cards). The page's view is made from this, the
+    /// article (its file, read under the site's config) and its card's
+    /// image, and nothing else: a fingerprint hashes these.
     pub fn article_site(&self, id: ArticleId) -> ArticleSite<'a> {
         let site = self.site;
         let reports = site
