@@ -17,12 +17,27 @@
 
 use std::hash::Hasher;
 
+use sha2::{Digest, Sha256};
+
 pub(crate) use rustc_hash::FxHasher;
 
 /// A map hashed by [`FxHasher`].
 pub(crate) type FxMap<K, V> = rustc_hash::FxHashMap<K, V>;
 /// A set hashed by [`FxHasher`].
 pub(crate) type FxSet<K> = rustc_hash::FxHashSet<K>;
+
+/// The SHA-256 of `bytes`, in lowercase hex (see the module docs for where).
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let digest = Sha256::digest(bytes);
+    let mut hex = String::with_capacity(64);
+    for &b in digest.iter() {
+        // Two hex digits by hand: a `format!` per byte cost more than the hash.
+        hex.push(char::from(DIGITS[usize::from(b >> 4)]));
+        hex.push(char::from(DIGITS[usize::from(b & 0xf)]));
+    }
+    hex
+}
 
 /// The fast in-memory hash of `bytes` (see the module docs: never persist it).
 pub(crate) fn fast_hash(bytes: &[u8]) -> u64 {

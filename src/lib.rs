@@ -18,9 +18,10 @@
 //!
 //! The public API is what the binary, the integration tests and the fuzz
 //! targets drive: [`build`], [`check`], [`config`], [`source`], [`markdown`],
-//! [`render`] (its views), [`diagnostic`], [`error`], [`cli`], [`import`]
-//! (with its cleaning rules, for the rule gallery) and [`text`]. Everything
-//! else (the model, output, images, search, serve, deploy, newsletter, ...) is
+//! [`render`] (its views), [`serve`] (its incremental cache), [`diagnostic`],
+//! [`error`], [`cli`], [`import`] (with its cleaning rules, for the rule
+//! gallery) and [`text`]. Everything else (the model, output, images,
+//! search, deploy, newsletter, ...) is
 //! `pub(crate)`, so the `unreachable_pub` and `missing_docs` lints in
 //! `Cargo.toml` flag any item that is public without a reader outside.
 
@@ -45,7 +46,7 @@ pub(crate) mod output;
 pub mod render;
 pub(crate) mod report;
 pub(crate) mod search;
-pub(crate) mod serve;
+pub mod serve;
 pub(crate) mod slug;
 pub mod source;
 pub mod text;

@@ -179,6 +179,9 @@ impl Staging {
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| "output".to_owned());
         let parent = out_dir.parent().unwrap_or(Path::new("."));
+        // An interrupt waits until the folder is made and registered (and
+        // after one, this waits for the process to exit).
+        let _writing = crate::interrupt::writing();
         fs::create_dir_all(parent)?;
         let prefix = format!(".{name}.staging-");
         sweep_stale(parent, &prefix);
@@ -191,9 +194,13 @@ impl Staging {
                 out_dir.display()
             ))
         })?;
-        fs::remove_dir_all(&dir)?;
-        fs::create_dir_all(&dir.join("new"))?;
         crate::interrupt::register(&dir, &lock_path);
+        let made = fs::remove_dir_all(&dir).and_then(|()| fs::create_dir_all(&dir.join("new")));
+        if let Err(err) = made {
+            crate::interrupt::unregister(&dir);
+            let _ = std::fs::remove_file(&lock_path); // best effort, as in `drop`
+            return Err(err);
+        }
         Ok(Staging {
             out_dir: out_dir.to_path_buf(),
             out_exists: out_dir.is_dir(),
@@ -229,9 +236,17 @@ impl Staging {
             }
         };
         if !unchanged {
-            fs::write(&self.staged(path), bytes)?;
-            self.lock_changed().push(path.clone());
+            self.stage(path, |to| fs::write(to, bytes))?;
         }
+        Ok(())
+    }
+
+    /// Writes the staged file of `path` with `write`, unless an interrupt
+    /// has removed the staging folder (then it waits for the exit).
+    fn stage(&self, path: &OutputPath, write: impl FnOnce(&Path) -> Result<()>) -> Result<()> {
+        let _writing = crate::interrupt::writing();
+        write(&self.staged(path))?;
+        self.lock_changed().push(path.clone());
         Ok(())
     }
 
@@ -242,9 +257,7 @@ impl Staging {
             return self.put(path, &bytes);
         }
         self.claim(path, 0)?;
-        fs::copy(source, &self.staged(path))?;
-        self.lock_changed().push(path.clone());
-        Ok(())
+        self.stage(path, |to| fs::copy(source, to))
     }
 
     /// True when the previous (tracked) build left a file at `path`.
@@ -299,7 +312,7 @@ impl Staging {
     /// not tracked) and the files it wrote.
     pub(crate) fn commit(mut self) -> Result<(WriteSummary, OutputHashes, Vec<OutputPath>)> {
         // An interrupt waits for the moves to finish (or be undone).
-        let _moving = crate::interrupt::hold();
+        let mut moving = crate::interrupt::hold();
         let changed = std::mem::take(&mut *self.lock_changed());
         let all = std::mem::take(&mut *self.lock_all());
         let mut summary = WriteSummary {
@@ -318,6 +331,7 @@ impl Staging {
             Err(err) => return Err(self.roll_back(journal, err)),
         }
         self.committed = true;
+        *moving = true;
         crate::interrupt::unregister(&self.dir);
         if let Some(owned) = &self.owned {
             save_ledger(&owned.ledger, all.keys())?;
@@ -505,6 +519,8 @@ impl Journal {
 impl Drop for Staging {
     fn drop(&mut self) {
         if !self.committed {
+            // Not both this and an interrupt's removal at once.
+            let _writing = crate::interrupt::writing();
             // Best effort: a failed build must not leave its staging folder behind,
             // but there is nobody left to tell if removing it fails.
             let _ = fs::remove_dir_all(&self.dir);

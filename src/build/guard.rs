@@ -22,7 +22,7 @@ fn absolute(p: &Path) -> PathBuf {
 /// Refuses an output folder that is the site itself, one of its ancestors,
 /// or inside a folder the site reads (`content/`, `static/`, `templates/`)
 /// or its cache (`.broadsheet/`).
-pub(super) fn check_output_dir(root: &Path, out_dir: &Path) -> Result<()> {
+pub(crate) fn check_output_dir(root: &Path, out_dir: &Path) -> Result<()> {
     let (root, out) = (absolute(root), absolute(out_dir));
     let protected = [
         source::CONTENT_DIR,

@@ -14,10 +14,12 @@ use std::time::UNIX_EPOCH;
 use jiff::Timestamp;
 use rayon::prelude::*;
 
-use super::BuildOptions;
+use super::{BuildOptions, BuildSummary, Timings};
 use crate::config::CONFIG_FILE;
+use crate::diagnostic::Diagnostics;
 use crate::error::Result;
 use crate::fs;
+use crate::output::WriteSummary;
 use crate::source::{CONTENT_DIR, STATIC_DIR, TEMPLATES_DIR};
 
 /// The folder of caches, at the site root.
@@ -231,6 +233,25 @@ impl Manifest {
     /// (the output folder's listing) as it is.
     pub(super) fn is_current(&self, inputs: &str, outputs: &str, now: Timestamp) -> bool {
         self.inputs == inputs && self.until.is_none_or(|u| now < u) && outputs == self.outputs
+    }
+
+    /// What a build that found the output current did: nothing.
+    pub(super) fn unchanged(&self, output_dir: PathBuf, timings: Timings) -> BuildSummary {
+        BuildSummary {
+            articles: self.articles,
+            pages: self.pages,
+            rendered: Vec::new(),
+            written: Vec::new(),
+            output: WriteSummary {
+                files: self.outputs.lines().count(),
+                written: 0,
+                removed: 0,
+            },
+            output_dir,
+            warnings: Diagnostics::new(),
+            timings,
+            images_processed: 0,
+        }
     }
 }
 

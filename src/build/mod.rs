@@ -1,18 +1,19 @@
 //! The build pipeline, shared by `build`, `serve` and `check`.
 //!
 //! ```text
-//! config ─► discover ─► parse (parallel) ─► model ─► render (parallel) ─► write (staged)
+//! config ─► discover ─► parse (parallel) ─► model ─► prepare ─► render (parallel) ─► write (staged)
 //! ```
 //!
-//! Every stage reports problems as diagnostics; the build stops before
-//! rendering if the content has errors, and before writing anything if a
-//! template fails, so a failed build never changes the output folder.
-//! [`Session`] runs the pipeline and, when asked to track its output, keeps
-//! what it needs to rebuild only what a change touches (`serve`).
+//! Every stage is a plain function, reporting problems as diagnostics; the
+//! build stops before rendering if the content has errors, and before
+//! writing anything if a template fails, so a failed build never changes
+//! the output folder. [`build`] runs the stages once; `serve`'s
+//! incremental cache runs the same stages and keeps their work.
 
 mod guard;
+mod jobs;
 mod manifest;
-mod session;
+mod prepare;
 mod statics;
 
 pub use manifest::CACHE_DIR;
@@ -22,13 +23,17 @@ use std::time::{Duration, Instant};
 
 use jiff::Timestamp;
 
-pub use session::{ChangeKind, Changes, Session, classify};
+pub(crate) use guard::check_output_dir;
+pub(crate) use jobs::{JobPrints, Work, render_site};
+pub(crate) use prepare::{CardCache, Input, Prepared, config_fingerprint, prepare};
+pub(crate) use statics::bundle_outputs;
 
 use crate::config::{BaseUrl, Config};
 use crate::diagnostic::Diagnostics;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::model::{Site, Visibility};
-use crate::output::WriteSummary;
+use crate::output::{Staging, WriteSummary};
+use crate::render::templates::Templates;
 use crate::source::{self, parse};
 
 /// How to build.
@@ -108,7 +113,8 @@ pub struct Stage {
 }
 
 impl Timings {
-    fn start() -> Self {
+    /// Starts timing the first stage.
+    pub(crate) fn start() -> Self {
         Timings {
             stages: Vec::new(),
             last: Some(Instant::now()),
@@ -116,7 +122,7 @@ impl Timings {
     }
 
     /// Records the time since the previous mark as `stage`.
-    fn mark(&mut self, stage: &'static str) {
+    pub(crate) fn mark(&mut self, stage: &'static str) {
         let now = Instant::now();
         if let Some(last) = self.last {
             self.stages.push(Stage {
@@ -154,7 +160,7 @@ pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildSummary> {
     let config = load_config(root, options)?;
     let out_dir = options.out_dir(root, &config);
     // Before anything reads or walks the output folder (`-o /`).
-    guard::check_output_dir(root, &out_dir)?;
+    check_output_dir(root, &out_dir)?;
     let manifest_path = manifest::path(root, &out_dir);
     let now = options.now.unwrap_or_else(Timestamp::now);
     // Listing the inputs and the outputs are two independent walks.
@@ -167,38 +173,70 @@ pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildSummary> {
         },
         || manifest::Manifest::load(&manifest_path),
     );
+    timings.mark("check");
     if let Some(saved) = saved
         && saved.is_current(&inputs, &outputs, now)
     {
-        timings.mark("check");
-        let files = saved.outputs.lines().count();
-        return Ok(BuildSummary {
-            articles: saved.articles,
-            pages: saved.pages,
-            rendered: Vec::new(),
-            written: Vec::new(),
-            output: WriteSummary {
-                files,
-                written: 0,
-                removed: 0,
-            },
-            output_dir: out_dir,
-            warnings: Diagnostics::new(),
-            timings,
-            images_processed: 0,
-        });
+        return Ok(saved.unchanged(out_dir, timings));
     }
-    let (summary, site_until) = Session::new(root, options.clone(), false).build_once()?;
+
+    let tree = source::discover(root);
+    timings.mark("discover");
+    let (content, mut diagnostics) = parse::parse_all(&tree, &config);
+    diagnostics.extend(tree.diagnostics.iter().cloned());
+    timings.mark("parse");
+    let site = Site::assemble(&config, &content, visibility(options), &mut diagnostics);
+    // The model has what rendering needs, and a large site's memory peaks
+    // while rendering.
+    drop(content);
+    timings.mark("assemble");
+    let mut templates = Templates::load(root, &config);
+    let templates = templates_or_stop(&mut templates, &mut diagnostics)?;
+    let input = Input {
+        root,
+        config: &config,
+        site: &site,
+        options,
+    };
+    let prepared = prepare(&input, templates, &mut CardCache::new(), &mut diagnostics)?;
+    timings.mark("prepare");
+    let owned = guard::owned(root, &out_dir, &config, options.force)?;
+    let staging = Staging::begin(&out_dir, owned)?;
+    let work = Work {
+        config: &config,
+        site: &site,
+        templates,
+        prepared: &prepared,
+        options,
+        out_dir: &out_dir,
+    };
+    let summary = render_site(&work, staging, None, diagnostics, timings)?.summary;
+
     let saved = manifest::Manifest {
         inputs,
-        articles: summary.articles,
-        pages: summary.pages,
-        until: site_until,
-        outputs: manifest::outputs(&summary.output_dir),
+        articles: site.articles.len(),
+        pages: site.pages.len(),
+        until: site.next_change,
+        outputs: manifest::outputs(&out_dir),
     };
     // The manifest only saves work next time: failing to write it is not a failed build.
     let _ = saved.save(&manifest_path);
     Ok(summary)
+}
+
+/// The templates, unless they or the site's content have errors: then
+/// every problem found so far, so that a build shows them all at once.
+pub(crate) fn templates_or_stop<'t>(
+    templates: &'t mut std::result::Result<Templates, Diagnostics>,
+    diagnostics: &mut Diagnostics,
+) -> Result<&'t mut Templates> {
+    if let Err(problems) = templates {
+        diagnostics.extend(problems.clone());
+    }
+    match templates {
+        Ok(templates) if !diagnostics.has_errors() => Ok(templates),
+        _ => Err(Error::Site(std::mem::take(diagnostics))),
+    }
 }
 
 /// The site's configuration with the build's overrides applied.
@@ -241,7 +279,8 @@ pub fn load(
     }
 }
 
-fn visibility(options: &BuildOptions) -> Visibility {
+/// Which articles the build shows.
+pub(crate) fn visibility(options: &BuildOptions) -> Visibility {
     Visibility {
         drafts: options.drafts,
         future: options.future,

@@ -1,17 +1,18 @@
 //! Files copied as they are: the theme's assets, `templates/assets/` and `static/`.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::error::Result;
 use crate::hash::FxSet;
+use crate::model::Site;
 use crate::output::{OutputPath, Staging};
 use crate::render::templates::BUILTIN_ASSETS;
-use crate::source::{self, SourceFile};
+use crate::source::{self, BundleFile, SourceFile};
 
 /// A file copied as is into the output.
-pub(super) enum StaticFile {
+pub(crate) enum StaticFile {
     /// From the site's `static/` or `templates/assets/`.
     Disk(SourceFile, &'static str),
     /// Beside an article in a folder of its own; `rel` is relative to the site root.
@@ -61,28 +62,40 @@ pub(super) fn static_files(
 pub(super) fn add_bundle_files(
     files: &mut BTreeMap<String, StaticFile>,
     root: &std::path::Path,
-    site: &crate::model::Site,
+    site: &Site,
     follow_links: bool,
     diagnostics: &mut Diagnostics,
 ) {
     let articles: Vec<&str> = site.articles.iter().map(|a| a.file.as_str()).collect();
     let bundled = source::discover_bundles(root, &articles, follow_links, diagnostics);
-    let paths: std::collections::HashMap<&str, &str> = site
+    for (path, file) in bundle_outputs(site, &bundled) {
+        files.entry(path).or_insert(StaticFile::Beside(file));
+    }
+}
+
+/// Where each of `files` (beside articles that have a folder of their
+/// own) goes in the output: its article's folder, when the article is
+/// published in `site` (`articles/<slug>/chart.png`). Each comes with the
+/// file, named relative to the site root. What `build` copies and what
+/// `check` expects.
+pub(crate) fn bundle_outputs(site: &Site, files: &[BundleFile]) -> Vec<(String, SourceFile)> {
+    let paths: HashMap<&str, &str> = site
         .articles
         .iter()
         .map(|a| (a.file.as_str(), a.path.as_str()))
         .collect();
-    for b in bundled {
-        let Some(dir) = source::bundle_dir(&b.article) else {
-            continue;
-        };
-        let path = format!("{}{}", paths[b.article.as_str()], b.file.rel);
-        let file = SourceFile {
-            rel: format!("{dir}/{}", b.file.rel),
-            abs: b.file.abs,
-        };
-        files.entry(path).or_insert(StaticFile::Beside(file));
-    }
+    files
+        .iter()
+        .filter_map(|b| {
+            let path = paths.get(b.article.as_str())?;
+            let dir = source::bundle_dir(&b.article)?;
+            let file = SourceFile {
+                rel: format!("{dir}/{}", b.file.rel),
+                abs: b.file.abs.clone(),
+            };
+            Some((format!("{path}{}", b.file.rel), file))
+        })
+        .collect()
 }
 
 /// Copied files that cannot be written because the site needs their path

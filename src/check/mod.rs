@@ -37,7 +37,7 @@ use serde::Serialize;
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Diagnostics, Severity};
 use crate::error::{Error, Result};
-use crate::model::{Site, Visibility};
+use crate::model::{Overlay, Site, Visibility};
 use crate::render::templates::Templates;
 use crate::render::view::Views;
 use crate::render::{self, Renderer};
@@ -210,7 +210,7 @@ fn dry_render(
     let images = crate::images::Images::none(&config.images);
     let site_view = Views {
         config,
-        site,
+        site: Overlay::plain(site),
         cards: &[],
         images: &images,
     }
@@ -220,7 +220,7 @@ fn dry_render(
     let (cards, _) = render::article_cards(site, config, &images, &mut HashMap::new());
     let views = Views {
         config,
-        site,
+        site: Overlay::plain(site),
         cards: &cards,
         images: &images,
     };

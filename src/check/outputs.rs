@@ -83,20 +83,8 @@ impl Outputs {
         }
         // Files beside articles that have a folder of their own, in the
         // article's folder of the output (a file of `static/` there wins).
-        let paths: HashMap<&str, &str> = site
-            .articles
-            .iter()
-            .map(|a| (a.file.as_str(), a.path.as_str()))
-            .collect();
-        for b in &tree.bundle_files {
-            if let (Some(path), Some(dir)) = (
-                paths.get(b.article.as_str()),
-                source::bundle_dir(&b.article),
-            ) {
-                copied
-                    .entry(format!("{path}{}", b.file.rel))
-                    .or_insert_with(|| Some(format!("{dir}/{}", b.file.rel)));
-            }
+        for (path, file) in crate::build::bundle_outputs(site, &tree.bundle_files) {
+            copied.entry(path).or_insert(Some(file.rel));
         }
         for (file, origin) in copied {
             out.files.insert(file.clone());

@@ -56,10 +56,15 @@ impl BuildArgs {
             force: self.force,
             follow_links: self.follow_links,
         };
-        // Ctrl-C, SIGTERM, SIGHUP: remove the staging folder, leave the output as it was.
+        // Ctrl-C, SIGTERM, SIGHUP: remove the staging folder, leave the
+        // output as it was (or, past the commit, as the build wrote it).
         let _ = ctrlc::set_handler(|| {
-            crate::interrupt::abandon();
-            report::status(false, "Interrupted: the output folder is as it was");
+            let message = if crate::interrupt::abandon().committed {
+                "Interrupted: the output folder holds the new site"
+            } else {
+                "Interrupted: the output folder is as it was"
+            };
+            report::status(false, message);
             std::process::exit(130);
         });
         // A page that renders for too long: the stuck render cannot be

@@ -185,7 +185,7 @@ fn settings(target: &DeployTarget) -> String {
             git::branch(target),
         )
     );
-    local::sha256_hex(shape.as_bytes())
+    crate::hash::sha256_hex(shape.as_bytes())
 }
 
 /// The target named `name`, else the first one.

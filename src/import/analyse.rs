@@ -6,7 +6,6 @@
 use std::fmt;
 
 use jiff::civil;
-use sha2::{Digest, Sha256};
 
 use super::clean::{Block, BlockKind};
 use crate::hash::FxMap;
@@ -200,18 +199,7 @@ pub fn cut_on_word(text: &str, max: usize) -> String {
     format!("{kept}…")
 }
 
-/// The SHA-256 of `bytes`, in lowercase hex.
-pub fn sha256_hex(bytes: &[u8]) -> String {
-    const DIGITS: &[u8; 16] = b"0123456789abcdef";
-    let digest = Sha256::digest(bytes);
-    let mut hex = String::with_capacity(64);
-    for &b in digest.iter() {
-        // Two hex digits by hand: a `format!` per byte cost more than the hash.
-        hex.push(char::from(DIGITS[usize::from(b >> 4)]));
-        hex.push(char::from(DIGITS[usize::from(b & 0xf)]));
-    }
-    hex
-}
+pub use crate::hash::sha256_hex;
 
 /// Words per shingle of the near-duplicate fingerprint.
 pub const SHINGLE_WORDS: usize = 3;

@@ -66,27 +66,58 @@ pub struct Site {
     by_slug: HashMap<String, ArticleId>,
     /// The vocabulary the articles' index terms are interned in.
     pub vocabulary: Arc<crate::text::Vocabulary>,
-    /// An article shown in place of one of `articles` (see [`Site::overlay`]).
-    overlay: Option<(ArticleId, Arc<Article>)>,
 }
 
-/// A site that shows one article in place of another version of it, for
-/// as long as it lives: the model itself is left as it was.
-pub struct Overlaid<'a> {
-    site: &'a mut Site,
+/// A site as one render sees it: the model, with at most one article shown
+/// in place of its version there (`serve`'s preview of an edit, which keeps
+/// the slug). The model itself is never changed; render code reads articles
+/// through [`Overlay::article`], and everything else of the model through
+/// `Deref`. Site-wide files (feeds' article lists, the search index) read
+/// [`Overlay::model`]: a preview never renders them.
+#[derive(Debug, Clone, Copy)]
+pub struct Overlay<'a> {
+    site: &'a Site,
+    edited: Option<(ArticleId, &'a Article)>,
 }
 
-impl std::ops::Deref for Overlaid<'_> {
+impl<'a> Overlay<'a> {
+    /// The model as it is.
+    pub fn plain(site: &'a Site) -> Self {
+        Overlay { site, edited: None }
+    }
+
+    /// The model with `article` shown as article `id`.
+    pub fn with(site: &'a Site, id: ArticleId, article: &'a Article) -> Self {
+        Overlay {
+            site,
+            edited: Some((id, article)),
+        }
+    }
+
+    /// The model under the overlay.
+    pub fn model(&self) -> &'a Site {
+        self.site
+    }
+
+    /// The article with this id, as the overlay shows it.
+    pub fn article(&self, id: ArticleId) -> &'a Article {
+        match self.edited {
+            Some((shown, article)) if shown == id => article,
+            _ => self.site.article(id),
+        }
+    }
+
+    /// The published article with this slug, as the overlay shows it.
+    pub fn article_by_slug(&self, slug: &str) -> Option<&'a Article> {
+        self.site.article_id(slug).map(|id| self.article(id))
+    }
+}
+
+impl std::ops::Deref for Overlay<'_> {
     type Target = Site;
 
     fn deref(&self) -> &Site {
         self.site
-    }
-}
-
-impl Drop for Overlaid<'_> {
-    fn drop(&mut self) {
-        self.site.overlay = None;
     }
 }
 
@@ -249,7 +280,6 @@ impl Site {
             next_change,
             by_slug,
             vocabulary: Arc::clone(&content.vocabulary),
-            overlay: None,
         }
     }
 
@@ -265,17 +295,7 @@ impl Site {
 
     /// The article with this id.
     pub fn article(&self, id: ArticleId) -> &Article {
-        match &self.overlay {
-            Some((shown, article)) if *shown == id => article,
-            _ => &self.articles[id.0 as usize],
-        }
-    }
-
-    /// The site with `article` shown as article `id` (a newer version of the
-    /// same file, with the same slug), until the overlay is dropped.
-    pub fn overlay(&mut self, id: ArticleId, article: Arc<Article>) -> Overlaid<'_> {
-        self.overlay = Some((id, article));
-        Overlaid { site: self }
+        &self.articles[id.0 as usize]
     }
 
     /// The taxonomy called `name`, if configured.
@@ -371,14 +391,13 @@ mod tests {
             future: false,
             now: "2025-07-22T00:00:00Z".parse().unwrap(),
         };
-        let mut site = Site::assemble(&config, &content, visibility, &mut Diagnostics::new());
+        let site = Site::assemble(&config, &content, visibility, &mut Diagnostics::new());
         let id = ArticleId(0);
-        let edited = Arc::new(Article::from_parsed(&article("New"), &config));
-        {
-            let overlaid = site.overlay(id, edited);
-            assert_eq!(overlaid.article(id).title, "New");
-            assert_eq!(overlaid.article_by_slug("a").unwrap().title, "New");
-        }
+        let edited = Article::from_parsed(&article("New"), &config);
+        let overlay = Overlay::with(&site, id, &edited);
+        assert_eq!(overlay.article(id).title, "New");
+        assert_eq!(overlay.article_by_slug("a").unwrap().title, "New");
+        assert_eq!(Overlay::plain(&site).article(id).title, "Old");
         assert_eq!(site.article(id).title, "Old");
         assert_eq!(site.articles[0].title, "Old");
     }

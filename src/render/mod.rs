@@ -37,7 +37,7 @@ use self::view::{MetaView, Views, page_path};
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 use crate::images::{CardOf, CardView, Images};
-use crate::model::{ArticleId, Site};
+use crate::model::{ArticleId, Overlay, Site};
 
 /// One unit of rendering work.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -180,7 +180,7 @@ pub fn article_cards(
     use rayon::prelude::*;
     let views = Views {
         config,
-        site,
+        site: Overlay::plain(site),
         cards: &[],
         images,
     };
@@ -266,13 +266,13 @@ impl<'a> Renderer<'a> {
             print_views: views,
             templates,
             global,
-            in_feed: in_feeds(site, views.config),
+            in_feed: in_feeds(site.model(), views.config),
             html: Mutex::default(),
             emails: Mutex::default(),
             now: pinned_now.or(newest).unwrap_or_else(Timestamp::now),
             news_reference: pinned_now.or(newest).unwrap_or_default(),
             sitemap: planned.iter().filter_map(|p| p.sitemap.clone()).collect(),
-            search: crate::search::Plan::new(site, views.config),
+            search: crate::search::Plan::new(site.model(), views.config),
             search_script: String::new(),
             warnings: Mutex::default(),
         }
@@ -315,7 +315,7 @@ impl<'a> Renderer<'a> {
             .expect("search jobs are planned only when search is on")
     }
 
-    fn site(&self) -> &'a Site {
+    fn site(&self) -> Overlay<'a> {
         self.views.site
     }
 
@@ -437,7 +437,7 @@ impl<'a> Renderer<'a> {
                 };
                 let description = format!("{} articles about {}", entry.articles.len(), entry.name);
                 let mut meta = self.meta(
-                    &page_path(&base, page),
+                    &planned.key, // the term page's path, as planned
                     title,
                     description,
                     "term",
@@ -624,7 +624,7 @@ impl<'a> Renderer<'a> {
                     inputs.hash(&(a.fingerprint, &a.path));
                 }
                 Ok(self.data(inputs, || {
-                    crate::search::index_files(site, config, plan)
+                    crate::search::index_files(site.model(), config, plan)
                         .into_iter()
                         .map(|(path, bytes)| RenderedFile { path, bytes })
                         .collect()
@@ -632,7 +632,8 @@ impl<'a> Renderer<'a> {
             }
             Job::SearchDocs(n) => {
                 // Cheap to make: the fingerprint is the file itself.
-                let (path, bytes) = crate::search::docs_file(site, config, self.search_plan(), n);
+                let (path, bytes) =
+                    crate::search::docs_file(site.model(), config, self.search_plan(), n);
                 inputs.hash(&(&path, &bytes));
                 Ok(self.data(inputs, || vec![RenderedFile { path, bytes }]))
             }
@@ -645,7 +646,7 @@ impl<'a> Renderer<'a> {
             Job::HostFiles => {
                 let files: Vec<RenderedFile> = [
                     ("_headers", hosting::headers_file(config)),
-                    ("_redirects", hosting::redirects_file(site, config)),
+                    ("_redirects", hosting::redirects_file(site.model(), config)),
                 ]
                 .into_iter()
                 .filter_map(|(path, text)| Some(file(path, text?)))
@@ -695,7 +696,7 @@ impl<'a> Renderer<'a> {
     pub fn card_path(&self, of: CardOf) -> String {
         let site = self.site();
         let page = match of {
-            CardOf::Article(i) => site.articles[i as usize].path.clone(),
+            CardOf::Article(i) => site.article(ArticleId(i)).path.clone(),
             CardOf::Edition(i) => site.editions[i].path(),
             CardOf::Term(t, term) => {
                 let t = &site.taxonomies[t];
@@ -716,7 +717,7 @@ impl<'a> Renderer<'a> {
         };
         match of {
             CardOf::Article(i) => {
-                let a = &site.articles[i as usize];
+                let a = site.article(ArticleId(i));
                 let kicker = a
                     .source
                     .clone()

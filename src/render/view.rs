@@ -11,7 +11,7 @@ use serde::Serialize;
 
 use crate::config::Config;
 use crate::model::{
-    Article, ArticleId, Edition, MonthArchive, Page, Period, Site, Taxonomy, Term, YearArchive,
+    Article, ArticleId, Edition, MonthArchive, Overlay, Page, Period, Taxonomy, Term, YearArchive,
 };
 use crate::slug;
 
@@ -20,8 +20,8 @@ use crate::slug;
 pub struct Views<'a> {
     /// The site's settings.
     pub config: &'a Config,
-    /// The model.
-    pub site: &'a Site,
+    /// The model, as this render shows it.
+    pub site: Overlay<'a>,
     /// Every article's card ([`Views::article_card`]) as a template value,
     /// made once and shared by every list that shows the article.
     pub cards: &'a [tera::Value],

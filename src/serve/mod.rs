@@ -1,11 +1,12 @@
 //! `serve`: build the site into a temporary folder, serve it on
 //! 127.0.0.1, watch the sources and rebuild what a change touches.
 //!
-//! The preview never touches `public/`. Rebuilds go through the same
-//! [`Session`] as `build`, tracked, so a saved article re-renders only the
-//! pages that show it. A failed rebuild keeps serving the last good site and
-//! shows the error over every page until it is fixed.
+//! The preview never touches `public/`. Rebuilds run the stages of
+//! `build` through an [`IncrementalCache`], so a saved article re-renders
+//! only the pages that show it. A failed rebuild keeps serving the last
+//! good site and shows the error over every page until it is fixed.
 
+mod cache;
 mod desk;
 mod files;
 mod http;
@@ -14,12 +15,16 @@ mod reload;
 mod site;
 mod watch;
 
+pub use cache::IncrementalCache;
+pub use watch::Changes;
+
 use std::net::{IpAddr, SocketAddr, TcpListener};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
-use crate::build::{BuildOptions, BuildSummary, ChangeKind, Changes, Session, classify};
+use self::watch::{ChangeKind, classify};
+use crate::build::{BuildOptions, BuildSummary};
 use crate::config::BaseUrl;
 use crate::error::{Error, Result};
 use crate::report;
@@ -131,14 +136,14 @@ pub(crate) fn serve(root: &Path, options: &ServeOptions) -> Result<()> {
         force: false,
         follow_links: false,
     };
-    let mut session = Session::new(root, build_options, true);
+    let mut cache = IncrementalCache::new(root, build_options);
     // Watching starts before the first build: a save during it, or right
     // after the first page is served, is not lost.
     let events = watch::start(root)?;
     let started = Instant::now();
-    let first = session.build(&Changes::All);
+    let first = cache.build(&Changes::All);
     report_build(&shared, &first, started, options);
-    refresh_desk(desk.as_deref(), &session);
+    refresh_desk(desk.as_deref(), &cache);
     http::spawn(listener, router(&shared, desk.as_ref()))?;
     report::status(options.quiet, &format!("Serving {url} (Ctrl-C to stop)"));
     if desk.is_some() {
@@ -159,7 +164,7 @@ pub(crate) fn serve(root: &Path, options: &ServeOptions) -> Result<()> {
         let changes = Changes::Paths(paths);
         // Edited articles first: their own pages are served before the rest
         // of the site (listings, feeds, related stories, search) catches up.
-        if let Ok(Some(pages)) = session.preview(&changes)
+        if let Ok(Some(pages)) = cache.preview(&changes)
             && !pages.is_empty()
         {
             shared.reload_pages(&pages);
@@ -174,9 +179,9 @@ pub(crate) fn serve(root: &Path, options: &ServeOptions) -> Result<()> {
             );
         }
         let failed_before = shared.error().is_some();
-        let result = session.build(&changes);
+        let result = cache.build(&changes);
         report_build(&shared, &result, started, options);
-        refresh_desk(desk.as_deref(), &session);
+        refresh_desk(desk.as_deref(), &cache);
         match &result {
             // The error overlay comes and goes on every page.
             Err(_) => shared.hub.broadcast(Reload::Page),
@@ -270,8 +275,8 @@ fn desk_for(root: &Path, addr: SocketAddr, choice: DeskChoice) -> Result<Option<
 }
 
 /// Shows the desk the model of the last successful build.
-fn refresh_desk(desk: Option<&desk::Desk>, session: &Session) {
-    if let (Some(desk), Some((site, config))) = (desk, session.last_site()) {
+fn refresh_desk(desk: Option<&desk::Desk>, cache: &IncrementalCache) {
+    if let (Some(desk), Some((site, config))) = (desk, cache.last_site()) {
         desk.refresh(site, config);
     }
 }

@@ -256,20 +256,37 @@ impl ParsedContent {
 /// Reads and parses every content file of `tree` in parallel.
 pub fn parse_all(tree: &SourceTree, config: &Config) -> (ParsedContent, Diagnostics) {
     let vocabulary = Arc::new(Vocabulary::default());
-    let files: Vec<(ContentKind, &SourceFile)> = tree.content().collect();
-    let results: Vec<Result<Parsed, Vec<Diagnostic>>> = files
-        .par_iter()
-        .map(|&(kind, file)| parse_file(kind, file, config, &vocabulary))
-        .collect();
+    let results = parse_each(tree.content(), config, &vocabulary);
     let mut diagnostics = Diagnostics::new();
     let mut parsed = Vec::with_capacity(results.len());
-    for result in results {
+    for (_, result) in results {
         match result {
             Ok(p) => parsed.push(p),
             Err(ds) => diagnostics.extend(ds),
         }
     }
     (ParsedContent::collect(&parsed, vocabulary), diagnostics)
+}
+
+/// One parsed file, or its problems.
+pub type ParseResult = Result<Parsed, Vec<Diagnostic>>;
+
+/// Reads and parses `files` in parallel; gives each one's site-relative
+/// path and result, in order. Articles' index terms are interned in
+/// `vocabulary`.
+pub fn parse_each<'f>(
+    files: impl Iterator<Item = (ContentKind, &'f SourceFile)>,
+    config: &Config,
+    vocabulary: &Vocabulary,
+) -> Vec<(String, ParseResult)> {
+    let files: Vec<(ContentKind, &SourceFile)> = files.collect();
+    files
+        .par_iter()
+        .map(|&(kind, file)| {
+            let parsed = parse_file(kind, file, config, vocabulary);
+            (file.rel.clone(), parsed)
+        })
+        .collect()
 }
 
 /// Reads and parses one content file; an article's index terms are
@@ -279,7 +296,7 @@ pub fn parse_file(
     file: &SourceFile,
     config: &Config,
     vocabulary: &Vocabulary,
-) -> Result<Parsed, Vec<Diagnostic>> {
+) -> ParseResult {
     let text = decode::read(&file.rel, &file.abs).map_err(|d| vec![d])?;
     match kind {
         ContentKind::Article => parse_article(&file.rel, &text, config, vocabulary).map(|mut a| {
@@ -295,6 +312,16 @@ pub fn parse_file(
     }
 }
 
+/// A content file's front matter block, and the front matter it holds.
+fn open<'t, F: serde::Deserialize<'t>>(
+    rel: &str,
+    text: &'t str,
+) -> Result<(Split<'t>, F), Vec<Diagnostic>> {
+    let split = front_matter::split(rel, text).map_err(|d| vec![d])?;
+    let front = front_matter::parse(rel, text, &split).map_err(|d| vec![d])?;
+    Ok((split, front))
+}
+
 /// Parses the text of an article file; its index terms are interned in `vocabulary`.
 pub fn parse_article(
     rel: &str,
@@ -302,8 +329,7 @@ pub fn parse_article(
     config: &Config,
     vocabulary: &Vocabulary,
 ) -> Result<ParsedArticle, Vec<Diagnostic>> {
-    let split = front_matter::split(rel, text).map_err(|d| vec![d])?;
-    let front: ArticleFrontMatter = front_matter::parse(rel, text, &split).map_err(|d| vec![d])?;
+    let (split, front): (_, ArticleFrontMatter) = open(rel, text)?;
     let mut problems = Vec::new();
     if front.title.trim().is_empty() {
         problems.push(
@@ -442,8 +468,7 @@ pub fn article_html(rel: &str, source: &Path, config: &Config) -> Result<Arc<str
 
 /// Parses the text of a page file.
 pub fn parse_page(rel: &str, text: &str, config: &Config) -> Result<ParsedPage, Vec<Diagnostic>> {
-    let split = front_matter::split(rel, text).map_err(|d| vec![d])?;
-    let front: PageFrontMatter = front_matter::parse(rel, text, &split).map_err(|d| vec![d])?;
+    let (split, front): (_, PageFrontMatter) = open(rel, text)?;
     let mut problems = Vec::new();
     let slug = file_slug(rel, text, &split, front.slug.as_ref(), &mut problems);
     match slug {
@@ -464,8 +489,7 @@ pub fn parse_edition(
     text: &str,
     config: &Config,
 ) -> Result<ParsedEdition, Vec<Diagnostic>> {
-    let split = front_matter::split(rel, text).map_err(|d| vec![d])?;
-    let front: EditionFrontMatter = front_matter::parse(rel, text, &split).map_err(|d| vec![d])?;
+    let (split, front): (_, EditionFrontMatter) = open(rel, text)?;
     let mut problems = Vec::new();
     // An article with a folder of its own is named by its folder.
     let named = super::bundle_dir(rel).unwrap_or(rel);

@@ -3,8 +3,9 @@
 
 use std::io::Cursor;
 
-use broadsheet::build::{BuildOptions, Changes, Session};
+use broadsheet::build::BuildOptions;
 use broadsheet::error::Error;
+use broadsheet::serve::{Changes, IncrementalCache};
 use image::{ImageFormat, RgbImage, Rgba, RgbaImage};
 use scraper::{Html, Selector};
 
@@ -318,7 +319,7 @@ fn serve_rerenders_the_pages_of_a_changed_image() {
         output_dir: Some(site.path("preview")),
         ..BuildOptions::default()
     };
-    let mut s = Session::new(site.root(), options, true);
+    let mut s = IncrementalCache::new(site.root(), options);
     s.build(&Changes::All).unwrap();
     let again = s.build(&Changes::Paths(vec![])).unwrap();
     assert_eq!(again.images_processed, 0);

@@ -1,16 +1,17 @@
-//! Tracked sessions: a rebuild after a change redoes only what the change touches.
+//! `serve`'s incremental cache: a rebuild after a change redoes only what the change touches.
 
-use broadsheet::build::{BuildOptions, Changes, Session};
+use broadsheet::build::BuildOptions;
+use broadsheet::serve::{Changes, IncrementalCache};
 
 use crate::harness::{NOW, TestSite};
 
-fn session(site: &TestSite) -> Session {
+fn session(site: &TestSite) -> IncrementalCache {
     let options = BuildOptions {
         now: Some(NOW.parse().unwrap()),
         output_dir: Some(site.path("preview")),
         ..BuildOptions::default()
     };
-    Session::new(site.root(), options, true)
+    IncrementalCache::new(site.root(), options)
 }
 
 /// Six articles a day apart (`a-1` newest), two per page; odd ones tagged `odd`.

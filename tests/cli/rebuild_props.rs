@@ -1,11 +1,12 @@
-//! A property of `serve`'s tracked session: after any sequence of edits,
+//! A property of `serve`'s incremental cache: after any sequence of edits,
 //! renames, deletions and folder moves, its output is the output of a fresh
 //! build of the same files.
 
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use broadsheet::build::{BuildOptions, Changes, Session};
+use broadsheet::build::{self, BuildOptions};
+use broadsheet::serve::{Changes, IncrementalCache};
 use proptest::prelude::*;
 
 use crate::harness::{NOW, TestSite};
@@ -132,12 +133,10 @@ fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
         .collect()
 }
 
-/// The output of a fresh, untracked build of the site as it is.
+/// The output of a fresh build of the site as it is.
 fn fresh(site: &TestSite, step: usize) -> BTreeMap<String, Vec<u8>> {
     let out = format!("fresh-{step}");
-    Session::new(site.root(), options(site, &out), false)
-        .build(&Changes::All)
-        .unwrap();
+    build::build(site.root(), &options(site, &out)).unwrap();
     tree(&site.path(&out))
 }
 
@@ -154,7 +153,7 @@ proptest! {
             content.add(&site, folder, i as u8);
             content.add(&site, folder, i as u8 + 3);
         }
-        let mut session = Session::new(site.root(), options(&site, "preview"), true);
+        let mut session = IncrementalCache::new(site.root(), options(&site, "preview"));
         session.build(&Changes::All).unwrap();
         for (step, op) in ops.iter().enumerate() {
             let paths = content.apply(&site, op);

@@ -5,7 +5,8 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use broadsheet::build::{BuildOptions, Changes, Session};
+use broadsheet::build::BuildOptions;
+use broadsheet::serve::{Changes, IncrementalCache};
 use broadsheet::text;
 
 use crate::harness::{NOW, TestSite, attrs, texts};
@@ -370,7 +371,7 @@ fn a_rebuild_rewrites_only_the_search_files_that_change() {
         output_dir: Some(site.path("preview")),
         ..BuildOptions::default()
     };
-    let mut session = Session::new(site.root(), options, true);
+    let mut session = IncrementalCache::new(site.root(), options);
     session.build(&Changes::All).unwrap();
     let docs = |dir: &Path| std::fs::read_dir(dir.join("search/docs")).unwrap().count();
     assert_eq!(docs(&site.path("preview")), 2);

@@ -14,7 +14,7 @@ use serde_json::json;
 use super::edit::{self, EditionFields, SectionFields, StoryFields};
 use super::model::{Snapshot, Story};
 use super::{Desk, paths};
-use crate::import::analyse::sha256_hex;
+use crate::hash::sha256_hex;
 use crate::source::parse;
 
 /// Where curated editions are, relative to the site root.
