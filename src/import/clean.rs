@@ -842,14 +842,20 @@ pub fn dateline(draft: &mut Draft, rules: &Rules) {
     if !rules.strip_dateline {
         return;
     }
-    // The first paragraph, or the second after a one-line standfirst.
-    let standfirst = draft
+    // The first paragraph: after a one-line standfirst, or short lines
+    // left above it (a kicker, a label), the first that runs on.
+    let opening = draft
         .blocks
-        .first()
-        .is_some_and(|b| b.lines.len() == 1 && !page::LineFeatures::of(&b.lines[0]).ends_sentence);
-    let last = if standfirst { 2 } else { 1 };
+        .iter()
+        .take(4)
+        .position(|b| {
+            b.lines.len() > 1
+                || page::LineFeatures::of(&b.lines[0]).ends_sentence
+                || b.lines[0].split_whitespace().count() >= 12
+        })
+        .unwrap_or(0);
     let today = draft.file_date.unwrap_or(rules.today);
-    for b in 0..draft.blocks.len().min(last) {
+    for b in 0..draft.blocks.len().min(opening + 1) {
         let block = &mut draft.blocks[b];
         if block.kind != BlockKind::Paragraph {
             continue;
