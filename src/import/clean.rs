@@ -739,6 +739,13 @@ const DATE_WORDS: &[&str] = &[
     "—",
     "/",
     "and",
+    "about",
+    "around",
+    "over",
+    "nearly",
+    "approximately",
+    "an",
+    "a",
 ];
 
 /// True for a line that only gives a date or time, with something that
@@ -803,6 +810,9 @@ pub fn date_line(draft: &mut Draft, _: &Rules) {
                 "posted",
                 "last updated",
                 "first published",
+                "last modified",
+                "date:",
+                "dated",
             ]
             .iter()
             .any(|p| {
@@ -810,7 +820,7 @@ pub fn date_line(draft: &mut Draft, _: &Rules) {
                     .is_some_and(|h| h.eq_ignore_ascii_case(p))
             });
             let at_top = b < top && seen <= 6 && n > 1;
-            if !((at_top || labelled) && is_date_only(line)) {
+            if !((at_top || labelled) && is_date_only(without_author(line))) {
                 return true;
             }
             if at_top && date.is_none() {
@@ -826,6 +836,20 @@ pub fn date_line(draft: &mut Draft, _: &Rules) {
     }
     draft.blocks.retain(|b| !b.lines.is_empty());
     draft.date = date;
+}
+
+/// A date line without its author's name at the end (`Posted on March 3,
+/// 2025 by admin`, `Last updated on March 3, 2025 by Jane Doe`).
+fn without_author(line: &str) -> &str {
+    match line.rsplit_once(" by ") {
+        Some((date, name))
+            if (1..=4).contains(&name.split_whitespace().count())
+                && !name.contains(['.', ',', ':']) =>
+        {
+            date
+        }
+        _ => line,
+    }
 }
 
 /// The first full date written in `line`.
