@@ -305,21 +305,25 @@ fn is_staff(s: &str) -> bool {
     }
     (2..=5).contains(&words.len())
         && capitalised(&s.split_whitespace().collect::<Vec<_>>())
-        && words.last().is_some_and(|w| {
-            [
-                "staff",
-                "desk",
-                "bureau",
-                "team",
-                "wires",
-                "newsroom",
-                "reporter",
-                "writer",
-                "correspondent",
-            ]
-            .contains(w)
-        })
+        && words.last().is_some_and(|w| STAFF_WORDS.contains(w))
 }
+
+/// Last words of a byline that names no person (`Reuters Staff`, `Web
+/// Desk`, `Express News Service`).
+const STAFF_WORDS: &[&str] = &[
+    "staff",
+    "desk",
+    "bureau",
+    "team",
+    "wires",
+    "newsroom",
+    "reporter",
+    "writer",
+    "correspondent",
+    "service",
+    "editor",
+    "editors",
+];
 
 /// A time stamp after a byline (`Updated 3 hours ago`, `March 3, 2025`).
 fn is_stamp(s: &str) -> bool {
@@ -327,6 +331,8 @@ fn is_stamp(s: &str) -> bool {
     ["published", "updated", "posted", "last updated"]
         .iter()
         .any(|p| lower.starts_with(p))
+        || lower.ends_with(" ago")
+        || ["just now", "today", "yesterday"].contains(&lower.as_str())
         || s.chars()
             .all(|c| c.is_ascii_digit() || " :.apmAPM".contains(c))
         || (s.chars().any(|c| c.is_ascii_digit())

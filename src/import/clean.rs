@@ -235,32 +235,204 @@ pub fn share_lines(draft: &mut Draft, rules: &Rules) {
 /// newsletter and cookie notices, captions, media widgets…) anywhere.
 pub fn notices(draft: &mut Draft, rules: &Rules) {
     let mut first = true;
-    draft.remove_lines(|line| {
-        let title = std::mem::take(&mut first);
-        if let Some(pattern) = rules.notices.first_match(line) {
-            return Some(format!("notice `{pattern}`"));
+    let mut marks: Vec<Option<String>> = Vec::new();
+    let mut block_of: Vec<usize> = Vec::new();
+    for (b, block) in draft.blocks.iter().enumerate() {
+        for line in &block.lines {
+            let title = std::mem::take(&mut first);
+            marks.push(notice_rule(line, title, rules));
+            block_of.push(b);
         }
-        // A teaser marker (`Comments`, `Related`) is the teaser-block
-        // pass's: it cuts what follows it too.
-        if is_teaser_marker(line, rules) {
-            return None;
-        }
-        if line.len() > MAX_RULE_LINE {
-            return None;
-        }
-        let rule = rules.remove.first_match(line)?;
-        // The first line is the headline unless it is page chrome that no
-        // headline reads like (`Headline | Reuters` is not a caption).
-        if title && !PAGE_CHROME.contains(&rule) {
-            return None;
-        }
-        // A caption in the article's own list (a gallery) is the article's.
-        let captions = ["caption", "photo-credit"].contains(&rule);
-        if captions && is_list_item(line) {
-            return None;
-        }
-        (rule == "photo-credit" || !is_reported_speech(line)).then(|| rule.to_owned())
+    }
+    let lines: Vec<&str> = draft
+        .blocks
+        .iter()
+        .flat_map(|b| b.lines.iter().map(String::as_str))
+        .collect();
+    widget_leftovers(&lines, &block_of, &mut marks, rules);
+    let mut i = 0;
+    draft.remove_lines(|_| {
+        i += 1;
+        marks[i - 1].take()
     });
+}
+
+/// The rule that removes `line` as a notice or built-in debris, if any.
+fn notice_rule(line: &str, title: bool, rules: &Rules) -> Option<String> {
+    if let Some(pattern) = rules.notices.first_match(line) {
+        return Some(format!("notice `{pattern}`"));
+    }
+    // A teaser marker (`Comments`, `Related`) is the teaser-block
+    // pass's: it cuts what follows it too.
+    if is_teaser_marker(line, rules) || line.len() > MAX_RULE_LINE {
+        return None;
+    }
+    let rule = rules.remove.first_match(line)?;
+    // The first line is the headline unless it is page chrome that no
+    // headline reads like (`Headline | Reuters` is not a caption).
+    if title && !PAGE_CHROME.contains(&rule) {
+        return None;
+    }
+    // A caption in the article's own list (a gallery) is the article's.
+    let captions = ["caption", "photo-credit"].contains(&rule);
+    if captions && is_list_item(line) {
+        return None;
+    }
+    // A teaser's headline may say `says`: after its label it is no sentence.
+    let speech_ok = ["photo-credit", "inline-teaser"].contains(&rule);
+    (speech_ok || !is_reported_speech(line)).then(|| rule.to_owned())
+}
+
+/// Words of widgets' buttons and options (`Yes`/`No`, `On`/`Off`, `Not
+/// now`, reactions), removed only beside other debris.
+const WIDGET_WORDS: &[&str] = &[
+    "yes",
+    "no",
+    "on",
+    "off",
+    "allow",
+    "block",
+    "not now",
+    "ok",
+    "okay",
+    "refresh",
+    "like",
+    "love",
+    "haha",
+    "wow",
+    "sad",
+    "angry",
+    "happy",
+    "neutral",
+    "care",
+    "a",
+    "aa",
+    "share",
+    "tweet",
+    "email",
+    "print",
+    "save",
+    "more",
+    "less",
+    "next",
+    "previous",
+    "prev",
+    "back",
+    "close",
+    "menu",
+    "search",
+    "subscribe",
+    "log in",
+    "sign in",
+    "register",
+    "follow",
+    "following",
+    "reply",
+    "report",
+    "submit",
+    "send",
+    "cancel",
+    "continue",
+    "skip",
+    "play",
+    "pause",
+    "mute",
+    "unmute",
+    "live",
+    "new",
+    "top",
+    "latest",
+    "oldest",
+    "newest",
+    "sort by",
+    "show",
+    "hide",
+    "expand",
+    "collapse",
+    "copy",
+    "copied",
+    "link",
+    "embed",
+    "donate",
+    "upvote",
+    "downvote",
+    "helpful",
+    "not helpful",
+    "thanks",
+    "thank you",
+    "got it",
+    "dismiss",
+    "learn more",
+];
+
+/// Extends the marks of debris to what is left of its widgets:
+/// - a short line between two lines of debris in one block (`Image
+///   copyright` / `Reuters` / `Image caption`);
+/// - headlines right after a label removed as debris, in its block
+///   (`Suggested reading` / headline / headline);
+/// - buttons beside debris (`Was this helpful?` / `Yes` / `No`).
+fn widget_leftovers(
+    lines: &[&str],
+    block_of: &[usize],
+    marks: &mut [Option<String>],
+    rules: &Rules,
+) {
+    let n = lines.len();
+    let short = |l: &str| l.split_whitespace().count() <= 40 && l.len() <= 300;
+    for i in 1..n.saturating_sub(1) {
+        if marks[i].is_none()
+            && marks[i - 1].is_some()
+            && marks[i + 1].is_some()
+            && block_of[i - 1] == block_of[i]
+            && block_of[i + 1] == block_of[i]
+            && short(lines[i])
+            && !is_teaser_marker(lines[i], rules)
+        {
+            marks[i] = marks[i - 1].clone();
+        }
+    }
+    for i in 0..n {
+        let label = marks[i].is_some()
+            && lines[i].split_whitespace().count() <= 4
+            && !page::LineFeatures::of(lines[i]).ends_sentence;
+        if !label {
+            continue;
+        }
+        let mut j = i + 1;
+        while j < n
+            && j <= i + 6
+            && block_of[j] == block_of[i]
+            && marks[j].is_none()
+            && is_headline(lines[j])
+            && lines[j].split_whitespace().count() <= 20
+        {
+            marks[j] = marks[i].clone();
+            j += 1;
+        }
+    }
+    let button = |l: &str| {
+        let key = l
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        l.len() <= 30
+            && (WIDGET_WORDS.contains(&key.as_str()) || !l.chars().any(char::is_alphabetic))
+    };
+    // Both ways, so that a run of buttons goes with the debris beside it.
+    for order in [false, true] {
+        let mut next: Option<String> = None;
+        let indices: Vec<usize> = if order {
+            (0..n).rev().collect()
+        } else {
+            (0..n).collect()
+        };
+        for i in indices {
+            match &marks[i] {
+                Some(rule) => next = Some(rule.clone()),
+                None if next.is_some() && button(lines[i]) => marks[i] = next.clone(),
+                None => next = None,
+            }
+        }
+    }
 }
 
 /// Rules whose lines no headline reads like: they may remove the first line.

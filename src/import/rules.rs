@@ -144,7 +144,7 @@ const REMOVE: &[(&str, &str)] = &[
     // Contact lines: how to reach the newsroom or the author.
     (
         "contact",
-        r"(?:(?:got|have|do you have) (?:a|any) (?:news )?(?:story|tip|question|questions|feedback|comment|comments|news tip|story idea)\b.*|(?:e-?mail|contact|reach|write to|send|tips?|feedback|questions|follow|twitter|phone|tel|call|whatsapp|message)\b.*[\w.+-]+@[\w-]+(?:\.[\w-]+)+.*|(?-i:\p{Lu})\S+(?: \S+){0,3} (?:can|may) be (?:reached|contacted|emailed) (?:at|on|via|by) .*|(?:e-?mail|contact|reach|write to) (?:the )?(?:author|reporter|writer|newsroom|editor|editors|our newsroom|the desk)\b.*|(?:e-?mail|twitter|x|instagram|facebook|threads|bluesky|tel|telephone|phone|mobile|whatsapp|signal)\s*:\s*[@+\w][\w.+@ -]*|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)[.!\s]*",
+        r"(?:(?:got|have|do you have) (?:a|any) (?:news )?(?:story|tip|question|questions|feedback|comment|comments|news tip|story idea)\b.*|(?:e-?mail|contact|reach|write to|send|tips?|feedback|questions|follow|twitter|phone|tel|call|whatsapp|message)\b.*[\w.+-]+@[\w-]+(?:\.[\w-]+)+.*|(?-i:\p{Lu})\S+(?: \S+){0,3} (?:can|may) be (?:reached|contacted|emailed) (?:at|on|via|by) .*|(?:e-?mail|contact|reach|write to) (?:the )?(?:author|reporter|writer|newsroom|editor|editors|our newsroom|the desk)\b.*|(?:e-?mail|twitter|x|instagram|facebook|threads|bluesky|tel|telephone|phone|mobile|whatsapp|signal)\s*:\s*[@+\w][\w.+@ -]*|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?-i:\p{Lu})\S+(?: \S+){0,5} at [\w.+-]+@[\w-]+(?:\.[\w-]+)+.*|@[\w.]+(?:\s*[|/•·,]\s*(?:@[\w.]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+))+)[.!\s]*",
     ),
     // Social posts embedded in the page, as their text is scraped.
     (
@@ -164,7 +164,7 @@ const REMOVE: &[(&str, &str)] = &[
     // Script and markup leftovers: code that was never text.
     (
         "script",
-        r".*\b(?:googletag|adsbygoogle|_taboola|_comscore|_qevents|_gaq|dataLayer|fbq|twttr|gtag|__tcfapi|_sf_async_config|_newsroom)\b.*[;{}()].*|.*\b(?:document|window)\.[\w$]+\b.*[;=(].*|(?:var|let|const) [\w$]+ ?=.*;|function ?\w*\s*\([^)]*\)\s*\{.*|.*\}\)?\(\w*\);?|\}\);?|\{|\}|if ?\(.*\) ?\{.*|\$\(.*\)\..*;|<!--.*|.*-->|/\*.*\*/|//.*(?:cdata|\]\]>).*|@media\b.*\{.*|\.[\w-]+ ?\{[^}]*\}?",
+        r".*\b(?:googletag|adsbygoogle|_taboola|_comscore|_qevents|_gaq|dataLayer|fbq|twttr|gtag|__tcfapi|_sf_async_config|_newsroom)\b.*[;{}()].*|.*\b(?:document|window)\.[\w$]+\b.*[;=(].*|(?:var|let|const) [\w$]+ ?=.*;|function ?\w*\s*\([^)]*\)\s*\{.*|.*\}\)?\(\w*\);?|\}\);?|\{|\}|if ?\(.*\) ?\{.*|\$\(.*\)\..*;|<!--.*|.*-->|/\*.*\*/|//.*(?:cdata|\]\]>).*|@media\b.*\{.*|[.#]?[\w-]+(?:[ .#>:,]+[\w-]+)* ?\{[^}]*:[^}]*\}?",
     ),
     // Privacy and terms notices.
     (
@@ -179,7 +179,7 @@ const REMOVE: &[(&str, &str)] = &[
     // App prompts.
     (
         "follow",
-        r"[(\[]?\s*(?:(?:open|read|continue|view|listen|watch|get|see) (?:this |it )?(?:in|on) (?:the |our )?(?:\S+ ){0,2}app|(?:get|download|install|try) (?:the |our )?(?:free |new |official )?(?:\S+ ){0,3}apps?(?: (?:now|today|here|for free))?|(?:download|install|get) (?:the|our) (?-i:\p{Lu})[^.!?]{0,40}(?-i:App)(?: (?:now|today|for free|here|to get .*))?|catch all the .*\b(?:download|install|get) (?:the|our) .{0,40}\bapp\b.*|(?:available|now) on (?:the )?(?:app store|google play|ios and android)\b.*|follow @\w+|follow (?:us|me|him|her|them|\S+(?: \S+){0,3}) (?:on|at) @\w+.*|catch all the (?:latest |breaking )?\w+ news\b.*)[.!)\]\s]*",
+        r"[(\[]?\s*(?:(?:open|read|continue|view|listen|watch|get|see) (?:this |it )?(?:in|on) (?:the |our )?(?:\S+ ){0,2}app|(?:get|download|install|try) (?:the |our )?(?:free |new |official )?(?:\S+ ){0,3}apps?(?: (?:now|today|here|for free))?|(?:download|install|get) (?:the|our) (?-i:\p{Lu})[^.!?]{0,40}(?-i:App)(?: (?:now|today|for free|here|to get .*))?|catch all the .*\b(?:download|install|get) (?:the|our) .{0,40}\bapp\b.*|(?:read|open|continue|view|see|watch|listen to) this (?:story|article|video|page) (?:in|on) (?:our|the) (?:\S+ )?app|(?:.*[.!?]\s+)?(?:download|install|get) (?:the|our) (?:free )?(?:\S+ )?app(?: now| today| for free| here)?[.!]?|(?:available|now) on (?:the )?(?:app store|google play|ios and android)\b.*|follow @\w+|follow (?:us|me|him|her|them|\S+(?: \S+){0,3}) (?:on|at) @\w+.*|catch all the (?:latest |breaking )?\w+ news\b.*)[.!)\]\s]*",
     ),
     // Reading time, audio players, video durations.
     (
@@ -189,7 +189,7 @@ const REMOVE: &[(&str, &str)] = &[
     // Captions of stock and file images; captions ending in a credit.
     (
         "caption",
-        r"[(\[]?\s*(?:representative|representational|representation|illustrative|illustration|stock|file|archive|archival|library|generic|symbolic|screengrab|screenshot|handout|agency|social media) (?:image|photo|picture|pic|photograph|purpose only|purposes only|use only)s?(?: only)?(?: used)?[.)\]\s]*|(?:image|photo|picture|pic)s? (?:used )?for (?:representation(?:al)?|illustration|illustrative|representative) purposes?(?: only)?[.)\]\s]*|.+?(?:\.|\s[|/]|\s[-–—])?\s*[(\[]?\b(?:photo|photograph|photos|picture|pic|video|footage|image by|images by|image credit|credit|credits|photo credit|image credit|picture credit|photo courtesy|image courtesy|courtesy|copyright|source|image source|photo source|illustration)\s*(?:by|:|-|of)\s*(?-i:[\p{Lu}@©])[^\s/|()]*(?:\s*(?:/|via|for|and|&|,|\||-)?\s*(?-i:[\p{Lu}@©\d])[^\s/|()]*){0,6}[)\]]?\.?|.+?\s(?:[-–—|/]|\()\s*(?:ap|afp|reuters|epa|epa-efe|efe|getty images|getty|shutterstock|alamy|pa|pa media|pa wire|anadolu|anadolu agency|xinhua|bloomberg|dpa|ansa|kyodo|yonhap|aap|ani|pti|ians|sipa|zuma|abaca|nurphoto|sopa images|imago|bbc|cnn|handout|supplied|file|pool|afp via getty images|ap photo|reuters photo|afp photo)(?:\s*[/|]\s*[^()]+)?[)\]]?\.?",
+        r"[(\[]?\s*(?:representative|representational|representation|illustrative|illustration|stock|file|archive|archival|library|generic|symbolic|screengrab|screenshot|handout|agency|social media) (?:image|photo|picture|pic|photograph|purpose only|purposes only|use only)s?(?: only)?(?: used)?[.)\]\s]*|(?:image|photo|picture|pic)s? (?:used )?for (?:representation(?:al)?|illustration|illustrative|representative) purposes?(?: only)?[.)\]\s]*|.+?[(\[](?:representational|representative|illustrative|file|stock|archive|screengrab|screenshot) (?:image|photo|picture|pic|photograph)s?(?: only| used)?[)\]]\.?|.+?(?:\.|\s[|/]|\s[-–—])?\s*[(\[]?\b(?:photo|photograph|photos|picture|pic|video|footage|image by|images by|image credit|credit|credits|photo credit|image credit|picture credit|photo courtesy|image courtesy|courtesy|copyright|source|image source|photo source|illustration)\s*(?:by|:|-|of)\s*(?-i:[\p{Lu}@©])[^\s/|()]*(?:\s*(?:/|via|for|and|&|,|\||-)?\s*(?-i:[\p{Lu}@©\d])[^\s/|()]*){0,6}[)\]]?\.?|.+?\s(?:[-–—|/]|\()\s*(?:ap|afp|reuters|epa|epa-efe|efe|getty images|getty|shutterstock|alamy|pa|pa media|pa wire|anadolu|anadolu agency|xinhua|bloomberg|dpa|ansa|kyodo|yonhap|aap|ani|pti|ians|sipa|zuma|abaca|nurphoto|sopa images|imago|bbc|cnn|handout|supplied|file|pool|afp via getty images|ap photo|reuters photo|afp photo)(?:\s*[/|]\s*[^()]+)?[)\]]?\.?",
     ),
     // Reading tools: text size, save, bookmark, print, listen buttons.
     (
@@ -255,6 +255,10 @@ const REMOVE: &[(&str, &str)] = &[
 
 /// Built-in rules that move a line into `credit`.
 const CREDIT: &[(&str, &str)] = &[
+    (
+        "agency-credit",
+        r"(?-i:\p{Lu})[\w.'’-]+(?: (?-i:\p{Lu})[\w.'’-]+){1,3}(?:(?:,| and) (?-i:\p{Lu})[\w.'’-]+(?: (?-i:\p{Lu})[\w.'’-]+){1,3})* contributed (?:reporting|research|writing|to this (?:report|story|article))\b.*",
+    ),
     (
         "agency-credit",
         r"[(\[]?\s*[-–—]*\s*(?:with files from|with a file from|files from|with reports? from|with (?:the )?(?:ap|aap|afp|reuters|pa|cp|dpa|bloomberg|the canadian press|canadian press|associated press|agencies))\b[^.]{0,80}[.)\]]*|(?:source|sources|via|wire|wires|news source)\s*:\s*[^.]{1,60}|(?:the )?(?:canadian press|associated press|press association|australian associated press|agence france-presse|reuters|afp|ap|aap|cp|pa|dpa|ani|pti|ians|xinhua|kyodo|yonhap|tass|efe|ansa|bernama|anadolu agency|wam|spa|kuna|qna|irna)(?: (?:wire|news|staff|reporters?))?\.?",
