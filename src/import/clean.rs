@@ -305,8 +305,6 @@ const WIDGET_WORDS: &[&str] = &[
     "happy",
     "neutral",
     "care",
-    "a",
-    "aa",
     "share",
     "tweet",
     "email",
