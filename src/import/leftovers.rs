@@ -101,6 +101,9 @@ pub fn decode(text: &str) -> (Cow<'_, str>, Notes) {
     if text.is_ascii() {
         return (text, notes);
     }
+    if text.contains('\u{200c}') {
+        text = Cow::Owned(drop_latin_joiners(&text));
+    }
     if text.contains(is_invisible) {
         let n = text.chars().filter(|&c| is_invisible(c)).count();
         let line = line_of(&text, text.find(is_invisible).unwrap_or(0));
@@ -136,6 +139,27 @@ fn plural(n: usize) -> &'static str {
 /// meant to be kept in text. (Zero-width joiners are kept: emoji use them.)
 fn is_invisible(c: char) -> bool {
     matches!(c, '\u{200b}' | '\u{2060}' | '\u{feff}' | '\u{ad}')
+}
+
+/// Marks zero-width non-joiners between two Latin letters (`Ra\u{200c}ilways`)
+/// for removal, as U+200B: there they are a scraper's leftover, while
+/// Persian and Indic text needs them.
+fn drop_latin_joiners(text: &str) -> String {
+    let latin = |c: Option<char>| c.is_some_and(|c| c.is_alphabetic() && (c as u32) < 0x250);
+    let chars: Vec<char> = text.chars().collect();
+    chars
+        .iter()
+        .enumerate()
+        .map(|(i, &c)| {
+            let between =
+                i > 0 && latin(chars.get(i - 1).copied()) && latin(chars.get(i + 1).copied());
+            if c == '\u{200c}' && between {
+                '\u{200b}'
+            } else {
+                c
+            }
+        })
+        .collect()
 }
 
 fn line_of(text: &str, at: usize) -> usize {
@@ -279,14 +303,17 @@ fn repair_once(text: &str) -> Option<(String, usize, (String, String, usize))> {
         let mid_word = |c: Option<&(usize, char)>| c.is_some_and(|&(_, c)| c.is_alphabetic());
         // A weak lead: inside a word, or before a Windows-1252 sign that
         // no text puts after a capital (`ÄŒapek` → `Čapek`).
+        // At a word's end, after a letter and before such a sign
+        // (`StamenkoviÄ‡` → `Stamenković`).
+        let after_letter = i > 0 && mid_word(chars.get(i - 1));
+        let before_sign = chars
+            .get(i + 1)
+            .is_some_and(|&(_, n)| (n as u32) > 0xff && byte_of(n).is_some());
         let lead = byte_of(c).filter(|&b| {
             is_lead(b)
                 || (0xc0..=0xdf).contains(&b)
-                    && mid_word(chars.get(i + 2))
-                    && (i > 0 && mid_word(chars.get(i - 1))
-                        || chars
-                            .get(i + 1)
-                            .is_some_and(|&(_, n)| (n as u32) > 0xff && byte_of(n).is_some()))
+                    && ((mid_word(chars.get(i + 2)) && (after_letter || before_sign))
+                        || (after_letter && before_sign))
         });
         if let Some(lead) = lead {
             let len = match lead {
@@ -361,6 +388,10 @@ mod tests {
         assert_eq!(fixed("Ã¢â‚¬â„¢ twice"), "’ twice");
         assert_eq!(fixed("Recep YÄ±lmaz in GdaÅ„sk"), "Recep Yılmaz in Gdańsk");
         assert_eq!(fixed("ÄŒapek and Ã‰lodie"), "Čapek and Élodie");
+        assert_eq!(
+            fixed("Vlada StamenkoviÄ‡ of NASA"),
+            "Vlada Stamenković of NASA"
+        );
         for real in [
             "Café Über Straße",
             "CAFÉ» x",
@@ -388,6 +419,13 @@ mod tests {
             "see this."
         );
         assert!(matches!(decode("plain text").0, Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn non_joiners_go_between_latin_letters_only() {
+        assert_eq!(fixed("Ra\u{200c}ilways"), "Railways");
+        let persian = "\u{645}\u{6cc}\u{200c}\u{62e}\u{648}\u{627}\u{647}\u{645}";
+        assert_eq!(fixed(persian), persian);
     }
 
     #[test]
