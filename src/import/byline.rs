@@ -289,6 +289,17 @@ pub(crate) fn is_byline(line: &str) -> bool {
     }
 }
 
+/// A byline on two lines: a full name, then a role or an outlet (`Jane
+/// Doe` / `Senior Editor`). Not a date: `Ewood Park` / `Tuesday, 1 March`
+/// is a fixture.
+pub(crate) fn is_name_and_role(name: &str, next: &str) -> bool {
+    let (name, next) = (name.trim(), next.trim());
+    name.split_whitespace().count() >= 2
+        && !name.ends_with(['.', '!', '?', ':'])
+        && is_names(name)
+        && (is_role(next) || is_outlet(next) || is_staff(next))
+}
+
 /// `Jane Doe`, `Jane Doe and John Roe`, `JANE DOE`.
 fn is_names(s: &str) -> bool {
     s.split(" and ")
@@ -393,9 +404,17 @@ mod tests {
             "Staff Reporter",
             "By Ana Reyes • Published March 3, 2025",
             "Jan de Vries, The Irish Times",
+            "By Jane Doe • an hour ago",
+            "Express News Service",
         ] {
             assert!(is_byline(line), "{line}");
         }
+        assert!(is_name_and_role("Jane Doe", "Senior Editor"));
+        assert!(is_name_and_role("Jane Doe", "The Seattle Times"));
+        assert!(!is_name_and_role(
+            "Storm warning",
+            "Officials said more rain was due."
+        ));
     }
 
     #[test]

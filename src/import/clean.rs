@@ -9,7 +9,7 @@
 
 use jiff::civil;
 
-use super::dateline::{parse_dateline, parse_text_date};
+use super::dateline::{parse_dateline, parse_dateline_line, parse_text_date};
 use super::rules::{MAX_RULE_LINE, Rules, reads_as_credit};
 use super::share::{self, ShareLine};
 use super::{byline, leftovers, page};
@@ -645,24 +645,31 @@ fn split_site_name(line: &str) -> (&str, Option<&str>) {
 /// Removes a byline at the top of the body (`By Jane Doe`, `By JANE DOE,
 /// Associated Press`, `Jane Doe | Reuters`, `Written by Jane Doe`).
 pub fn byline(draft: &mut Draft, _: &Rules) {
-    let top = draft.blocks.len().min(3);
-    let mut seen = 0;
-    let removed = &mut draft.removed;
-    for block in draft.blocks.iter_mut().take(top) {
-        block.lines.retain(|line| {
-            seen += 1;
-            let is = seen <= 4 && byline::is_byline(line);
-            if is {
-                removed.push(Removed {
-                    line: line.clone(),
-                    rule: "byline".to_owned(),
-                    credit: false,
-                });
-            }
-            !is
-        });
+    // The first four lines of the first three blocks.
+    let top: Vec<&str> = draft
+        .blocks
+        .iter()
+        .take(3)
+        .flat_map(|b| b.lines.iter().map(String::as_str))
+        .take(4)
+        .collect();
+    let mut remove: Vec<bool> = top.iter().map(|l| byline::is_byline(l)).collect();
+    // `Jane Doe` on one line, `Senior Editor` or the outlet on the next.
+    for i in 0..top.len().saturating_sub(1) {
+        if byline::is_name_and_role(top[i], top[i + 1]) {
+            remove[i] = true;
+            remove[i + 1] = true;
+        }
     }
-    draft.blocks.retain(|b| !b.lines.is_empty());
+    let mut i = 0;
+    draft.remove_lines(|_| {
+        i += 1;
+        remove
+            .get(i - 1)
+            .copied()
+            .unwrap_or(false)
+            .then(|| "byline".to_owned())
+    });
 }
 
 /// Cuts the trailing block of teasers, from its marker line (`You May Also
@@ -1049,6 +1056,24 @@ pub fn dateline(draft: &mut Draft, rules: &Rules) {
         })
         .unwrap_or(0);
     let today = draft.file_date.unwrap_or(rules.today);
+    // `ANKARA` or `KATHMANDU, July 28` on a line of its own just above it.
+    if opening > 0
+        && let [line] = draft.blocks[opening - 1].lines.as_slice()
+        && let Some(found) = parse_dateline_line(line, today)
+    {
+        let line = line.clone();
+        draft.blocks.remove(opening - 1);
+        draft.removed.push(Removed {
+            line,
+            rule: "dateline".to_owned(),
+            credit: false,
+        });
+        if let Some(date) = found.date {
+            draft.date.get_or_insert(date);
+        }
+        draft.dateline = Some(found.text);
+        return;
+    }
     for b in 0..draft.blocks.len().min(opening + 1) {
         let block = &mut draft.blocks[b];
         if block.kind != BlockKind::Paragraph {

@@ -34,6 +34,27 @@ pub(crate) fn parse_dateline(line: &str, today: civil::Date) -> Option<Dateline>
     Some(found)
 }
 
+/// A dateline on a line of its own above the story: `ANKARA`, `KATHMANDU,
+/// July 28`, `DATELINE: NAIROBI, Kenya`. The place is in capitals.
+pub(crate) fn parse_dateline_line(line: &str, today: civil::Date) -> Option<Dateline> {
+    let line = line.trim().trim_end_matches(['—', '–', '-', ':', ' ']);
+    let bare = ["DATELINE:", "Dateline:", "DATELINE"]
+        .iter()
+        .find_map(|p| line.strip_prefix(p))
+        .unwrap_or(line)
+        .trim();
+    let place = bare.split(',').next().unwrap_or(bare);
+    if !is_capitals(place) || bare.chars().count() > 60 {
+        return None;
+    }
+    let (_, date) = parse_place(bare, false, today)?;
+    Some(Dateline {
+        len: line.len(),
+        text: bare.to_owned(),
+        date,
+    })
+}
+
 /// The dashes and marks between a dateline and its story.
 const SEPARATORS: &[&str] = &["—", "–", "--", "-", ":", ".-", "_", "."];
 
