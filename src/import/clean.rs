@@ -10,7 +10,7 @@
 use jiff::civil;
 
 use super::dateline::{parse_dateline, parse_dateline_line, parse_text_date};
-use super::rules::{MAX_RULE_LINE, Rules, reads_as_credit};
+use super::rules::{Rules, may_be_debris, reads_as_credit};
 use super::share::{self, ShareLine};
 use super::{byline, leftovers, page};
 
@@ -264,7 +264,7 @@ fn notice_rule(line: &str, title: bool, rules: &Rules) -> Option<String> {
     }
     // A teaser marker (`Comments`, `Related`) is the teaser-block
     // pass's: it cuts what follows it too.
-    if is_teaser_marker(line, rules) || line.len() > MAX_RULE_LINE {
+    if is_teaser_marker(line, rules) || !may_be_debris(line) {
         return None;
     }
     let rule = rules.remove.first_match(line)?;

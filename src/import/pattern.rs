@@ -92,6 +92,7 @@ impl PatternSet {
         let set = RegexSetBuilder::new(regexes)
             .case_insensitive(true)
             .size_limit(64 << 20)
+            .dfa_size_limit(64 << 20)
             .build()
             .expect("the built-in and escaped patterns are valid regular expressions");
         PatternSet { set, labels }

@@ -21,6 +21,28 @@ use crate::config::ImportConfig;
 /// long lines are read by no rule (which keeps the import fast).
 pub const MAX_RULE_LINE: usize = 400;
 
+/// Lines longer than this are debris only when they say one of
+/// [`LONG_DEBRIS`]'s words: most such lines are the article's sentences,
+/// and the whole rule set is far dearer than this one check.
+pub const SHORT_LINE: usize = 160;
+
+/// Words without which a long line is no debris: what long notices,
+/// appeals, captions and syndication notes say.
+static LONG_DEBRIS: LazyLock<regex::Regex> = LazyLock::new(|| {
+    regex::RegexBuilder::new(
+        r"subscri|newsletter|inbox|cookie|browser|javascript|copyright|©|rights reserved|advertis|journalism|donat|contribution|edited by|syndicat|wire agency|agency feed|views expressed|necessarily|affiliate|commission|funding|version of this|appears in print|twitter|instagram|facebook|youtube|tiktok|embed|privacy|(?-u:\b)app(?-u:\b)|e-?mail|@|https?:|www\.|click|tap here|sign in|sign up|log in|register|account|free articles|trial|unlimited|podcast|getty|photo|image|picture|credit|courtesy|reuters|(?-u:\b)ap(?-u:\b)|afp|epa|provided by|contains content|reach|contact|comment|disclaimer|standards|regulated|partner|sponsor|notification|loading|refresh|reading|read more|(?-u:\b)ads?(?-u:\b)|\(|\[|\{|;",
+    )
+    .case_insensitive(true)
+    .build()
+    .expect("a valid regular expression")
+});
+
+/// True when `line` may be debris for the built-in line rules: short, or
+/// saying a word that long debris says.
+pub fn may_be_debris(line: &str) -> bool {
+    line.len() <= SHORT_LINE || (line.len() <= MAX_RULE_LINE && LONG_DEBRIS.is_match(line))
+}
+
 /// Built-in rules that remove a line: (name, regular expression).
 const REMOVE: &[(&str, &str)] = &[
     // Advertising slugs and "continue reading" breaks.
