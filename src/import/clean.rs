@@ -390,9 +390,10 @@ fn widget_leftovers(
         }
     }
     for i in 0..n {
+        // A label may end in a colon (`In this article:`), never a full stop.
         let label = marks[i].is_some()
             && lines[i].split_whitespace().count() <= 4
-            && !page::LineFeatures::of(lines[i]).ends_sentence;
+            && !lines[i].ends_with(['.', '!', '?']);
         if !label {
             continue;
         }
@@ -412,7 +413,9 @@ fn widget_leftovers(
         let key = l
             .trim_matches(|c: char| !c.is_alphanumeric())
             .to_lowercase();
+        // `Yes.` is an answer in an interview; `Yes` a button.
         l.len() <= 30
+            && !l.ends_with('.')
             && (WIDGET_WORDS.contains(&key.as_str()) || !l.chars().any(char::is_alphabetic))
     };
     // Both ways, so that a run of buttons goes with the debris beside it.
@@ -698,11 +701,21 @@ pub fn teaser_block(draft: &mut Draft, rules: &Rules) {
         let after: usize = after_lines.iter().map(|x| x.len()).sum();
         // Only teasers may follow: a paragraph of running text after the
         // marker means it is not the article's tail, and nothing is cut.
-        let teasers = after_lines.iter().all(|x| is_teaser_like(x));
         // Readers' comments are sentences: after a comment section's
-        // marker in the last third of the file, everything goes.
-        let comments = is_comments_marker(&draft.blocks[b].lines[l]) && before >= 2 * after;
-        if before > 0 && after > 0 && (teasers || comments) {
+        // marker in the last third of the file, anything may follow.
+        let last_third = |before: usize, after: usize| before >= 2 * after;
+        let mut comments =
+            last_third(before, after) && is_comments_marker(&draft.blocks[b].lines[l]);
+        let mut seen = before;
+        let teasers = after_lines.iter().all(|x| {
+            seen += x.len();
+            if is_marker(x) {
+                comments = is_comments_marker(x) && last_third(seen, before + after - seen);
+                return true;
+            }
+            comments || is_teaser_like(x)
+        });
+        if before > 0 && after > 0 && teasers {
             let tail: Vec<String> = draft.blocks[b].lines.drain(l..).collect();
             for line in tail {
                 draft.removed.push(Removed {

@@ -165,14 +165,17 @@ fn dateline_with_outlet(head: &str, today: civil::Date) -> Option<Dateline> {
     }
     // `(ANSA) - NAPLES, MAR 23 - `: the outlet first, then the place.
     let mut date = date;
+    let mut then = None;
     if place.is_empty()
         && dashed
         && let Some(more) = dateline_with_dash(rest, today)
     {
         rest = &rest[more.len..];
         date = date.or(more.date);
+        then = Some(more.text);
     }
     let text = match (place.is_empty(), outlet) {
+        (true, outlet) if let Some(place) = then => format!("{place} ({outlet})"),
         (_, "") => prefix.to_owned(),
         (true, outlet) => outlet.to_owned(),
         (false, outlet) => format!("{prefix} ({outlet})"),
