@@ -100,8 +100,9 @@ fn explain(config: &Config, paths: &[PathBuf]) -> anyhow::Result<ExitStatus> {
     let today = jiff::Timestamp::now()
         .to_zoned_datetime(config.timezone.0.clone())
         .date();
-    let rules = import::compile_rules(config, today)?;
+    let mut rules = import::compile_rules(config, today)?;
     let (files, missing) = import::raw_files(paths);
+    rules.repeats = import::repeats_of(&files);
     let mut status = ExitStatus::Success;
     for item in &missing {
         print_item(item, false);

@@ -162,6 +162,7 @@ pub const PASSES: &[(&str, Pass)] = &[
     ("date-line", date_line),
     ("teaser-block", teaser_block),
     ("attribution", attribution),
+    ("repeated", repeated),
     ("page-boilerplate", page_boilerplate),
     ("dateline", dateline),
     ("subheadings", subheadings),
@@ -436,6 +437,13 @@ fn widget_leftovers(
     }
 }
 
+/// Removes the short lines that repeat across the files of this import
+/// (a site's furniture), once the other passes have read the lines they
+/// need (teaser markers, bylines, date lines).
+pub fn repeated(draft: &mut Draft, rules: &Rules) {
+    draft.remove_lines(|line| rules.repeats.has_line(line).then(|| "repeated".to_owned()));
+}
+
 /// Rules whose lines no headline reads like: they may remove the first line.
 const PAGE_CHROME: &[&str] = &[
     "advertisement",
@@ -594,12 +602,18 @@ fn is_breadcrumb(line: &str) -> bool {
 }
 
 /// Takes the first line as the title; the rest of its block stays in the body.
-pub fn title(draft: &mut Draft, _: &Rules) {
+pub fn title(draft: &mut Draft, rules: &Rules) {
     let Some(first) = draft.blocks.first_mut() else {
         return;
     };
     let line = first.lines.remove(0);
-    let (title, site) = split_site_name(&line);
+    let (title, site) = match split_site_name(&line) {
+        (title, None) => match rules.repeats.split_title(&line) {
+            Some((title, site)) => (title, Some(site)),
+            None => (title, None),
+        },
+        split => split,
+    };
     if let Some(site) = site {
         draft.removed.push(Removed {
             line: site.to_owned(),

@@ -32,6 +32,7 @@ mod lexicon;
 pub(crate) mod opml;
 pub(crate) mod page;
 pub(crate) mod pattern;
+pub mod repeats;
 pub mod rules;
 pub(crate) mod share;
 pub(crate) mod tags;
@@ -272,7 +273,14 @@ pub fn import_with(
     let inputs = gather_stories(inputs, &urls, fetcher.as_ref(), &mut missing);
     let mut ledger = ledger::Ledger::load(root)?;
     let mut seen_keys: HashMap<String, String> = HashMap::new();
-    let rules = compile_rules(config, options.today)?;
+    let mut rules = compile_rules(config, options.today)?;
+    // Furniture and site names repeat across the files of one import.
+    let raw: Vec<&Path> = inputs
+        .iter()
+        .filter(|i| i.story.is_none())
+        .map(|i| i.abs.as_path())
+        .collect();
+    rules.repeats = repeats_of(&raw);
     let (existing, old_observed, old_vocabulary) = load_existing(root)?;
 
     let bar = report::progress_bar(options.progress, inputs.len() as u64, "importing");
@@ -361,6 +369,17 @@ pub fn import_with(
     }
     report.files = files;
     Ok(report)
+}
+
+/// What repeats across the raw files `paths` (read in parallel; a file
+/// that cannot be read counts for nothing).
+pub fn repeats_of<P: AsRef<Path> + Sync>(paths: &[P]) -> repeats::Repeats {
+    repeats::Repeats::scan(paths.par_iter().map(|path| {
+        let bytes = fs::read_at_most(path.as_ref(), analyse::MAX_RAW_BYTES)
+            .ok()?
+            .ok()?;
+        Some(String::from_utf8_lossy(&bytes).into_owned())
+    }))
 }
 
 /// The cleaning rules of `config`, compiled once for a whole import.

@@ -15,6 +15,7 @@ use std::sync::LazyLock;
 use jiff::civil;
 
 use super::pattern::{LinePattern, PatternSet};
+use super::repeats::Repeats;
 use crate::config::ImportConfig;
 
 /// The longest line the built-in line rules look at: debris is short, and
@@ -437,6 +438,8 @@ pub struct Rules {
     /// The day of the import: a dateline's date without a year is the last
     /// such day on or before it (or before the file name's date).
     pub today: civil::Date,
+    /// Lines and title tails that repeat across the files of this import.
+    pub repeats: Repeats,
 }
 
 /// Names of the rules not in the pattern tables, for `disabled_rules`.
@@ -451,6 +454,7 @@ pub const CODED_RULES: &[&str] = &[
     "dateline",
     "navigation",
     "page-boilerplate",
+    "repeated",
 ];
 
 impl Rules {
@@ -498,6 +502,7 @@ impl Rules {
             strip_dateline: config.strip_dateline,
             subheading_max_chars: config.subheading_max_chars,
             today,
+            repeats: Repeats::default(),
         })
     }
 
