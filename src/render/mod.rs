@@ -373,7 +373,7 @@ impl<'a> Renderer<'a> {
                 self.require_template(template, &a.file)?;
                 // Hashes the article's file when fingerprinting.
                 let html = self.body(id, &mut inputs)?;
-                let around = v.article_site(id);
+                let page = v.article_page(id);
                 let i = id.0 as usize;
                 let newer = i.checked_sub(1).map(|n| v.card(ArticleId(n as u32)));
                 let older = (i + 1 < site.articles.len()).then(|| v.card(ArticleId(i as u32 + 1)));
@@ -384,15 +384,15 @@ impl<'a> Renderer<'a> {
                     "article",
                     None,
                 );
-                meta.canonical = around.canonical.clone();
+                meta.canonical = page.canonical.clone();
                 meta.image = self.article_image(id);
                 match inputs.mode() {
-                    // The rest of the view is made from the article (its
-                    // file, hashed above) and its card's image: the card's
-                    // fingerprint stands for them, so the article's summary
-                    // and JSON-LD are not made again to be hashed.
-                    Mode::Fingerprint => inputs.set("article", &(v.card(id), &around)),
-                    Mode::Render => inputs.set("article", &v.article_full(id, &html, around)),
+                    // The view is the card's fields, the body (its file,
+                    // hashed above) and the page's own fields: the card's
+                    // fingerprint stands for the card, so it is not made
+                    // again to be hashed.
+                    Mode::Fingerprint => inputs.set("article", &(v.card(id), &page)),
+                    Mode::Render => inputs.set("article", &v.article_full(id, &html, page)),
                 }
                 inputs.set("newer", &newer);
                 inputs.set("older", &older);
