@@ -424,10 +424,9 @@ impl<'a> Renderer<'a> {
                 term,
                 page,
             } => {
-                let t = &site.taxonomies[taxonomy];
-                let entry = &t.terms[term];
+                let (t, entry) = site.term(taxonomy, term);
                 let base = t.term_path(entry);
-                let per_page = t.paginate_by.unwrap_or(config.paginate_by);
+                let per_page = t.per_page(config.paginate_by);
                 let paginator = v.paginator(&base, &entry.articles, per_page, page);
                 let term_view = v.term(t, entry);
                 let title = if page > 1 {
@@ -450,8 +449,7 @@ impl<'a> Renderer<'a> {
                 self.page(inputs, name::TERM, meta)
             }
             Job::TermFeed { taxonomy, term } => {
-                let t = &site.taxonomies[taxonomy];
-                let entry = &t.terms[term];
+                let (t, entry) = site.term(taxonomy, term);
                 let page_path = t.term_path(entry);
                 let meta = FeedMeta {
                     title: format!("{} — {}", entry.name, config.title),
@@ -699,8 +697,8 @@ impl<'a> Renderer<'a> {
             CardOf::Article(i) => site.article(ArticleId(i)).path.clone(),
             CardOf::Edition(i) => site.editions[i].path(),
             CardOf::Term(t, term) => {
-                let t = &site.taxonomies[t];
-                t.term_path(&t.terms[term])
+                let (t, entry) = site.term(t, term);
+                t.term_path(entry)
             }
         };
         format!("{page}card.png")
@@ -733,8 +731,7 @@ impl<'a> Renderer<'a> {
                 CardView::new(settings, &config.title, "Edition".into(), &view.title, meta)
             }
             CardOf::Term(t, term) => {
-                let t = &site.taxonomies[t];
-                let entry = &t.terms[term];
+                let (t, entry) = site.term(t, term);
                 let meta = format!("{} articles", entry.articles.len());
                 CardView::new(settings, &config.title, t.title.clone(), &entry.name, meta)
             }

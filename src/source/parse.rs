@@ -377,9 +377,7 @@ pub fn parse_article(
             );
         }
     }
-    let (Some(date), Some(slug), true) = (date, slug, problems.is_empty()) else {
-        return Err(problems);
-    };
+    let (date, slug) = unless_problems(date.zip(slug), problems)?;
     let mut body = markdown::analyse(split.body, &config.markdown);
     let search = &config.search;
     let front_summary = front
@@ -469,16 +467,13 @@ pub fn parse_page(rel: &str, text: &str, config: &Config) -> Result<ParsedPage, 
     let (split, front): (_, PageFrontMatter) = open(rel, text)?;
     let mut problems = Vec::new();
     let slug = file_slug(rel, text, &split, front.slug.as_ref(), &mut problems);
-    match slug {
-        Some(slug) if problems.is_empty() => Ok(ParsedPage {
-            fingerprint: fingerprint(text),
-            file: rel.to_owned(),
-            slug,
-            body: markdown::render(split.body, &config.markdown),
-            front,
-        }),
-        _ => Err(problems),
-    }
+    Ok(ParsedPage {
+        slug: unless_problems(slug, problems)?,
+        fingerprint: fingerprint(text),
+        file: rel.to_owned(),
+        body: markdown::render(split.body, &config.markdown),
+        front,
+    })
 }
 
 /// Parses the text of an edition file.
@@ -531,15 +526,20 @@ pub fn parse_edition(
     for (i, section) in front.sections.iter().enumerate() {
         entries.extend(section.articles.iter().map(|s| located(s, Some(i))));
     }
-    match date {
-        Some(date) if problems.is_empty() => Ok(ParsedEdition {
-            fingerprint: fingerprint(text),
-            file: rel.to_owned(),
-            date,
-            intro: markdown::render(split.body, &config.markdown),
-            front,
-            entries,
-        }),
+    Ok(ParsedEdition {
+        date: unless_problems(date, problems)?,
+        fingerprint: fingerprint(text),
+        file: rel.to_owned(),
+        intro: markdown::render(split.body, &config.markdown),
+        front,
+        entries,
+    })
+}
+
+/// `value`, when reading the file found it and no problem; else the problems.
+fn unless_problems<T>(value: Option<T>, problems: Vec<Diagnostic>) -> Result<T, Vec<Diagnostic>> {
+    match value {
+        Some(value) if problems.is_empty() => Ok(value),
         _ => Err(problems),
     }
 }
