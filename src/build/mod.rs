@@ -180,7 +180,7 @@ pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildSummary> {
         return Ok(saved.unchanged(out_dir, timings));
     }
 
-    let tree = source::discover(root);
+    let tree = source::discover(root, options.follow_links);
     timings.mark("discover");
     let (content, mut diagnostics) = parse::parse_all(&tree, &config);
     diagnostics.extend(tree.diagnostics.iter().cloned());
@@ -196,7 +196,7 @@ pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildSummary> {
         root,
         config: &config,
         site: &site,
-        options,
+        tree: &tree,
     };
     let prepared = prepare(&input, templates, &mut CardCache::new(), &mut diagnostics)?;
     timings.mark("prepare");
@@ -259,15 +259,17 @@ pub struct Loaded {
 }
 
 /// Stages 2–4 (discover, parse in parallel, assemble) of the site at
-/// `root`, read under `config`. Every problem found goes to
-/// `diagnostics`; the model is made of the files that parse.
+/// `root`, read under `config`, its files found as a build with
+/// `follow_links` finds them. Every problem found goes to `diagnostics`;
+/// the model is made of the files that parse.
 pub fn load(
     root: &Path,
     config: &Config,
     visibility: Visibility,
+    follow_links: bool,
     diagnostics: &mut Diagnostics,
 ) -> Loaded {
-    let tree = source::discover(root);
+    let tree = source::discover(root, follow_links);
     let (content, problems) = parse::parse_all(&tree, config);
     diagnostics.extend(problems);
     diagnostics.extend(tree.diagnostics.iter().cloned());

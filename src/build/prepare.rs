@@ -7,7 +7,6 @@ use std::collections::{BTreeMap, HashMap};
 use std::hash::{Hash, Hasher};
 use std::path::Path;
 
-use super::BuildOptions;
 use super::statics::{self, StaticFile};
 use crate::config::Config;
 use crate::diagnostic::Diagnostics;
@@ -17,7 +16,7 @@ use crate::images::Images;
 use crate::model::{Overlay, Site};
 use crate::render::templates::Templates;
 use crate::render::{self, Planned, Renderer, view::Views};
-use crate::source;
+use crate::source::SourceTree;
 
 /// The previous build's article cards, by card fingerprint (see
 /// [`render::article_cards`]); empty for a build that has none.
@@ -31,8 +30,8 @@ pub(crate) struct Input<'a> {
     pub config: &'a Config,
     /// The model.
     pub site: &'a Site,
-    /// How to build.
-    pub options: &'a BuildOptions,
+    /// The site's files (those copied as they are, here).
+    pub tree: &'a SourceTree,
 }
 
 /// What a site's jobs render with, besides the model and the templates.
@@ -97,11 +96,10 @@ pub(crate) fn prepare(
         root,
         config,
         site,
-        options,
+        tree,
     } = *input;
-    let (statics, assets) = source::discover_assets(root, options.follow_links, diagnostics);
-    let mut files = statics::static_files(&statics, &assets);
-    statics::add_bundle_files(&mut files, root, site, options.follow_links, diagnostics);
+    let mut files = statics::static_files(&tree.static_files, &tree.asset_files);
+    statics::add_bundle_files(&mut files, site, &tree.bundle_files);
     if !config.search.enabled && matches!(files.get("search.js"), Some(StaticFile::Builtin(_))) {
         files.remove("search.js"); // no script on a site without search
     }

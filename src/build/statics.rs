@@ -61,14 +61,10 @@ pub(super) fn static_files(
 /// (`articles/<slug>/chart.png`); a file of `static/` at the same path wins.
 pub(super) fn add_bundle_files(
     files: &mut BTreeMap<String, StaticFile>,
-    root: &std::path::Path,
     site: &Site,
-    follow_links: bool,
-    diagnostics: &mut Diagnostics,
+    bundled: &[BundleFile],
 ) {
-    let articles: Vec<&str> = site.articles.iter().map(|a| a.file.as_str()).collect();
-    let bundled = source::discover_bundles(root, &articles, follow_links, diagnostics);
-    for (path, file) in bundle_outputs(site, &bundled) {
+    for (path, file) in bundle_outputs(site, bundled) {
         files.entry(path).or_insert(StaticFile::Beside(file));
     }
 }

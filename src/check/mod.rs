@@ -56,6 +56,9 @@ pub struct CheckOptions {
     pub now: Option<Timestamp>,
     /// Also render every page, without writing it, to find template errors.
     pub render: bool,
+    /// Check the files that symbolic links in the folders copied as they are
+    /// lead to, as `build --follow-links` copies them.
+    pub follow_links: bool,
 }
 
 /// What a check found.
@@ -119,7 +122,13 @@ pub fn check(root: &Path, options: &CheckOptions) -> Result<CheckReport> {
         tree,
         content,
         site,
-    } = crate::build::load(root, &config, visibility, &mut diagnostics);
+    } = crate::build::load(
+        root,
+        &config,
+        visibility,
+        options.follow_links,
+        &mut diagnostics,
+    );
     let mut sources = Sources::new(root);
     content::check(
         &content::Input {

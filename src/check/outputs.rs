@@ -327,7 +327,7 @@ mod tests {
             future: false,
             now: options.now.unwrap(),
         };
-        let loaded = crate::build::load(root, &config, visibility, &mut Diagnostics::new());
+        let loaded = crate::build::load(root, &config, visibility, false, &mut Diagnostics::new());
         let (site, tree) = (loaded.site, loaded.tree);
         let outputs = Outputs::of(&site, &config, &tree);
         let mut expected: Vec<String> = outputs.all.iter().map(|o| o.file.clone()).collect();

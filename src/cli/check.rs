@@ -28,6 +28,9 @@ pub(super) struct CheckArgs {
     /// Check as if it were this moment (RFC 3339).
     #[arg(long, value_name = "TIME")]
     now: Option<jiff::Timestamp>,
+    /// Check the site as `build --follow-links` would copy it.
+    #[arg(long)]
+    follow_links: bool,
 }
 
 /// The form of `check`'s report.
@@ -47,6 +50,7 @@ impl CheckArgs {
             future: self.future,
             now: self.now,
             render: self.render,
+            follow_links: self.follow_links,
         };
         let result = check::check(&root, &options)?;
         match self.format {

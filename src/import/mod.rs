@@ -537,7 +537,7 @@ fn prepare_all(
 /// Reads the front matter (and words, for tag statistics) of the site's
 /// articles; their words are counted in the vocabulary returned.
 fn load_existing(root: &Path) -> Result<(Vec<Existing>, Vec<tags::Observed>, tags::Vocabulary)> {
-    let tree = source::discover(root);
+    let tree = source::discover(root, false);
     let (articles, vocabulary) = tree
         .articles
         .par_iter()

@@ -298,6 +298,13 @@ impl Site {
         &self.articles[id.0 as usize]
     }
 
+    /// Term `term` of taxonomy `taxonomy` (positions, as jobs name them),
+    /// with its taxonomy.
+    pub fn term(&self, taxonomy: usize, term: usize) -> (&Taxonomy, &Term) {
+        let t = &self.taxonomies[taxonomy];
+        (t, &t.terms[term])
+    }
+
     /// The taxonomy called `name`, if configured.
     pub fn taxonomy(&self, name: &str) -> Option<&Taxonomy> {
         self.taxonomies.iter().find(|t| t.name == name)

@@ -137,20 +137,16 @@ fn score(articles: &[Arc<Article>], listed: &[ArticleId], limit: usize) -> Vec<V
             postings.entry(t).or_default().push((pos as u32, w));
         }
     }
-    // Rayon may split the work into many jobs; a scratch buffer per job (as
-    // `map_init` gives) would cost memory in proportion to the site for each
-    // of them. One buffer per thread is enough.
-    thread_local! {
-        static SCRATCH: std::cell::RefCell<(Vec<f32>, Vec<usize>)> = std::cell::RefCell::default();
-    }
+    // A scratch buffer per rayon job, and few jobs (some per thread), so
+    // that buffers the size of the site are made a few times per call, and
+    // none outlives it.
+    let jobs = 4 * rayon::current_num_threads();
     (0..vectors.len())
         .into_par_iter()
-        .map(|p| {
-            SCRATCH.with(|scratch| {
-                let (acc, touched) = &mut *scratch.borrow_mut();
-                if acc.len() != vectors.len() {
-                    *acc = vec![0f32; vectors.len()];
-                }
+        .with_min_len(vectors.len().div_ceil(jobs).max(1))
+        .map_init(
+            || (vec![0f32; vectors.len()], Vec::new()),
+            |(acc, touched): &mut (Vec<f32>, Vec<usize>), p| {
                 for &(t, w) in &vectors[p] {
                     let list = &postings[&t];
                     let at = list.partition_point(|&(q, _)| (q as usize) < p);
@@ -189,7 +185,7 @@ fn score(articles: &[Arc<Article>], listed: &[ArticleId], limit: usize) -> Vec<V
                 // Not `into_iter().collect()`: that would reuse `best`'s large
                 // allocation for the few ids kept, for the rest of the build.
                 best.iter().map(|&(_, q)| q).collect()
-            })
-        })
+            },
+        )
         .collect()
 }

@@ -120,6 +120,12 @@ impl Taxonomy {
         format!("{}/", self.name)
     }
 
+    /// How many articles a term's page lists: the taxonomy's own setting,
+    /// else the site's (`site_per_page`).
+    pub fn per_page(&self, site_per_page: usize) -> usize {
+        self.paginate_by.unwrap_or(site_per_page)
+    }
+
     /// The site-relative path of a term's first page.
     pub fn term_path(&self, term: &Term) -> String {
         format!("{}/{}/", self.name, term.slug)

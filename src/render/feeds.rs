@@ -12,7 +12,7 @@ use jiff::Timestamp;
 use serde::Serialize;
 
 use super::xml::escape;
-use crate::config::Config;
+use crate::config::{BaseUrl, Config};
 use crate::model::Article;
 
 /// What a feed is about: its title, where it lives and what page it mirrors.
@@ -84,6 +84,23 @@ impl<'a> FeedEntry<'a> {
             image_type: None,
         }
     }
+
+    /// The HTML an RSS item or a JSON Feed item carries: the content when
+    /// feeds carry full text, else the summary.
+    fn html(&self, config: &Config) -> &str {
+        if config.feeds.full_text {
+            &self.content_html
+        } else {
+            &self.summary_html
+        }
+    }
+
+    /// The lead image's escaped absolute address and media type, when it is
+    /// a file the build made: what Atom and RSS enclose.
+    fn enclosure(&self, base: &BaseUrl) -> Option<(String, &'static str)> {
+        let (image, mime) = self.image.as_deref().zip(self.image_type)?;
+        Some((escape(&base.permalink(image)), mime))
+    }
 }
 
 fn updated(entries: &[FeedEntry<'_>], now: Timestamp) -> Timestamp {
@@ -147,11 +164,10 @@ pub(crate) fn atom(
         for tag in e.categories {
             let _ = writeln!(x, "    <category term=\"{}\"/>", escape(tag));
         }
-        if let (Some(image), Some(mime)) = (&e.image, e.image_type) {
+        if let Some((href, mime)) = e.enclosure(base) {
             let _ = writeln!(
                 x,
-                "    <link rel=\"enclosure\" type=\"{mime}\" href=\"{}\"/>",
-                escape(&base.permalink(image))
+                "    <link rel=\"enclosure\" type=\"{mime}\" href=\"{href}\"/>"
             );
         }
         let _ = writeln!(
@@ -220,20 +236,18 @@ pub(crate) fn rss(
         for tag in e.categories {
             let _ = writeln!(x, "    <category>{}</category>", escape(tag));
         }
-        if let (Some(image), Some(mime)) = (&e.image, e.image_type) {
+        if let Some((url, mime)) = e.enclosure(base) {
             // The size is unknown while pages render; RSS readers accept 0.
             let _ = writeln!(
                 x,
-                "    <enclosure url=\"{}\" type=\"{mime}\" length=\"0\"/>",
-                escape(&base.permalink(image))
+                "    <enclosure url=\"{url}\" type=\"{mime}\" length=\"0\"/>"
             );
         }
-        let body: &str = if config.feeds.full_text {
-            &e.content_html
-        } else {
-            &e.summary_html
-        };
-        let _ = writeln!(x, "    <description>{}</description>", escape(body));
+        let _ = writeln!(
+            x,
+            "    <description>{}</description>",
+            escape(e.html(config))
+        );
         x.push_str("  </item>\n");
     }
     x.push_str("</channel>\n</rss>\n");
@@ -303,11 +317,7 @@ pub(crate) fn json(config: &Config, meta: &FeedMeta, entries: &[FeedEntry<'_>]) 
                     id: link.clone(),
                     url: link,
                     title: &e.title,
-                    content_html: if config.feeds.full_text {
-                        &e.content_html
-                    } else {
-                        &e.summary_html
-                    },
+                    content_html: e.html(config),
                     summary: &e.summary_text,
                     date_published: e.published.to_string(),
                     date_modified: e.updated.to_string(),

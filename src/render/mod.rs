@@ -373,7 +373,7 @@ impl<'a> Renderer<'a> {
                 self.require_template(template, &a.file)?;
                 // Hashes the article's file when fingerprinting.
                 let html = self.body(id, &mut inputs)?;
-                let around = v.article_site(id);
+                let page = v.article_page(id);
                 let i = id.0 as usize;
                 let newer = i.checked_sub(1).map(|n| v.card(ArticleId(n as u32)));
                 let older = (i + 1 < site.articles.len()).then(|| v.card(ArticleId(i as u32 + 1)));
@@ -384,15 +384,15 @@ impl<'a> Renderer<'a> {
                     "article",
                     None,
                 );
-                meta.canonical = around.canonical.clone();
+                meta.canonical = page.canonical.clone();
                 meta.image = self.article_image(id);
                 match inputs.mode() {
-                    // The rest of the view is made from the article (its
-                    // file, hashed above) and its card's image: the card's
-                    // fingerprint stands for them, so the article's summary
-                    // and JSON-LD are not made again to be hashed.
-                    Mode::Fingerprint => inputs.set("article", &(v.card(id), &around)),
-                    Mode::Render => inputs.set("article", &v.article_full(id, &html, around)),
+                    // The view is the card's fields, the body (its file,
+                    // hashed above) and the page's own fields: the card's
+                    // fingerprint stands for the card, so it is not made
+                    // again to be hashed.
+                    Mode::Fingerprint => inputs.set("article", &(v.card(id), &page)),
+                    Mode::Render => inputs.set("article", &v.article_full(id, &html, page)),
                 }
                 inputs.set("newer", &newer);
                 inputs.set("older", &older);
@@ -424,10 +424,9 @@ impl<'a> Renderer<'a> {
                 term,
                 page,
             } => {
-                let t = &site.taxonomies[taxonomy];
-                let entry = &t.terms[term];
+                let (t, entry) = site.term(taxonomy, term);
                 let base = t.term_path(entry);
-                let per_page = t.paginate_by.unwrap_or(config.paginate_by);
+                let per_page = t.per_page(config.paginate_by);
                 let paginator = v.paginator(&base, &entry.articles, per_page, page);
                 let term_view = v.term(t, entry);
                 let title = if page > 1 {
@@ -450,8 +449,7 @@ impl<'a> Renderer<'a> {
                 self.page(inputs, name::TERM, meta)
             }
             Job::TermFeed { taxonomy, term } => {
-                let t = &site.taxonomies[taxonomy];
-                let entry = &t.terms[term];
+                let (t, entry) = site.term(taxonomy, term);
                 let page_path = t.term_path(entry);
                 let meta = FeedMeta {
                     title: format!("{} — {}", entry.name, config.title),
@@ -699,8 +697,8 @@ impl<'a> Renderer<'a> {
             CardOf::Article(i) => site.article(ArticleId(i)).path.clone(),
             CardOf::Edition(i) => site.editions[i].path(),
             CardOf::Term(t, term) => {
-                let t = &site.taxonomies[t];
-                t.term_path(&t.terms[term])
+                let (t, entry) = site.term(t, term);
+                t.term_path(entry)
             }
         };
         format!("{page}card.png")
@@ -733,8 +731,7 @@ impl<'a> Renderer<'a> {
                 CardView::new(settings, &config.title, "Edition".into(), &view.title, meta)
             }
             CardOf::Term(t, term) => {
-                let t = &site.taxonomies[t];
-                let entry = &t.terms[term];
+                let (t, entry) = site.term(t, term);
                 let meta = format!("{} articles", entry.articles.len());
                 CardView::new(settings, &config.title, t.title.clone(), &entry.name, meta)
             }

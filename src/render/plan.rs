@@ -63,7 +63,7 @@ fn jobs(site: &Site, config: &Config) -> Vec<Job> {
     jobs.extend((0..site.pages.len()).map(Job::Page));
     for (ti, t) in site.taxonomies.iter().enumerate() {
         jobs.push(Job::TaxonomyList(ti));
-        let per_page = t.paginate_by.unwrap_or(config.paginate_by);
+        let per_page = t.per_page(config.paginate_by);
         for (term, entry) in t.terms.iter().enumerate() {
             let pages = pages_for(entry.articles.len(), per_page);
             jobs.extend((1..=pages).map(|page| Job::Term {
@@ -150,14 +150,13 @@ fn planned(
             term,
             page,
         } => {
-            let t = &site.taxonomies[taxonomy];
-            let entry = &t.terms[term];
+            let (t, entry) = site.term(taxonomy, term);
             let path = page_path(&t.term_path(entry), page);
             (path, None, Listing::Yes(first(&entry.articles)), vec![])
         }
         Job::TermFeed { taxonomy, term } => {
-            let t = &site.taxonomies[taxonomy];
-            let path = format!("{}atom.xml", t.term_path(&t.terms[term]));
+            let (t, entry) = site.term(taxonomy, term);
+            let path = format!("{}atom.xml", t.term_path(entry));
             (path, None, Listing::No, vec![])
         }
         Job::Archive => (
@@ -261,8 +260,8 @@ fn planned(
                 }
                 CardOf::Edition(i) => (site.editions[i].path(), site.editions[i].file.as_deref()),
                 CardOf::Term(t, term) => {
-                    let t = &site.taxonomies[t];
-                    (t.term_path(&t.terms[term]), None)
+                    let (t, entry) = site.term(t, term);
+                    (t.term_path(entry), None)
                 }
             };
             (format!("{page}card.png"), origin, Listing::No, vec![])

@@ -236,11 +236,20 @@ pub struct ArticleView<'a> {
     pub json_ld: Option<String>,
 }
 
-/// What the rest of the site gives an article's own page (see [`Views::article_site`]).
+/// What an article's own page is made of beyond its card, its file and the
+/// config (see [`Views::article_page`]): what its fingerprint hashes, with
+/// the card's fingerprint and the file's hash.
 #[derive(Debug, Serialize)]
-pub struct ArticleSite<'a> {
+pub struct ArticlePage<'a> {
     /// The canonical address: the primary story's, for a duplicate.
     pub canonical: String,
+    /// The tags past the first [`CARD_TAGS`], which the card has.
+    pub more_tags: Vec<TermLink<'a>>,
+    /// The headings, for a table of contents.
+    pub toc: Vec<HeadingView<'a>>,
+    /// The lead image's absolute address, for the JSON-LD (made of the
+    /// article, the config, this and `canonical`).
+    pub image: Option<String>,
     /// The primary story, when this one is a duplicate.
     pub duplicate_of: Option<LinkView>,
     /// The same story from other outlets.
@@ -574,17 +583,16 @@ impl<'a> Views<'a> {
         self.cards[id.0 as usize].clone()
     }
 
-    /// What the rest of the site gives an article's own page: its canonical
-    /// address, the story it duplicates, the other outlets' reports and its
-    /// related stories (cards). The page's view is made from this, the
-    /// article (its file, read under the site's config) and its card's
-    /// image, and nothing else: a fingerprint hashes these.
-    pub fn article_site(&self, id: ArticleId) -> ArticleSite<'a> {
+    /// What the page of article `id` shows beyond its card: every field
+    /// of [`ArticleView`] that only the article's own page has, but its body.
+    pub fn article_page(&self, id: ArticleId) -> ArticlePage<'a> {
         let site = self.site;
-        let reports = site
+        let a = site.article(id);
+        let primary = site.duplicates.primary_of(id);
+        let canonical = self.canonical(id);
+        let also_reported = site
             .duplicates
-            .reports_of(site.duplicates.primary_of(id).unwrap_or(id));
-        let also_reported = reports
+            .reports_of(primary.unwrap_or(id))
             .iter()
             .filter(|&&other| other != id)
             .map(|&other| {
@@ -597,9 +605,22 @@ impl<'a> Views<'a> {
                 }
             })
             .collect();
-        ArticleSite {
-            canonical: self.canonical(id),
-            duplicate_of: site.duplicates.primary_of(id).map(|p| {
+        ArticlePage {
+            more_tags: (a.tags.iter().skip(CARD_TAGS))
+                .map(|n| self.term_link("tags", n))
+                .collect(),
+            toc: a
+                .headings
+                .iter()
+                .map(|h| HeadingView {
+                    level: h.level,
+                    id: &h.id,
+                    title: &h.text,
+                })
+                .collect(),
+            image: self.picture(a).map(|p| p.permalink),
+            canonical,
+            duplicate_of: primary.map(|p| {
                 let p = site.article(p);
                 LinkView {
                     title: p.title.clone(),
@@ -611,42 +632,30 @@ impl<'a> Views<'a> {
         }
     }
 
-    /// An article on its own page, with its body (`content`, HTML),
-    /// headings, JSON-LD and what the rest of the site gives it (`around`,
-    /// from [`Views::article_site`]).
+    /// An article on its own page: its card's fields, its body (`content`,
+    /// HTML) and `page` (from [`Views::article_page`]).
     pub fn article_full<'b>(
         &self,
         id: ArticleId,
         content: &'b str,
-        around: ArticleSite<'b>,
+        page: ArticlePage<'b>,
     ) -> ArticleView<'b>
     where
         'a: 'b,
     {
         let a = self.site.article(id);
+        let json_ld =
+            super::jsonld::news_article(a, self.config, &page.canonical, page.image.as_deref());
+        let mut card = self.article_card(a);
+        card.tags.extend(page.more_tags);
         ArticleView {
             content: Some(content),
-            toc: Some(
-                a.headings
-                    .iter()
-                    .map(|h| HeadingView {
-                        level: h.level,
-                        id: &h.id,
-                        title: &h.text,
-                    })
-                    .collect(),
-            ),
-            json_ld: Some(super::jsonld::news_article(
-                a,
-                self.config,
-                &around.canonical,
-                self.picture(a).map(|p| p.permalink).as_deref(),
-            )),
-            duplicate_of: around.duplicate_of,
-            also_reported: Some(around.also_reported),
-            related: Some(around.related),
-            tags: a.tags.iter().map(|n| self.term_link("tags", n)).collect(),
-            ..self.article_card(a)
+            toc: Some(page.toc),
+            json_ld: Some(json_ld),
+            duplicate_of: page.duplicate_of,
+            also_reported: Some(page.also_reported),
+            related: Some(page.related),
+            ..card
         }
     }
 

@@ -23,7 +23,7 @@ use crate::output::{self, OutputHashes, OutputPath, Staging};
 use crate::render::templates::Templates;
 use crate::render::{self, Job};
 use crate::source::parse::{self, ParseResult, Parsed, ParsedContent};
-use crate::source::{self, ContentKind, SourceFile};
+use crate::source::{self, ContentKind, SourceFile, SourceTree};
 use crate::text::Vocabulary;
 
 /// Builds a site again and again, redoing only what changed.
@@ -42,7 +42,9 @@ struct State {
     templates: std::result::Result<Templates, Diagnostics>,
     /// Every content file read, by site-relative path.
     files: BTreeMap<String, ParseResult>,
-    walk_diagnostics: Diagnostics,
+    /// The site's files as last walked: walked again when a file other
+    /// than an article, page or edition already read changes.
+    tree: SourceTree,
     /// The last successful build's output.
     outputs: Option<Outputs>,
     /// The previous model's articles, to reuse those whose file is unchanged.
@@ -112,7 +114,7 @@ impl IncrementalCache {
             .flatten()
             .cloned()
             .collect();
-        diagnostics.extend(state.walk_diagnostics.clone());
+        diagnostics.extend(state.tree.diagnostics.iter().cloned());
         let site = Site::assemble_cached(
             &state.config,
             &content,
@@ -128,7 +130,7 @@ impl IncrementalCache {
             root: &self.root,
             config: &state.config,
             site: &site,
-            options,
+            tree: &state.tree,
         };
         let prepared = build::prepare(&input, templates, &mut state.cards, &mut diagnostics)?;
         timings.mark("prepare");
@@ -270,6 +272,8 @@ impl IncrementalCache {
             state.last = None; // the new templates have not seen the model
         }
         let mut folders_changed = false;
+        // Only edits of files already read leave the tree as it was.
+        let mut walk = has(ChangeKind::Static);
         for (_, path) in kinds.iter().filter(|(k, _)| *k == ChangeKind::Content) {
             let (abs, rel) = locate(&self.root, path);
             match source::content_kind(&rel) {
@@ -279,18 +283,21 @@ impl IncrementalCache {
                         abs,
                     };
                     let parsed = parse::parse_file(kind, &file, &state.config, &state.vocabulary);
-                    state.files.insert(rel, parsed);
+                    walk |= state.files.insert(rel, parsed).is_none();
                 }
                 // A folder that appeared, or one that held files: renamed,
                 // moved or removed with everything in it.
                 _ if abs.is_dir() || state.holds_folder(&rel) => folders_changed = true,
                 _ => {
                     state.files.remove(&rel);
+                    walk = true;
                 }
             }
         }
         if folders_changed {
-            state.reconcile(&self.root);
+            state.reconcile(&self.root, self.options.follow_links);
+        } else if walk {
+            state.tree = source::discover(&self.root, self.options.follow_links);
         }
         timings.mark("parse");
         Ok(())
@@ -299,7 +306,7 @@ impl IncrementalCache {
     /// Reads everything again under `config`, into a new vocabulary.
     fn read_all(&mut self, config: Config, config_fp: u64, timings: &mut Timings) {
         let templates = Templates::load(&self.root, &config);
-        let tree = source::discover(&self.root);
+        let tree = source::discover(&self.root, self.options.follow_links);
         timings.mark("discover");
         let vocabulary = Arc::new(Vocabulary::default());
         let files = parse::parse_each(tree.content(), &config, &vocabulary);
@@ -310,7 +317,7 @@ impl IncrementalCache {
             config_fp,
             templates,
             files: files.into_iter().collect(),
-            walk_diagnostics: tree.diagnostics,
+            tree,
             outputs,
             articles: ArticleCache::default(),
             cards: CardCache::new(),
@@ -334,8 +341,8 @@ impl State {
     /// Brings the files read up to date with `content/` as it is now, after
     /// a folder changed: files gone are forgotten, new ones parsed, the
     /// others kept as they were parsed.
-    fn reconcile(&mut self, root: &Path) {
-        let tree = source::discover(root);
+    fn reconcile(&mut self, root: &Path, follow_links: bool) {
+        let tree = source::discover(root, follow_links);
         let present: std::collections::HashSet<&str> =
             tree.content().map(|(_, f)| f.rel.as_str()).collect();
         self.files.retain(|rel, _| present.contains(rel.as_str()));
@@ -345,7 +352,7 @@ impl State {
             .collect();
         let parsed = parse::parse_each(new.into_iter(), &self.config, &self.vocabulary);
         self.files.extend(parsed);
-        self.walk_diagnostics = tree.diagnostics;
+        self.tree = tree;
     }
 }
 

@@ -12,6 +12,7 @@ pub mod front_matter;
 pub(crate) mod limits;
 pub mod parse;
 
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
@@ -22,6 +23,8 @@ pub const CONTENT_DIR: &str = "content";
 pub const STATIC_DIR: &str = "static";
 /// The folder of a site's templates.
 pub const TEMPLATES_DIR: &str = "templates";
+/// The folder of a site's theme files, copied as they are into the output.
+pub const ASSETS_DIR: &str = "templates/assets";
 
 /// A file of the site.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -98,33 +101,99 @@ pub fn bundle_dir(article: &str) -> Option<&str> {
     (!inside.is_empty()).then_some(dir)
 }
 
-/// Walks the site at `root` and classifies its files.
-pub fn discover(root: &Path) -> SourceTree {
+/// Walks the site at `root` once and classifies its files: the content,
+/// the files beside articles that have a folder of their own, `static/` and
+/// `templates/assets/`. Symbolic links that lead out of a folder copied as
+/// it is (`static/`, `templates/assets/`, an article's folder) are left
+/// out, with a warning, unless `follow_links`.
+pub fn discover(root: &Path, follow_links: bool) -> SourceTree {
     let mut tree = SourceTree::default();
-    let files = walk(root, CONTENT_DIR, &mut tree.diagnostics);
-    let bundles: std::collections::BTreeSet<&str> = files
+    let contained = !follow_links;
+    let (files, links) = walk(root, CONTENT_DIR, false, &mut tree.diagnostics);
+    let bundles: BTreeMap<&str, &str> = files
         .iter()
         .filter(|f| content_kind(&f.rel) == Some(ContentKind::Article))
-        .filter_map(|f| bundle_dir(&f.rel))
+        .filter_map(|f| Some((bundle_dir(&f.rel)?, f.rel.as_str())))
         .collect();
-    let in_bundle: Vec<bool> = files
-        .iter()
-        .map(|f| !f.rel.ends_with(".md") && owner(&f.rel, &bundles).is_some())
-        .collect();
-    for (file, in_bundle) in files.into_iter().zip(in_bundle) {
-        // Listed below, by the walk that keeps links inside their folder.
-        if !in_bundle {
-            classify(file, &mut tree);
+    let dirs: BTreeSet<&str> = bundles.keys().copied().collect();
+    let mut escaping = BTreeSet::new();
+    for file in &files {
+        let Some(dir) = owner(&file.rel, &dirs).filter(|_| !file.rel.ends_with(".md")) else {
+            classify(file.clone(), &mut tree);
+            continue;
+        };
+        // Seen as a walk of the article's folder alone would see it.
+        if contained && let Some((link, target)) = link_out_of(root, dir, &file.rel, &links) {
+            escaping.insert((dir, link, target));
+            continue;
         }
+        tree.bundle_files.push(BundleFile {
+            article: bundles[dir].to_owned(),
+            file: strip_prefix(file.clone(), &format!("{dir}/")),
+        });
     }
-    let articles: Vec<&str> = tree.articles.iter().map(|f| f.rel.as_str()).collect();
-    tree.bundle_files = discover_bundles(root, &articles, false, &mut tree.diagnostics);
-    (tree.static_files, tree.asset_files) = discover_assets(root, false, &mut tree.diagnostics);
+    tree.bundle_files.sort();
+    for (dir, link, target) in escaping {
+        tree.diagnostics.push(link_outside(link, target, dir));
+    }
+    for (dir, list) in [
+        (STATIC_DIR, &mut tree.static_files),
+        (ASSETS_DIR, &mut tree.asset_files),
+    ] {
+        let (files, _) = walk(root, dir, contained, &mut tree.diagnostics);
+        *list = files
+            .into_iter()
+            .map(|f| strip_prefix(f, &format!("{dir}/")))
+            .collect();
+    }
     tree
 }
 
+/// The symbolic link among `links` (site-relative, with their targets)
+/// that `rel`, a file of the article folder `dir`, is reached through and
+/// that leads out of `dir`, if any.
+fn link_out_of<'l>(
+    root: &Path,
+    dir: &str,
+    rel: &str,
+    links: &'l [(String, PathBuf)],
+) -> Option<(&'l str, &'l Path)> {
+    let under = |path: &str, folder: &str| {
+        path.strip_prefix(folder)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+    };
+    links
+        .iter()
+        .find(|(link, target)| {
+            link != dir
+                && under(link, dir)
+                && under(rel, link)
+                && root
+                    .join(dir)
+                    .canonicalize()
+                    .is_ok_and(|inside| !target.starts_with(inside))
+        })
+        .map(|(link, target)| (link.as_str(), target.as_path()))
+}
+
+/// The warning for a symbolic link (`link`, site-relative) that leads out
+/// of `dir/`, a folder copied as it is, to `target`.
+fn link_outside(link: &str, target: &Path, dir: &str) -> Diagnostic {
+    Diagnostic::warning(
+        "link-outside",
+        link,
+        format!(
+            "this symbolic link leads out of `{dir}/` (to `{}`); it is not copied",
+            target.display()
+        ),
+    )
+    .with_help(format!(
+        "copy the file into `{dir}/` if it is meant to be published, or build with `--follow-links`"
+    ))
+}
+
 /// The article folder `rel` is in: the innermost of `bundles` above it.
-fn owner<'b>(rel: &str, bundles: &std::collections::BTreeSet<&'b str>) -> Option<&'b str> {
+fn owner<'b>(rel: &str, bundles: &BTreeSet<&'b str>) -> Option<&'b str> {
     let mut dir = rel;
     while let Some((parent, _)) = dir.rsplit_once('/') {
         if let Some(found) = bundles.get(parent) {
@@ -133,59 +202,6 @@ fn owner<'b>(rel: &str, bundles: &std::collections::BTreeSet<&'b str>) -> Option
         dir = parent;
     }
     None
-}
-
-/// The files beside `articles` (site-relative article files) that have a
-/// folder of their own: every file of the folder but Markdown files,
-/// sorted, without the folders of other articles inside it. Symbolic
-/// links that lead out of an article's folder are left out (with a
-/// warning) unless `follow_links`, as in `static/`.
-pub fn discover_bundles(
-    root: &Path,
-    articles: &[&str],
-    follow_links: bool,
-    diagnostics: &mut Diagnostics,
-) -> Vec<BundleFile> {
-    let bundles: std::collections::BTreeMap<&str, &str> = articles
-        .iter()
-        .filter_map(|&a| Some((bundle_dir(a)?, a)))
-        .collect();
-    let dirs: std::collections::BTreeSet<&str> = bundles.keys().copied().collect();
-    let mut out = Vec::new();
-    for (&dir, &article) in &bundles {
-        for file in walk_with(root, dir, !follow_links, diagnostics) {
-            if file.rel.ends_with(".md") || owner(&file.rel, &dirs) != Some(dir) {
-                continue;
-            }
-            out.push(BundleFile {
-                article: article.to_owned(),
-                file: strip_prefix(file, &format!("{dir}/")),
-            });
-        }
-    }
-    out
-}
-
-/// The files of `static/` and of `templates/assets/`, each with `rel`
-/// relative to its folder. Symbolic links that lead out of those folders
-/// are left out (with a warning) unless `follow_links`.
-pub fn discover_assets(
-    root: &Path,
-    follow_links: bool,
-    diagnostics: &mut Diagnostics,
-) -> (Vec<SourceFile>, Vec<SourceFile>) {
-    let walk_contained = |root: &Path, dir: &str, diagnostics: &mut Diagnostics| {
-        walk_with(root, dir, !follow_links, diagnostics)
-    };
-    let statics = walk_contained(root, STATIC_DIR, diagnostics)
-        .into_iter()
-        .map(|f| strip_prefix(f, "static/"))
-        .collect();
-    let assets = walk_contained(root, "templates/assets", diagnostics)
-        .into_iter()
-        .map(|f| strip_prefix(f, "templates/assets/"))
-        .collect();
-    (statics, assets)
 }
 
 fn strip_prefix(mut f: SourceFile, prefix: &str) -> SourceFile {
@@ -247,27 +263,25 @@ pub fn is_scratch_file(name: &str) -> bool {
         || name.ends_with(".bak")
 }
 
-/// Lists the files under `root/dir`, sorted, following symlinks (loops are reported).
-fn walk(root: &Path, dir: &str, diagnostics: &mut Diagnostics) -> Vec<SourceFile> {
-    walk_with(root, dir, false, diagnostics)
-}
-
-/// As [`walk`]; when `contained`, symbolic links that lead out of
-/// `root/dir` are not followed: they are reported and left out. For the
-/// folders copied as they are into the output (`static/`), where a link to
-/// `/etc/shadow` or to a private folder would publish it.
-fn walk_with(
+/// Lists the files under `root/dir`, sorted, following symbolic links
+/// (loops are reported), and the links met (site-relative, with their
+/// targets). When `contained`, links that lead out of `root/dir` are not
+/// followed: they are reported and left out. For the folders copied as
+/// they are into the output (`static/`), where a link to `/etc/shadow` or
+/// to a private folder would publish it.
+fn walk(
     root: &Path,
     dir: &str,
     contained: bool,
     diagnostics: &mut Diagnostics,
-) -> Vec<SourceFile> {
+) -> (Vec<SourceFile>, Vec<(String, PathBuf)>) {
     let abs_dir = root.join(dir);
     if !abs_dir.is_dir() {
-        return Vec::new();
+        return (Vec::new(), Vec::new());
     }
     let inside = abs_dir.canonicalize().unwrap_or_else(|_| abs_dir.clone());
     let mut escaping = Vec::new();
+    let mut links = Vec::new();
     let mut files = Vec::new();
     let walker = walkdir::WalkDir::new(&abs_dir)
         .follow_links(true)
@@ -277,15 +291,17 @@ fn walk_with(
             if e.depth() > 0 && e.file_name().to_str().is_some_and(is_scratch_file) {
                 return false;
             }
-            // Only links are checked: the rest of the walk stays cheap. A
+            // Only links are resolved: the rest of the walk stays cheap. A
             // dangling link is left to the walk to report.
-            if contained
-                && e.path_is_symlink()
+            if e.path_is_symlink()
                 && let Ok(target) = e.path().canonicalize()
-                && !target.starts_with(&inside)
             {
-                escaping.push((e.path().to_path_buf(), target));
-                return false;
+                let link = rel_display(root, e.path());
+                if contained && !target.starts_with(&inside) {
+                    escaping.push((link, target));
+                    return false;
+                }
+                links.push((link, target));
             }
             true
         });
@@ -360,21 +376,9 @@ fn walk_with(
         }
     }
     for (link, target) in escaping {
-        diagnostics.push(
-            Diagnostic::warning(
-                "link-outside",
-                rel_display(root, &link),
-                format!(
-                    "this symbolic link leads out of `{dir}/` (to `{}`); it is not copied",
-                    target.display()
-                ),
-            )
-            .with_help(format!(
-                "copy the file into `{dir}/` if it is meant to be published, or build with `--follow-links`"
-            )),
-        );
+        diagnostics.push(link_outside(&link, &target, dir));
     }
-    files
+    (files, links)
 }
 
 /// What kind of special file this is, in words.
@@ -416,6 +420,47 @@ mod tests {
         assert!(!is_scratch_file("2025-01-01-a.md"));
     }
 
+    #[cfg(unix)]
+    #[test]
+    fn links_out_of_an_article_folder_are_left_out_unless_followed() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        let w = |p: &str| crate::fs::write(&root.join(p), b"x").unwrap();
+        w("content/articles/story/index.md");
+        w("content/articles/story/a.png");
+        w("content/articles/other/index.md");
+        w("content/articles/other/b.png");
+        let outside = tempfile::tempdir().unwrap();
+        crate::fs::write(&outside.path().join("secret.txt"), b"x").unwrap();
+        let link = |target: &Path, at: &str| {
+            std::os::unix::fs::symlink(target, root.join(at)).unwrap();
+        };
+        link(Path::new("a.png"), "content/articles/story/same.png");
+        link(outside.path(), "content/articles/story/out");
+        link(
+            &root.join("content/articles/other/b.png"),
+            "content/articles/story/b.png",
+        );
+        let bundled = |tree: &SourceTree| -> Vec<String> {
+            let files = tree.bundle_files.iter().map(|b| b.file.rel.clone());
+            files.collect()
+        };
+        let tree = discover(root, false);
+        assert_eq!(bundled(&tree), ["b.png", "a.png", "same.png"]);
+        let warned: Vec<_> = tree.diagnostics.iter().map(|d| d.file.as_str()).collect();
+        assert_eq!(
+            warned,
+            ["content/articles/story/b.png", "content/articles/story/out"]
+        );
+        assert!(tree.diagnostics.iter().all(|d| d.code == "link-outside"));
+        let tree = discover(root, true);
+        assert_eq!(
+            bundled(&tree),
+            ["b.png", "a.png", "b.png", "out/secret.txt", "same.png"]
+        );
+        assert!(tree.diagnostics.is_empty());
+    }
+
     #[test]
     fn discover_sorts_and_classifies() {
         let dir = tempfile::tempdir().unwrap();
@@ -433,7 +478,7 @@ mod tests {
         w("content/articles/world/story/inner/map.png");
         w("content/articles/world/story/img/chart.png");
         w("content/articles/world/loose.png");
-        let tree = discover(dir.path());
+        let tree = discover(dir.path(), false);
         let rels: Vec<_> = tree.articles.iter().map(|f| f.rel.as_str()).collect();
         assert_eq!(
             rels,

@@ -20,8 +20,8 @@ use crate::fs;
 use crate::hash::FxMap;
 use crate::markdown::{self, Rendered};
 use crate::search::terms::{IndexTerms, weight};
+use crate::slug;
 use crate::text::{Intern, TermId, Vocabulary};
-use crate::{slug, text};
 
 /// An article file, parsed.
 #[derive(Debug, Clone)]
@@ -61,7 +61,7 @@ pub struct ParsedArticle {
     pub fingerprint: u64,
 }
 
-/// An article's most frequent index terms ([`text::index_terms`]), by hash.
+/// An article's most frequent index terms ([`index_terms`](crate::text::index_terms)), by hash.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Keywords {
     /// Up to [`Keywords::MAX`] `(term hash, count)` pairs, most frequent
@@ -75,26 +75,30 @@ impl Keywords {
 
     /// The keywords of an article with this title and body text.
     pub fn of(title: &str, body: &str) -> Keywords {
-        analyse(title, body, &[], &SearchConfig::default(), None).0
+        let unindexed = SearchConfig {
+            enabled: false,
+            ..SearchConfig::default()
+        };
+        analyse(title, body, &[], &unindexed, &Vocabulary::default()).0
     }
 }
 
 /// Reads an article's text once for related articles and for search: the
 /// title and body give the keywords and, with `fields` (the summary, tags
-/// and source, with their weights), the index terms, interned in
-/// `vocabulary`, when it is given (search is on).
+/// and source, with their weights), the index terms when search is on,
+/// interned in `vocabulary`.
 fn analyse(
     title: &str,
     body: &str,
     fields: &[(&str, u16)],
     search: &SearchConfig,
-    vocabulary: Option<&Vocabulary>,
+    vocabulary: &Vocabulary,
 ) -> (Keywords, IndexTerms) {
-    let index = vocabulary.is_some();
-    let intern = match (vocabulary, search.language) {
-        (None, _) => Intern::Nothing,
-        (Some(v), SearchLanguage::English) => Intern::Stem(v),
-        (Some(v), SearchLanguage::None) => Intern::Word(v),
+    let index = search.enabled;
+    let intern = match (index, search.language) {
+        (false, _) => Intern::Nothing,
+        (true, SearchLanguage::English) => Intern::Stem,
+        (true, SearchLanguage::None) => Intern::Word,
     };
     let weight_of = |field, weight| {
         if index && search.has(field) {
@@ -111,7 +115,7 @@ fn analyse(
         search: u16,
         id: u32,
     }
-    let by_stem = matches!(intern, Intern::Stem(_));
+    let by_stem = intern == Intern::Stem;
     let mut counts: FxMap<u64, Count> = FxMap::default();
     let mut words: Vec<(TermId, u16)> = Vec::new();
     for (text, keyword_weight, weight) in [
@@ -119,7 +123,7 @@ fn analyse(
         (body, 1, weight_of(SearchField::Body, weight::BODY)),
     ] {
         let intern = if weight > 0 { intern } else { Intern::Nothing };
-        text::index_tokens(text, intern, |t| {
+        vocabulary.tokens(text, intern, |t| {
             let c = counts.entry(t.hash).or_default();
             // Numbers make poor keywords: years and counts link unrelated stories.
             if !t.stem.bytes().all(|b| b.is_ascii_digit()) {
@@ -136,7 +140,7 @@ fn analyse(
         });
     }
     for &(text, weight) in fields {
-        text::index_tokens(text, intern, |t| match t.id {
+        vocabulary.tokens(text, intern, |t| match t.id {
             Some(id) if by_stem => {
                 let c = counts.entry(t.hash).or_default();
                 c.search = c.search.saturating_add(weight);
@@ -373,9 +377,7 @@ pub fn parse_article(
             );
         }
     }
-    let (Some(date), Some(slug), true) = (date, slug, problems.is_empty()) else {
-        return Err(problems);
-    };
+    let (date, slug) = unless_problems(date.zip(slug), problems)?;
     let mut body = markdown::analyse(split.body, &config.markdown);
     let search = &config.search;
     let front_summary = front
@@ -407,13 +409,7 @@ pub fn parse_article(
     let (keywords, index_terms) = if config.related.limit == 0 && !search.enabled {
         (Keywords::default(), IndexTerms::default())
     } else {
-        analyse(
-            &front.title,
-            &plain_text,
-            &fields,
-            search,
-            search.enabled.then_some(vocabulary),
-        )
+        analyse(&front.title, &plain_text, &fields, search, vocabulary)
     };
     drop(fields);
     let link_locations = body
@@ -471,16 +467,13 @@ pub fn parse_page(rel: &str, text: &str, config: &Config) -> Result<ParsedPage, 
     let (split, front): (_, PageFrontMatter) = open(rel, text)?;
     let mut problems = Vec::new();
     let slug = file_slug(rel, text, &split, front.slug.as_ref(), &mut problems);
-    match slug {
-        Some(slug) if problems.is_empty() => Ok(ParsedPage {
-            fingerprint: fingerprint(text),
-            file: rel.to_owned(),
-            slug,
-            body: markdown::render(split.body, &config.markdown),
-            front,
-        }),
-        _ => Err(problems),
-    }
+    Ok(ParsedPage {
+        slug: unless_problems(slug, problems)?,
+        fingerprint: fingerprint(text),
+        file: rel.to_owned(),
+        body: markdown::render(split.body, &config.markdown),
+        front,
+    })
 }
 
 /// Parses the text of an edition file.
@@ -533,15 +526,20 @@ pub fn parse_edition(
     for (i, section) in front.sections.iter().enumerate() {
         entries.extend(section.articles.iter().map(|s| located(s, Some(i))));
     }
-    match date {
-        Some(date) if problems.is_empty() => Ok(ParsedEdition {
-            fingerprint: fingerprint(text),
-            file: rel.to_owned(),
-            date,
-            intro: markdown::render(split.body, &config.markdown),
-            front,
-            entries,
-        }),
+    Ok(ParsedEdition {
+        date: unless_problems(date, problems)?,
+        fingerprint: fingerprint(text),
+        file: rel.to_owned(),
+        intro: markdown::render(split.body, &config.markdown),
+        front,
+        entries,
+    })
+}
+
+/// `value`, when reading the file found it and no problem; else the problems.
+fn unless_problems<T>(value: Option<T>, problems: Vec<Diagnostic>) -> Result<T, Vec<Diagnostic>> {
+    match value {
+        Some(value) if problems.is_empty() => Ok(value),
         _ => Err(problems),
     }
 }

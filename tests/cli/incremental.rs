@@ -414,3 +414,40 @@ fn previews_and_rebuilds_in_turn_leave_nothing_for_a_no_op_rebuild() {
     assert_eq!(noop.rendered, Vec::<String>::new());
     assert_eq!(noop.output.written, 0);
 }
+
+#[test]
+fn an_article_page_is_rendered_again_when_only_a_field_of_its_own_page_changes() {
+    // A duplicate is not listed: its tags make no term pages. Its eleventh
+    // tag, past the ten its card shows, links to a page only while a listed
+    // article has that tag; nothing else of the page changes with it.
+    let site = TestSite::with_config(
+        "base_url = \"https://e.org/\"\ntaxonomies = [{ name = \"tags\" }]\n[related]\nlimit = 0\n",
+    );
+    site.article("primary", "2025-07-20T10:00:00Z", "", "P.\n")
+        .article(
+            "other",
+            "2025-07-19T10:00:00Z",
+            "tags = [\"rare\"]\n",
+            "O.\n",
+        )
+        .article(
+            "copy",
+            "2025-07-21T10:00:00Z",
+            "duplicate_of = \"primary\"\ntags = [\"t1\", \"t2\", \"t3\", \"t4\", \"t5\", \"t6\", \"t7\", \"t8\", \"t9\", \"t10\", \"rare\"]\n",
+            "C.\n",
+        );
+    let mut s = session(&site);
+    s.build(&Changes::All).unwrap();
+    let page = || std::fs::read_to_string(site.path("preview/articles/copy/index.html")).unwrap();
+    assert!(page().contains("href=\"/tags/rare/\""), "{}", page());
+    site.article("other", "2025-07-19T10:00:00Z", "", "O.\n");
+    let summary = s
+        .build(&changed(&site, "content/articles/other.md"))
+        .unwrap();
+    assert!(
+        summary.rendered.contains(&"articles/copy/".to_owned()),
+        "{:?}",
+        summary.rendered
+    );
+    assert!(!page().contains("/tags/rare/"), "{}", page());
+}

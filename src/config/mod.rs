@@ -1,24 +1,27 @@
 //! Stage 1: `config.toml`, the site's settings.
 //!
-//! [`Config::load`] reads and validates the file. Every table is strict: an
-//! unknown key is an error naming `config.toml:line:col` with a "did you
-//! mean" hint. Defaults are what a new digest needs.
+//! Data only: the types of the settings and their defaults. Every table is
+//! strict: an unknown key is an error naming `config.toml:line:col` with a
+//! "did you mean" hint. Defaults are what a new digest needs.
+//! [`Config::load`] (in `validate`) reads the file and checks its values;
+//! `url` and `zone` parse the base address and the time zone.
 
 use std::collections::BTreeMap;
-use std::fmt;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use serde::{Deserialize, Deserializer};
-
-use crate::diagnostic::{self, Diagnostic, Diagnostics};
-use crate::error::{Error, Result};
-use crate::fs;
+use serde::Deserialize;
 
 pub mod deploy;
 pub mod hosting;
+mod url;
+mod validate;
+mod zone;
 
 pub use deploy::DeployTarget;
 pub use hosting::HostingConfig;
+pub use url::BaseUrl;
+pub use validate::{is_reserved_file, is_reserved_folder};
+pub use zone::SiteTimeZone;
 
 /// The name of the config file at the site root.
 pub const CONFIG_FILE: &str = "config.toml";
@@ -44,7 +47,7 @@ pub struct Config {
     /// Where `build` writes the site, relative to the site root.
     pub output_dir: PathBuf,
     /// The `strftime` format of dates shown to readers (checked when read).
-    #[serde(deserialize_with = "date_format")]
+    #[serde(deserialize_with = "validate::date_format")]
     pub date_format: String,
     /// Reading speed used for the reading time, in words per minute.
     pub words_per_minute: usize,
@@ -156,19 +159,6 @@ impl TaxonomyConfig {
     }
 }
 
-/// Reads `date_format`, refusing a format that cannot show a date (`%Q`, a
-/// lone `%`): found when the config is read, with its line, not mid-build.
-fn date_format<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
-    let format = String::deserialize(d)?;
-    let sample = jiff::Timestamp::UNIX_EPOCH.to_zoned_datetime(jiff::tz::TimeZone::UTC);
-    jiff::fmt::strtime::format(format.as_str(), &sample).map_err(|e| {
-        serde::de::Error::custom(format!(
-            "`{format}` is not a date format: {e}; use strftime directives such as `%-d %B %Y`"
-        ))
-    })?;
-    Ok(format)
-}
-
 /// `[build]`: what a build may remove from its output folder, and the
 /// limits that keep a hostile or careless site from filling the disk.
 #[derive(Debug, Clone, Deserialize)]
@@ -176,7 +166,7 @@ fn date_format<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
 pub struct BuildConfig {
     /// Files of the output folder a build never removes, as globs relative
     /// to it (`CNAME`, `.well-known/**`). `.git/` is never touched anyway.
-    #[serde(deserialize_with = "keep_globs")]
+    #[serde(deserialize_with = "validate::keep_globs")]
     pub keep: crate::keep::KeepList,
     /// The most terms an article may have in one taxonomy (such as tags).
     pub max_terms_per_article: usize,
@@ -193,25 +183,6 @@ impl Default for BuildConfig {
             render_timeout_secs: 60,
         }
     }
-}
-
-impl BuildConfig {
-    fn problems(&self) -> Vec<String> {
-        let mut problems = Vec::new();
-        if self.max_terms_per_article == 0 {
-            problems.push("`build.max_terms_per_article` must be at least 1".to_owned());
-        }
-        if self.render_timeout_secs == 0 {
-            problems.push("`build.render_timeout_secs` must be at least 1".to_owned());
-        }
-        problems
-    }
-}
-
-fn keep_globs<'de, D: Deserializer<'de>>(d: D) -> Result<crate::keep::KeepList, D::Error> {
-    let patterns = Vec::<String>::deserialize(d)?;
-    let patterns: Vec<&str> = patterns.iter().map(String::as_str).collect();
-    crate::keep::KeepList::new(&patterns).map_err(serde::de::Error::custom)
 }
 
 fn yes() -> bool {
@@ -346,22 +317,6 @@ impl SearchConfig {
     pub fn has(&self, field: SearchField) -> bool {
         self.enabled && self.fields.contains(&field)
     }
-
-    fn problems(&self) -> Vec<String> {
-        let mut problems = Vec::new();
-        if self.enabled && self.fields.is_empty() {
-            problems.push(
-                "`search.fields` is empty: list at least one field, such as `\"title\"`".to_owned(),
-            );
-        }
-        if self.max_shard_size < 1024 {
-            problems.push("`search.max_shard_size` must be at least 1024 (bytes)".to_owned());
-        }
-        if self.max_postings == 0 {
-            problems.push("`search.max_postings` must be at least 1".to_owned());
-        }
-        problems
-    }
 }
 
 /// Lead images and social cards (`[images]`).
@@ -405,37 +360,6 @@ impl Default for ImagesConfig {
             card_foreground: "#141414".to_owned(),
             card_accent: "#a3111a".to_owned(),
         }
-    }
-}
-
-impl ImagesConfig {
-    fn problems(&self) -> Vec<String> {
-        let mut problems = Vec::new();
-        if self.widths.is_empty() || self.widths.iter().any(|&w| w == 0 || w > 8192) {
-            problems.push("`images.widths` must list widths between 1 and 8192".to_owned());
-        }
-        if !(1..=100).contains(&self.quality) {
-            problems.push("`images.quality` must be between 1 and 100".to_owned());
-        }
-        if !(1..=10).contains(&self.avif_speed) {
-            problems.push("`images.avif_speed` must be between 1 and 10".to_owned());
-        }
-        if self.max_pixels == 0 {
-            problems.push("`images.max_pixels` must be at least 1".to_owned());
-        }
-        for (key, colour) in [
-            ("card_background", &self.card_background),
-            ("card_foreground", &self.card_foreground),
-            ("card_accent", &self.card_accent),
-        ] {
-            let hex = colour.strip_prefix('#').unwrap_or("");
-            if !matches!(hex.len(), 3 | 6) || !hex.chars().all(|c| c.is_ascii_hexdigit()) {
-                problems.push(format!(
-                    "`images.{key}` `{colour}` must be a colour such as `#a3111a`"
-                ));
-            }
-        }
-        problems
     }
 }
 
@@ -487,283 +411,7 @@ pub enum RawHtml {
     Trust,
 }
 
-/// The site's public address, always ending in `/`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct BaseUrl {
-    full: String,
-    path_start: usize,
-}
-
-impl BaseUrl {
-    /// Parses an absolute `http(s)://host[:port]/path/` address, in the
-    /// `url` crate's normal form (a non-ASCII host in punycode, the path
-    /// percent-encoded).
-    pub fn parse(raw: &str) -> Result<Self, String> {
-        let raw = raw.trim();
-        if raw.contains(char::is_whitespace) {
-            return Err(format!("`{raw}` contains spaces"));
-        }
-        let rest = raw
-            .strip_prefix("https://")
-            .or_else(|| raw.strip_prefix("http://"))
-            .ok_or_else(|| format!("`{raw}` is not an absolute http(s) address"))?;
-        if rest.starts_with(['/', '?', '#']) || rest.is_empty() {
-            return Err(format!(
-                "`{raw}` needs a host name and no query or fragment"
-            ));
-        }
-        let url = url::Url::parse(raw).map_err(|e| format!("`{raw}` is not an address: {e}"))?;
-        if url.host_str().is_none_or(str::is_empty)
-            || url.query().is_some()
-            || url.fragment().is_some()
-        {
-            return Err(format!(
-                "`{raw}` needs a host name and no query or fragment"
-            ));
-        }
-        let mut full = url.as_str().to_owned();
-        if !full.ends_with('/') {
-            full.push('/');
-        }
-        let path_start = url[..url::Position::BeforePath].len();
-        Ok(BaseUrl { full, path_start })
-    }
-
-    /// The whole address, ending in `/`.
-    pub fn as_str(&self) -> &str {
-        &self.full
-    }
-
-    /// The path part, starting and ending in `/` (`/` for a site at the root).
-    pub fn path(&self) -> &str {
-        &self.full[self.path_start..]
-    }
-
-    /// The absolute address of `rel`, a path relative to the site root,
-    /// percent-encoded (a non-ASCII slug gives an ASCII address).
-    pub fn permalink(&self, rel: &str) -> String {
-        format!("{}{}", self.full, encode_path(rel.trim_start_matches('/')))
-    }
-
-    /// The root-relative address of `rel` (with the base path in front),
-    /// percent-encoded.
-    pub fn url(&self, rel: &str) -> String {
-        format!(
-            "{}{}",
-            self.path(),
-            encode_path(rel.trim_start_matches('/'))
-        )
-    }
-}
-
-/// What a site path may not carry as it is in an address: the characters
-/// the URL standard encodes in a path, and every non-ASCII byte. `%` is
-/// kept, so an address that is already encoded stays as it is.
-const PATH: &percent_encoding::AsciiSet = &percent_encoding::CONTROLS
-    .add(b' ')
-    .add(b'"')
-    .add(b'#')
-    .add(b'<')
-    .add(b'>')
-    .add(b'?')
-    .add(b'`')
-    .add(b'{')
-    .add(b'}');
-
-fn encode_path(rel: &str) -> std::borrow::Cow<'_, str> {
-    percent_encoding::utf8_percent_encode(rel, PATH).into()
-}
-
-impl fmt::Display for BaseUrl {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.full)
-    }
-}
-
-impl<'de> Deserialize<'de> for BaseUrl {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let raw = String::deserialize(d)?;
-        BaseUrl::parse(&raw).map_err(serde::de::Error::custom)
-    }
-}
-
-/// The site's time zone: an IANA name (`Europe/London`), `UTC`, or an offset (`+02:00`).
-#[derive(Debug, Clone, PartialEq)]
-pub struct SiteTimeZone(pub jiff::tz::TimeZone);
-
-impl Default for SiteTimeZone {
-    fn default() -> Self {
-        SiteTimeZone(jiff::tz::TimeZone::UTC)
-    }
-}
-
-impl SiteTimeZone {
-    /// Parses a zone name or a fixed offset.
-    pub fn parse(raw: &str) -> Result<Self, String> {
-        if raw.eq_ignore_ascii_case("utc") || raw == "Z" {
-            return Ok(Self::default());
-        }
-        if raw.starts_with(['+', '-']) {
-            let offset = parse_offset(raw)
-                .ok_or_else(|| format!("`{raw}` is not an offset such as `+02:00`"))?;
-            return Ok(SiteTimeZone(jiff::tz::TimeZone::fixed(offset)));
-        }
-        jiff::tz::TimeZone::get(raw).map(SiteTimeZone).map_err(|_| {
-            format!("`{raw}` is not a known time zone; use an IANA name such as `Europe/Paris`, `UTC` or an offset such as `+02:00`")
-        })
-    }
-}
-
-/// Parses `+HH:MM`, `-HH:MM` or `+HH`.
-fn parse_offset(raw: &str) -> Option<jiff::tz::Offset> {
-    let sign = if raw.starts_with('-') { -1 } else { 1 };
-    let (h, m) = raw[1..].split_once(':').unwrap_or((&raw[1..], "0"));
-    let (h, m): (i32, i32) = (h.parse().ok()?, m.parse().ok()?);
-    if !(0..=18).contains(&h) || !(0..60).contains(&m) {
-        return None;
-    }
-    jiff::tz::Offset::from_seconds(sign * (h * 3600 + m * 60)).ok()
-}
-
-impl<'de> Deserialize<'de> for SiteTimeZone {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let raw = String::deserialize(d)?;
-        SiteTimeZone::parse(&raw).map_err(serde::de::Error::custom)
-    }
-}
-
 impl Config {
-    /// Reads and validates `config.toml` in `root`.
-    pub fn load(root: &Path) -> Result<Config> {
-        let path = root.join(CONFIG_FILE);
-        if !path.is_file() {
-            return Err(Error::NotASite(root.to_path_buf()));
-        }
-        let text = fs::read_to_string(&path)?;
-        Config::parse(&text).map_err(Error::Site)
-    }
-
-    /// Parses and validates the text of `config.toml`.
-    pub fn parse(text: &str) -> Result<Config, Diagnostics> {
-        let config: Config = toml::from_str(text).map_err(|e| {
-            Diagnostics::from_iter([diagnostic::from_toml_error(CONFIG_FILE, text, 0, &e)])
-        })?;
-        let problems = config.validate();
-        if problems.is_empty() {
-            Ok(config)
-        } else {
-            Err(problems)
-        }
-    }
-
-    fn validate(&self) -> Diagnostics {
-        let mut problems = Diagnostics::new();
-        let mut bad = |message: String, help: &str| {
-            problems.push(Diagnostic::error("config", CONFIG_FILE, message).with_help(help));
-        };
-        if self.paginate_by == 0 {
-            bad(
-                "`paginate_by` must be at least 1".into(),
-                "set it to the number of articles per index page, such as 10",
-            );
-        }
-        if self.editions_paginate_by == 0 {
-            bad(
-                "`editions_paginate_by` must be at least 1".into(),
-                "set it to the number of editions per page, such as 20",
-            );
-        }
-        if self.words_per_minute == 0 {
-            bad(
-                "`words_per_minute` must be at least 1".into(),
-                "200 is a common reading speed",
-            );
-        }
-        let mut seen = std::collections::BTreeSet::new();
-        for t in &self.taxonomies {
-            if !is_simple_name(&t.name) {
-                bad(
-                    format!(
-                        "taxonomy name `{}` must be lowercase letters, digits and `-`",
-                        t.name
-                    ),
-                    "it becomes a URL folder, such as `tags`",
-                );
-            } else if is_reserved_folder(&t.name) {
-                bad(
-                    format!(
-                        "taxonomy name `{}` clashes with a folder Broadsheet writes",
-                        t.name
-                    ),
-                    "choose another name",
-                );
-            }
-            if !seen.insert(t.name.as_str()) {
-                bad(
-                    format!("taxonomy `{}` is listed twice", t.name),
-                    "remove one of them",
-                );
-            }
-            if t.paginate_by == Some(0) {
-                bad(
-                    format!("`paginate_by` of taxonomy `{}` must be at least 1", t.name),
-                    "remove it to use the site's",
-                );
-            }
-        }
-        for message in self.import.problems() {
-            bad(
-                message,
-                "see docs/import.md for the `[import]` keys and their defaults",
-            );
-        }
-        for message in self.build.problems() {
-            bad(
-                message,
-                "see docs/guarantees.md for the `[build]` keys and their defaults",
-            );
-        }
-        for message in self.search.problems() {
-            bad(
-                message,
-                "see docs/search.md for the `[search]` keys and their defaults",
-            );
-        }
-        for message in deploy::list_problems(&self.deploy) {
-            bad(message, "see docs/deploy.md for the `[[deploy]]` keys");
-        }
-        for message in self.hosting.problems() {
-            bad(message, "see docs/deploy.md for the `[hosting]` keys");
-        }
-        for message in self.newsletter.problems() {
-            bad(
-                message,
-                "see docs/newsletter.md for the `[newsletter]` keys and their defaults",
-            );
-        }
-        for message in self.images.problems() {
-            bad(
-                message,
-                "see the README's \"Images and social cards\" section for the `[images]` keys",
-            );
-        }
-        if self.output_dir.as_os_str().is_empty()
-            || self
-                .output_dir
-                .components()
-                .any(|c| !matches!(c, std::path::Component::Normal(_)))
-        {
-            bad(
-                format!(
-                    "`output_dir` `{}` must be a folder inside the site",
-                    self.output_dir.display()
-                ),
-                "use a relative name such as `public`",
-            );
-        }
-        problems
-    }
-
     /// The taxonomy settings for `name`, if configured.
     pub fn taxonomy(&self, name: &str) -> Option<&TaxonomyConfig> {
         self.taxonomies.iter().find(|t| t.name == name)
@@ -778,44 +426,6 @@ impl Config {
     pub fn feed_author(&self) -> &str {
         self.author.as_deref().unwrap_or(&self.title)
     }
-}
-
-/// True for URL folders Broadsheet writes itself; taxonomies and pages may not use them.
-pub fn is_reserved_folder(name: &str) -> bool {
-    [
-        "articles", "page", "archive", "editions", "search", "static",
-    ]
-    .contains(&name)
-}
-
-/// True for the files Broadsheet writes at the root of the output folder; a
-/// page may not take one as its slug, since the page would be a folder of
-/// the same name.
-pub fn is_reserved_file(name: &str) -> bool {
-    const FILES: &[&str] = &[
-        "index.html",
-        "404.html",
-        "atom.xml",
-        "rss.xml",
-        "feed.json",
-        "sitemap.xml",
-        "news-sitemap.xml",
-        "robots.txt",
-        "style.css",
-        "favicon.svg",
-    ];
-    FILES.contains(&name)
-        || name
-            .strip_prefix("sitemap-")
-            .and_then(|n| n.strip_suffix(".xml"))
-            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
-}
-
-fn is_simple_name(name: &str) -> bool {
-    !name.is_empty()
-        && name
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 /// The rules of `broadsheet import`, the `[import]` table.
@@ -1084,175 +694,5 @@ impl Default for ImportConfig {
             min_body_sentences: 3,
             disabled_rules: Vec::new(),
         }
-    }
-}
-
-impl ImportConfig {
-    /// What is wrong with these settings, one message each.
-    fn problems(&self) -> Vec<String> {
-        let mut problems = Vec::new();
-        if !self.share_line.contains('*') {
-            problems.push(format!(
-                "`import.share_line` `{}` needs a `*` where the outlet's name is",
-                self.share_line
-            ));
-        }
-        let all = std::iter::once(("share_line", &self.share_line))
-            .chain(self.teaser_markers.iter().map(|p| ("teaser_markers", p)))
-            .chain(self.notices.iter().map(|p| ("notices", p)))
-            .chain(self.attributions.iter().map(|p| ("attributions", p)));
-        for (key, pattern) in all {
-            if pattern.trim().trim_matches('*').trim().is_empty() {
-                problems.push(format!(
-                    "a pattern in `import.{key}` matches every line; give it some text"
-                ));
-            }
-        }
-        if self.summary_max_chars < 20 {
-            problems.push("`import.summary_max_chars` must be at least 20".to_owned());
-        }
-        if !(0.0..=1.0).contains(&self.min_kept_share) {
-            problems.push("`import.min_kept_share` must be between 0 and 1".to_owned());
-        }
-        if self.near_duplicate_distance > 32 {
-            problems.push(
-                "`import.near_duplicate_distance` must be at most 32 (of 64 bits)".to_owned(),
-            );
-        }
-        problems
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn empty_config_gets_defaults() {
-        let c = Config::parse("").unwrap();
-        assert_eq!(c.paginate_by, 10);
-        assert_eq!(c.taxonomies.len(), 2);
-        assert_eq!(c.base_url.path(), "/");
-    }
-
-    #[test]
-    fn base_url_keeps_its_sub_path() {
-        let b = BaseUrl::parse("https://example.org/digest").unwrap();
-        assert_eq!(b.as_str(), "https://example.org/digest/");
-        assert_eq!(b.path(), "/digest/");
-        assert_eq!(b.url("articles/a/"), "/digest/articles/a/");
-        assert_eq!(
-            b.permalink("/atom.xml"),
-            "https://example.org/digest/atom.xml"
-        );
-        assert!(BaseUrl::parse("example.org").is_err());
-        assert!(BaseUrl::parse("https:///x").is_err());
-        assert!(BaseUrl::parse("https://e.org/?q").is_err());
-    }
-
-    #[test]
-    fn addresses_are_percent_encoded() {
-        let b = BaseUrl::parse("https://exämple.org/dïgest").unwrap();
-        assert_eq!(b.as_str(), "https://xn--exmple-cua.org/d%C3%AFgest/");
-        assert_eq!(b.path(), "/d%C3%AFgest/");
-        assert_eq!(
-            b.permalink("articles/zürich straße/"),
-            "https://xn--exmple-cua.org/d%C3%AFgest/articles/z%C3%BCrich%20stra%C3%9Fe/"
-        );
-        assert_eq!(b.url("a%20b/"), "/d%C3%AFgest/a%20b/", "not encoded twice");
-    }
-
-    #[test]
-    fn unknown_key_names_the_line_and_suggests() {
-        let errs = Config::parse("title = \"x\"\npaginate_bye = 3\n").unwrap_err();
-        let d = errs.sorted().remove(0);
-        assert_eq!(
-            d.to_string(),
-            "error[unknown-key]: config.toml:2:1: unknown key `paginate_bye`\n  help: did you mean `paginate_by`?"
-        );
-    }
-
-    #[test]
-    fn wrong_type_is_reported_at_the_value() {
-        let errs = Config::parse("paginate_by = \"ten\"\n").unwrap_err();
-        let d = errs.sorted().remove(0);
-        assert_eq!(d.location.map(|l| (l.line, l.col)), Some((1, 15)));
-        assert_eq!(d.code, "wrong-type");
-        assert!(
-            d.message.contains("`paginate_by` must be a whole number"),
-            "{}",
-            d.message
-        );
-    }
-
-    #[test]
-    fn time_zones_by_name_and_offset() {
-        assert!(SiteTimeZone::parse("Europe/Paris").is_ok());
-        assert!(SiteTimeZone::parse("+05:30").is_ok());
-        assert!(SiteTimeZone::parse("Mars/Olympus").is_err());
-    }
-
-    #[test]
-    fn import_rules_have_defaults_and_can_be_changed() {
-        let c = Config::parse("").unwrap();
-        assert_eq!(c.import.max_tags, 6);
-        assert_eq!(c.import.summary_max_chars, 300);
-        assert_eq!(c.import.tag_aliases["U.S."], "United States");
-        let c = Config::parse(
-            "[import]\nmax_tags = 3\ndefault_source = \"example.org\"\nteaser_markers = [\"See also\"]\ntag_aliases = { Kiev = \"Kyiv\" }\n",
-        )
-        .unwrap();
-        assert_eq!(c.import.max_tags, 3);
-        assert_eq!(c.import.default_source.as_deref(), Some("example.org"));
-        assert_eq!(c.import.teaser_markers, ["See also"]);
-        assert_eq!(c.import.tag_aliases["Kiev"], "Kyiv");
-        assert_eq!(
-            c.import.notices.len(),
-            ImportConfig::default().notices.len()
-        );
-    }
-
-    #[test]
-    fn unknown_import_key_suggests_the_right_one() {
-        let d = Config::parse("[import]\nmax_tag = 3\n")
-            .unwrap_err()
-            .sorted()
-            .remove(0);
-        assert_eq!(d.location.map(|l| l.line), Some(2));
-        assert_eq!(d.help.as_deref(), Some("did you mean `max_tags`?"));
-    }
-
-    #[test]
-    fn bad_import_patterns_are_refused() {
-        let errs = Config::parse("[import]\nshare_line = \"Share this\"\nnotices = [\"*\"]\n")
-            .unwrap_err();
-        let messages: Vec<_> = errs.sorted().into_iter().map(|d| d.message).collect();
-        assert_eq!(messages.len(), 2, "{messages:?}");
-        assert!(messages.iter().any(|m| m.contains("needs a `*`")));
-        assert!(messages.iter().any(|m| m.contains("matches every line")));
-    }
-
-    #[test]
-    fn search_has_defaults_and_checks_its_keys() {
-        let c = Config::parse("").unwrap();
-        assert!(c.search.enabled);
-        assert_eq!(c.search.fields.len(), 5);
-        assert_eq!(c.search.language, SearchLanguage::English);
-        let c = Config::parse(
-            "[search]\nfields = [\"title\", \"tags\"]\nlanguage = \"none\"\nmax_shard_size = 4096\n",
-        )
-        .unwrap();
-        assert!(c.search.has(SearchField::Tags) && !c.search.has(SearchField::Body));
-        assert_eq!(c.search.language.name(), "none");
-        let errs = Config::parse("[search]\nfields = []\nmax_shard_size = 10\n").unwrap_err();
-        assert_eq!(errs.error_count(), 2, "{errs}");
-        assert!(Config::parse("[search]\nfields = [\"bogus\"]\n").is_err());
-        assert!(Config::parse("[search]\nlanguage = \"french\"\n").is_err());
-    }
-
-    #[test]
-    fn output_dir_may_not_leave_the_site() {
-        assert!(Config::parse("output_dir = \"../x\"").is_err());
-        assert!(Config::parse("output_dir = \"/tmp/x\"").is_err());
     }
 }
