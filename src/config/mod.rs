@@ -628,7 +628,6 @@ impl Default for ImportConfig {
                 "Related Article",
                 "Related Story",
                 "Read Also",
-                "Also Read *",
                 "Must Read",
                 "Watch More",
                 "Latest Videos",

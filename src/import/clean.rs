@@ -749,18 +749,24 @@ pub fn teaser_block(draft: &mut Draft, rules: &Rules) {
         }
         if draft.blocks[b].lines.is_empty() {
             draft.blocks.remove(b);
-            while b < draft.blocks.len()
-                && draft.blocks[b].lines.iter().all(|x| is_headline(x))
-                && draft.blocks.get(b + 1).is_some()
-                && draft.blocks[b].lines.len() <= 3
-            {
-                draft.remove_blocks(b..b + 1, "teaser-marker");
+            // The teaser headlines in blocks of their own: a few, with the
+            // article going on after them. A longer run of short lines is
+            // the article's own list (a gallery's captions).
+            let run = draft.blocks[b..]
+                .iter()
+                .take_while(|x| x.lines.len() <= 3 && x.lines.iter().all(|l| is_headline(l)))
+                .count();
+            if run <= MAX_TEASERS && b + run < draft.blocks.len() {
+                draft.remove_blocks(b..b + run, "teaser-marker");
             }
         } else {
             b += 1;
         }
     }
 }
+
+/// The most teaser headlines a marker in the body takes with it.
+const MAX_TEASERS: usize = 5;
 
 /// A teaser block's marker (`You May Also Like`, `Related:`): a heading,
 /// not a sentence (`More on that later.`).
