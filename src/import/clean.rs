@@ -162,6 +162,7 @@ pub const PASSES: &[(&str, Pass)] = &[
     ("date-line", date_line),
     ("teaser-block", teaser_block),
     ("attribution", attribution),
+    ("author-bio", author_bio),
     ("repeated", repeated),
     ("page-boilerplate", page_boilerplate),
     ("dateline", dateline),
@@ -437,11 +438,70 @@ fn widget_leftovers(
     }
 }
 
+/// A journalist's biography: `Jane Doe is a reporter for The Herald,
+/// covering health.`, `Jane Doe has been a correspondent with … since 2011.`
+static BIO: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"^(?-i:\p{Lu})[\w'’.-]+(?: (?-i:\p{Lu})[\w'’.-]+){1,3} (?:(?i:is|was|has been|had been) (?:a|an|(?-i:\p{Lu})[\w'’ ]{0,40}(?:'s|’s)) (?:[\w-]+ ){0,3}(?i:reporter|correspondent|editor|writer|journalist|columnist|contributor|producer|photographer|freelancer|intern|bureau chief|anchor)s?\b|(?i:writes about|covers|reports on) [^.]{1,80} for (?-i:\p{Lu})).{0,240}[.!]$",
+    )
+    .expect("a valid regular expression")
+});
+
+/// Removes a journalist's biography from the article's last blocks (never
+/// from its body: `Jane Doe is a reporter …` is a fact inside a story).
+pub fn author_bio(draft: &mut Draft, _: &Rules) {
+    let n = draft.blocks.len();
+    if n < 3 {
+        return;
+    }
+    let removed = &mut draft.removed;
+    for block in &mut draft.blocks[n - 2..] {
+        block.lines.retain(|line| {
+            let bio = line.split_whitespace().count() <= 60 && BIO.is_match(line);
+            if bio {
+                removed.push(Removed {
+                    line: line.clone(),
+                    rule: "author-bio".to_owned(),
+                    credit: false,
+                });
+            }
+            !bio
+        });
+    }
+    draft.blocks.retain(|b| !b.lines.is_empty());
+}
+
 /// Removes the short lines that repeat across the files of this import
-/// (a site's furniture), once the other passes have read the lines they
-/// need (teaser markers, bylines, date lines).
+/// (a site's furniture) from the page's head and tail, around the
+/// article's sentences (a subheading the site's stories share stays), once
+/// the other passes have read the lines they need (teaser markers, bylines,
+/// date lines).
 pub fn repeated(draft: &mut Draft, rules: &Rules) {
-    draft.remove_lines(|line| rules.repeats.has_line(line).then(|| "repeated".to_owned()));
+    let sentence = |b: &Block| {
+        b.lines
+            .iter()
+            .any(|l| page::LineFeatures::of(l).is_sentence())
+    };
+    let first = draft.blocks.iter().position(sentence).unwrap_or(0);
+    let last = draft.blocks.iter().rposition(sentence).unwrap_or(0);
+    let removed = &mut draft.removed;
+    for (b, block) in draft.blocks.iter_mut().enumerate() {
+        if (first..=last).contains(&b) {
+            continue;
+        }
+        block.lines.retain(|line| {
+            let repeated = rules.repeats.has_line(line);
+            if repeated {
+                removed.push(Removed {
+                    line: line.clone(),
+                    rule: "repeated".to_owned(),
+                    credit: false,
+                });
+            }
+            !repeated
+        });
+    }
+    draft.blocks.retain(|b| !b.lines.is_empty());
 }
 
 /// Rules whose lines no headline reads like: they may remove the first line.
@@ -1399,5 +1459,20 @@ mod tests {
         assert_eq!(texts(&d), ["Lead paragraph."]);
         assert_eq!(d.source.as_deref(), Some("x.org"));
         assert_eq!(d.credits, ["The AP contributed to this report."]);
+    }
+
+    #[test]
+    fn a_journalists_biography_leaves_the_tail_only() {
+        let body = "Jane Doe is a reporter for The Herald, covering the courts.";
+        let text = format!(
+            "The council voted to rebuild the wall on Monday night.\n\n{body}\n\nEngineers said the work would take a year to finish.\n\nMore rain is due on Friday, forecasters said.\n\nPatrick Mulvey is a freelance journalist based in Vienna."
+        );
+        let d = run(author_bio, &text);
+        assert!(
+            texts(&d).contains(&body.to_owned()),
+            "inside the story it stays"
+        );
+        assert!(!texts(&d).iter().any(|t| t.contains("Mulvey")));
+        assert_eq!(d.removed[0].rule, "author-bio");
     }
 }
