@@ -10,7 +10,7 @@
 use jiff::civil;
 
 use super::dateline::{parse_dateline, parse_dateline_line, parse_text_date};
-use super::rules::{Rules, may_be_debris, reads_as_credit};
+use super::rules::{MAX_RULE_LINE, Rules, may_be_debris, reads_as_credit};
 use super::share::{self, ShareLine};
 use super::{byline, leftovers, page};
 
@@ -637,7 +637,11 @@ fn is_control(line: &str) -> bool {
 /// A menu or breadcrumb line: `Home › World › Europe`, `You are here:
 /// Home / World`, `Home / World` (two menu words).
 fn is_breadcrumb(line: &str) -> bool {
-    let lower = line.to_lowercase();
+    const SEPARATORS: [char; 7] = ['|', '›', '»', '•', '·', '>', '/'];
+    // Most lines are sentences: no separator, or far too long for a trail.
+    if line.len() > MAX_RULE_LINE || !line.contains(SEPARATORS) {
+        return false;
+    }
     let line = [
         "you are here:",
         "you are here",
@@ -645,20 +649,19 @@ fn is_breadcrumb(line: &str) -> bool {
         "breadcrumbs:",
     ]
     .iter()
-    .find_map(|p| lower.starts_with(p).then(|| line[p.len()..].trim()))
+    .find_map(|p| {
+        let head = line.get(..p.len())?;
+        head.eq_ignore_ascii_case(p).then(|| line[p.len()..].trim())
+    })
     .unwrap_or(line);
-    if line.contains(['|', '›', '»', '•', '·', '>', '/']) && page::LineFeatures::of(line).is_menu()
-    {
+    if line.contains(SEPARATORS) && page::LineFeatures::of(line).is_menu() {
         return true;
     }
-    let items: Vec<&str> = line
-        .split(['|', '›', '»', '•', '·', '>', '/'])
-        .map(str::trim)
-        .collect();
-    items.len() >= 2
-        && items
-            .iter()
-            .all(|item| page::MENU_WORDS.contains(&menu_key(item).as_str()))
+    let mut items = line.split(SEPARATORS).map(str::trim);
+    let all_menu_words = items
+        .clone()
+        .all(|item| page::MENU_WORDS.contains(&menu_key(item).as_str()));
+    items.nth(1).is_some() && all_menu_words
 }
 
 /// Takes the first line as the title; the rest of its block stays in the body.

@@ -273,14 +273,17 @@ pub fn import_with(
     let inputs = gather_stories(inputs, &urls, fetcher.as_ref(), &mut missing);
     let mut ledger = ledger::Ledger::load(root)?;
     let mut seen_keys: HashMap<String, String> = HashMap::new();
-    let mut rules = compile_rules(config, options.today)?;
     // Furniture and site names repeat across the files of one import.
     let raw: Vec<&Path> = inputs
         .iter()
         .filter(|i| i.story.is_none())
         .map(|i| i.abs.as_path())
         .collect();
-    rules.repeats = repeats_of(&raw);
+    // Compiling the rules takes one core: the files are read on the other.
+    let (rules, repeats) =
+        rayon::join(|| compile_rules(config, options.today), || repeats_of(&raw));
+    let mut rules = rules?;
+    rules.repeats = repeats;
     let (existing, old_observed, old_vocabulary) = load_existing(root)?;
 
     let bar = report::progress_bar(options.progress, inputs.len() as u64, "importing");

@@ -1,6 +1,7 @@
 //! Line patterns of `[import]` (`Share this @*`, `More from *`), compiled
 //! once per import into regular expressions: every pattern of one kind is
-//! tried on a line in a single pass of a [`regex::RegexSet`].
+//! tried on a line in a single pass of a [`regex::RegexSet`] (but for the
+//! few whose counted repetitions would make the set costly to run).
 
 use regex::{Regex, RegexSet, RegexSetBuilder};
 
@@ -59,7 +60,32 @@ impl LinePattern {
 #[derive(Debug, Clone)]
 pub struct PatternSet {
     set: RegexSet,
+    /// The index (in `labels`) of each pattern of `set`.
+    in_set: Vec<usize>,
+    /// Patterns tried on their own, with their index, in order.
+    alone: Vec<(usize, Regex)>,
     labels: Vec<String>,
+}
+
+/// The largest bound of a counted repetition (`{0,120}`) that a pattern
+/// may have and still join the set. A lazy DFA of a set tracks every
+/// pattern at once, so one long count multiplies the states of all the
+/// others: on the built-in rules one `[^"]{0,120}` made the set's DFA
+/// ten times dearer to build (about 0.7 s per thread on an import of
+/// 10,000 files) than the set without it plus the pattern alone.
+const MAX_COUNT_IN_SET: u32 = 60;
+
+/// True when `regex` has a counted repetition bounded above
+/// [`MAX_COUNT_IN_SET`] (a plain textual scan: a false positive only
+/// costs the pattern its own matcher).
+fn has_long_count(regex: &str) -> bool {
+    regex.split('{').skip(1).any(|rest| {
+        let Some((count, _)) = rest.split_once('}') else {
+            return false;
+        };
+        let upper = count.rsplit(',').next().unwrap_or(count);
+        upper.parse::<u32>().is_ok_and(|n| n > MAX_COUNT_IN_SET)
+    })
 }
 
 impl PatternSet {
@@ -87,30 +113,60 @@ impl PatternSet {
     }
 
     fn build(regexes: &[String], labels: Vec<String>) -> Self {
+        let (long, short): (Vec<_>, Vec<_>) =
+            (0..regexes.len()).partition(|&i| has_long_count(&regexes[i]));
         // The built-in rules are many alternations: room beyond the
         // default 10 MiB for the compiled set.
-        let set = RegexSetBuilder::new(regexes)
+        let set = RegexSetBuilder::new(short.iter().map(|&i| &regexes[i]))
             .case_insensitive(true)
             .size_limit(64 << 20)
             .dfa_size_limit(64 << 20)
             .build()
             .expect("the built-in and escaped patterns are valid regular expressions");
-        PatternSet { set, labels }
+        let alone = long
+            .into_iter()
+            .map(|i| {
+                let regex = regex::RegexBuilder::new(&regexes[i])
+                    .case_insensitive(true)
+                    .size_limit(64 << 20)
+                    .build()
+                    .expect("the built-in patterns are valid regular expressions");
+                (i, regex)
+            })
+            .collect();
+        PatternSet {
+            set,
+            in_set: short,
+            alone,
+            labels,
+        }
     }
 
     /// The label of the first pattern matching `line` (trimmed).
     pub fn first_match(&self, line: &str) -> Option<&str> {
         let line = line.trim();
-        if self.labels.is_empty() || !self.set.is_match(line) {
-            return None;
+        let mut first = None;
+        if self.set.is_match(line) {
+            first = self
+                .set
+                .matches(line)
+                .into_iter()
+                .next()
+                .map(|k| self.in_set[k]);
         }
-        let first = self.set.matches(line).into_iter().next()?;
-        Some(&self.labels[first])
+        let alone = self
+            .alone
+            .iter()
+            .take_while(|(i, _)| first.is_none_or(|f| *i < f))
+            .find(|(_, regex)| regex.is_match(line));
+        let index = alone.map(|(i, _)| *i).or(first)?;
+        Some(&self.labels[index])
     }
 
     /// True when a pattern matches `line` (trimmed).
     pub fn is_match(&self, line: &str) -> bool {
-        !self.labels.is_empty() && self.set.is_match(line.trim())
+        let line = line.trim();
+        self.set.is_match(line) || self.alone.iter().any(|(_, regex)| regex.is_match(line))
     }
 }
 
@@ -162,5 +218,22 @@ mod tests {
         let rules = PatternSet::from_regexes(&[("ad", "advertisement|ad"), ("x", "x+")]);
         assert_eq!(rules.first_match("ADVERTISEMENT"), Some("ad"));
         assert_eq!(rules.first_match("an ad"), None, "whole lines only");
+    }
+
+    #[test]
+    fn a_pattern_with_a_long_count_keeps_its_place_in_the_order() {
+        assert!(has_long_count("a.{0,120}b"));
+        assert!(!has_long_count("a.{0,30}b{2}c{1,}"));
+        let rules = PatternSet::from_regexes(&[
+            ("long", "x.{0,100}"),
+            ("short", "x.*"),
+            ("later", "y.{0,100}"),
+        ]);
+        assert_eq!(rules.alone.len(), 2);
+        assert_eq!(rules.first_match("x1"), Some("long"));
+        assert_eq!(rules.first_match("X".repeat(150).as_str()), Some("short"));
+        assert_eq!(rules.first_match("y1"), Some("later"));
+        assert!(rules.is_match("y1"));
+        assert!(!rules.is_match("z"));
     }
 }
