@@ -711,15 +711,58 @@ fn split_site_name(line: &str) -> (&str, Option<&str>) {
             }
         }
     }
-    for sep in [" - ", " – ", " — "] {
-        if let Some(at) = line.rfind(sep) {
-            let (head, tail) = (line[..at].trim_end(), line[at + sep.len()..].trim());
-            if head.split_whitespace().count() >= 3 && short_name(tail) && outlet(tail) {
-                return (head, Some(tail));
-            }
+    // After a dash: the outlet (`- BBC News`), with the section before it
+    // (`- Pakistan - DAWN.COM`), or a section label alone (`– Blog`).
+    let mut head = line;
+    let mut outlet_seen = false;
+    while let Some((at, sep)) = [" - ", " – ", " — "]
+        .iter()
+        .filter_map(|sep| head.rfind(sep).map(|at| (at, *sep)))
+        .max()
+    {
+        let (rest, tail) = (head[..at].trim_end(), head[at + sep.len()..].trim());
+        let section = is_section_label(tail)
+            || (outlet_seen && tail.split_whitespace().count() == 1 && starts_upper(tail));
+        if rest.split_whitespace().count() < 3 || !short_name(tail) {
+            break;
         }
+        if outlet(tail) {
+            outlet_seen = true;
+        } else if !section {
+            break;
+        }
+        head = rest;
+    }
+    if head.len() < line.len() {
+        let site = line[head.len()..].trim_start_matches([' ', '-', '–', '—']);
+        return (head, Some(site.trim()));
     }
     (line, None)
+}
+
+/// A site's section or label after a headline's dash (`World`, `Opinion`, `Blog`).
+fn is_section_label(tail: &str) -> bool {
+    const LABELS: &[&str] = &[
+        "blog",
+        "blogs",
+        "analysis",
+        "editorial",
+        "editorials",
+        "commentary",
+        "column",
+        "columns",
+        "op-ed",
+        "reviews",
+        "gallery",
+        "photos",
+        "in pictures",
+    ];
+    let key = menu_key(tail);
+    LABELS.contains(&key.as_str()) || page::MENU_WORDS.contains(&key.as_str())
+}
+
+fn starts_upper(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
 }
 
 /// Removes a byline at the top of the body (`By Jane Doe`, `By JANE DOE,
@@ -1256,7 +1299,23 @@ mod tests {
                 "Mayor resigns after scandal – The Guardian",
                 "Mayor resigns after scandal",
             ),
+            (
+                "Talks with India collapse - Pakistan - DAWN.COM",
+                "Talks with India collapse",
+            ),
+            (
+                "Why the harbour matters to us – Blog",
+                "Why the harbour matters to us",
+            ),
+            (
+                "Mayor resigns after scandal - Opinion - BBC News",
+                "Mayor resigns after scandal",
+            ),
             // Dashes and pipes of the headline itself stay.
+            (
+                "Storm hits the coast - Pakistan",
+                "Storm hits the coast - Pakistan",
+            ),
             ("Brexit - what happens next", "Brexit - what happens next"),
             (
                 "Mayor resigns - and his deputy follows him out",
