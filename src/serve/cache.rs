@@ -19,7 +19,7 @@ use crate::config::Config;
 use crate::diagnostic::Diagnostics;
 use crate::error::Result;
 use crate::model::{Article, ArticleCache, Overlay, Site};
-use crate::output::{self, OutputHashes, OutputPath, Staging};
+use crate::output::{self, OutputHashes, OutputPath, Staging, WriteSummary};
 use crate::render::templates::Templates;
 use crate::render::{self, Job};
 use crate::source::parse::{self, ParseResult, Parsed, ParsedContent};
@@ -53,6 +53,9 @@ struct State {
     cards: CardCache,
     /// The last successful build's model, for [`IncrementalCache::preview`].
     last: Option<LastBuild>,
+    /// What the last build gave, when it succeeded: a change that changes
+    /// nothing (a save of the same text) gives it again without a build.
+    settled: Option<Settled>,
     /// The terms the files' index terms are interned in: the cache's own.
     vocabulary: Arc<Vocabulary>,
     /// How many terms it held after everything was last read: when edits
@@ -71,6 +74,15 @@ const VOCABULARY_SLACK: usize = 16;
 struct LastBuild {
     site: Site,
     prepared: Prepared,
+}
+
+/// The summary of the last successful build, without its per-build parts.
+struct Settled {
+    articles: usize,
+    pages: usize,
+    files: usize,
+    output_dir: PathBuf,
+    warnings: Diagnostics,
 }
 
 /// The files of the output folder and the jobs that wrote them.
@@ -100,9 +112,31 @@ impl IncrementalCache {
     /// last successful build wrote it.
     pub fn build(&mut self, changes: &Changes) -> Result<BuildSummary> {
         let mut timings = Timings::start();
-        self.refresh(changes, &mut timings)?;
+        let changed = self.refresh(changes, &mut timings)?;
         let options = &self.options;
         let state = self.state.as_mut().expect("refresh sets the state");
+        match state.settled.take() {
+            Some(settled) if !changed => {
+                let summary = BuildSummary {
+                    articles: settled.articles,
+                    pages: settled.pages,
+                    rendered: Vec::new(),
+                    written: Vec::new(),
+                    output: WriteSummary {
+                        files: settled.files,
+                        written: 0,
+                        removed: 0,
+                    },
+                    output_dir: settled.output_dir.clone(),
+                    warnings: settled.warnings.clone(),
+                    timings,
+                    images_processed: 0,
+                };
+                state.settled = Some(settled);
+                return Ok(summary);
+            }
+            _ => {}
+        }
         let content = ParsedContent::collect(
             state.files.values().filter_map(|f| f.as_ref().ok()),
             Arc::clone(&state.vocabulary),
@@ -152,7 +186,15 @@ impl IncrementalCache {
             jobs: done.prints,
         });
         state.last = Some(LastBuild { site, prepared });
-        Ok(done.summary)
+        let summary = done.summary;
+        state.settled = Some(Settled {
+            articles: summary.articles,
+            pages: summary.pages,
+            files: summary.output.files,
+            output_dir: summary.output_dir.clone(),
+            warnings: summary.warnings.clone(),
+        });
+        Ok(summary)
     }
 
     /// Serve's fast path: when `changes` are edits of published articles
@@ -234,7 +276,9 @@ impl IncrementalCache {
     }
 
     /// Brings the config, templates and parsed files up to date with `changes`.
-    fn refresh(&mut self, changes: &Changes, timings: &mut Timings) -> Result<()> {
+    /// Reads what `changes` touched; true unless every file changed was
+    /// saved with the text it had (nothing else then needs building).
+    fn refresh(&mut self, changes: &Changes, timings: &mut Timings) -> Result<bool> {
         let paths: &[PathBuf] = match changes {
             Changes::All => &[],
             Changes::Paths(paths) => paths,
@@ -260,13 +304,14 @@ impl IncrementalCache {
             if full || !unchanged {
                 // A new config changes how every file is read: start over.
                 self.read_all(config, config_fp, timings);
-                return Ok(());
+                return Ok(true);
             }
         }
         let state = self
             .state
             .as_mut()
             .expect("a cache that built once has a state");
+        let mut changed = has(ChangeKind::Templates) || has(ChangeKind::Static);
         if has(ChangeKind::Templates) {
             state.templates = Templates::load(&self.root, &state.config);
             state.last = None; // the new templates have not seen the model
@@ -283,6 +328,11 @@ impl IncrementalCache {
                         abs,
                     };
                     let parsed = parse::parse_file(kind, &file, &state.config, &state.vocabulary);
+                    let same_text = match (state.files.get(&rel), &parsed) {
+                        (Some(Ok(old)), Ok(new)) => old.fingerprint() == new.fingerprint(),
+                        _ => false,
+                    };
+                    changed |= !same_text;
                     walk |= state.files.insert(rel, parsed).is_none();
                 }
                 // A folder that appeared, or one that held files: renamed,
@@ -300,7 +350,13 @@ impl IncrementalCache {
             state.tree = source::discover(&self.root, self.options.follow_links);
         }
         timings.mark("parse");
-        Ok(())
+        let changed = changed || folders_changed || walk || kinds.is_empty();
+        if changed {
+            // What the last build gave no longer holds, whoever read the
+            // change first (a preview reads it before the build).
+            state.settled = None;
+        }
+        Ok(changed)
     }
 
     /// Reads everything again under `config`, into a new vocabulary.
@@ -322,6 +378,7 @@ impl IncrementalCache {
             articles: ArticleCache::default(),
             cards: CardCache::new(),
             last: None,
+            settled: None,
             vocabulary_read: vocabulary.len(),
             vocabulary,
         });
@@ -371,6 +428,47 @@ fn locate(root: &Path, path: &Path) -> (PathBuf, String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_save_of_the_same_text_builds_nothing_and_an_edit_builds() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        crate::fs::write(
+            &root.join("config.toml"),
+            b"title = \"T\"\nbase_url = \"https://e.org/\"\n",
+        )
+        .unwrap();
+        let text = "+++\ntitle = \"Story\"\ndate = 2025-07-20T10:00:00Z\n+++\nBody.\n";
+        let path = root.join("content/articles/a.md");
+        crate::fs::write(&path, text.as_bytes()).unwrap();
+        let options = BuildOptions {
+            output_dir: Some(root.join("out")),
+            ..BuildOptions::default()
+        };
+        let mut cache = IncrementalCache::new(root, options);
+        let first = cache.build(&Changes::All).unwrap();
+        let built = |s: &BuildSummary| s.timings.stages().iter().any(|st| st.name == "assemble");
+        assert!(built(&first));
+        let same = Changes::Paths(vec![path.clone()]);
+        let again = cache.build(&same).unwrap();
+        assert!(!built(&again), "{:?}", again.timings.stages());
+        assert_eq!(
+            (again.articles, again.output.files, again.output.written),
+            (1, first.output.files, 0)
+        );
+        crate::fs::write(&path, text.replace("Body.", "New body.").as_bytes()).unwrap();
+        let edited = cache.build(&same).unwrap();
+        assert!(built(&edited));
+        let shows_edit = edited.written.iter().any(|rel| {
+            std::fs::read_to_string(root.join("out").join(rel))
+                .is_ok_and(|html| html.contains("New body."))
+        });
+        assert!(shows_edit, "{:?}", edited.written);
+        // A failed build is never taken as settled.
+        crate::fs::write(&path, b"+++\ntitle = 3\n+++\n").unwrap();
+        assert!(cache.build(&same).is_err());
+        assert!(cache.build(&same).is_err());
+    }
 
     #[test]
     fn repeated_rebuilds_keep_the_vocabulary_near_the_live_one() {

@@ -235,6 +235,17 @@ pub enum Parsed {
     Edition(Arc<ParsedEdition>),
 }
 
+impl Parsed {
+    /// The hash of the file's text.
+    pub fn fingerprint(&self) -> u64 {
+        match self {
+            Parsed::Article(a) => a.fingerprint,
+            Parsed::Page(p) => p.fingerprint,
+            Parsed::Edition(e) => e.fingerprint,
+        }
+    }
+}
+
 impl ParsedContent {
     /// Collects parsed files (in file order), whose terms are interned in
     /// `vocabulary`, into the content of a site.
