@@ -106,20 +106,24 @@ impl Draft {
         }
     }
 
-    /// Removes every line for which `rule` names a rule, recording it, and blocks left empty.
-    fn remove_lines(&mut self, mut rule: impl FnMut(&str) -> Option<String>) {
+    /// Removes every line for which `rule` names a rule, recording it, and
+    /// blocks left empty. `rule` is given each line with the index of its
+    /// block and its index among all the draft's lines.
+    fn remove_lines(&mut self, mut rule: impl FnMut(usize, usize, &str) -> Option<String>) {
         let removed = &mut self.removed;
-        for block in &mut self.blocks {
-            block.lines.retain(|line| match rule(line) {
-                Some(rule) => {
-                    removed.push(Removed {
-                        line: line.clone(),
-                        rule,
-                        credit: false,
-                    });
-                    false
-                }
-                None => true,
+        let mut index = 0;
+        for (b, block) in self.blocks.iter_mut().enumerate() {
+            block.lines.retain(|line| {
+                index += 1;
+                let Some(rule) = rule(b, index - 1, line) else {
+                    return true;
+                };
+                removed.push(Removed {
+                    line: line.clone(),
+                    rule,
+                    credit: false,
+                });
+                false
             });
         }
         self.blocks.retain(|b| !b.lines.is_empty());
@@ -225,38 +229,27 @@ pub fn share_lines(draft: &mut Draft, rules: &Rules) {
             ShareLine::No => false,
         };
     }
-    let mut i = 0;
-    draft.remove_lines(|_| {
-        i += 1;
-        remove[i - 1].then(|| "share".to_owned())
-    });
+    draft.remove_lines(|_, i, _| remove[i].then(|| "share".to_owned()));
     draft.source = source;
 }
 
 /// Removes site notices and the built-in kinds of debris (advertising,
 /// newsletter and cookie notices, captions, media widgets…) anywhere.
 pub fn notices(draft: &mut Draft, rules: &Rules) {
-    let mut first = true;
-    let mut marks: Vec<Option<String>> = Vec::new();
-    let mut block_of: Vec<usize> = Vec::new();
-    for (b, block) in draft.blocks.iter().enumerate() {
-        for line in &block.lines {
-            let title = std::mem::take(&mut first);
-            marks.push(notice_rule(line, title, rules));
-            block_of.push(b);
-        }
-    }
-    let lines: Vec<&str> = draft
+    let (block_of, lines): (Vec<usize>, Vec<&str>) = draft
         .blocks
         .iter()
-        .flat_map(|b| b.lines.iter().map(String::as_str))
+        .enumerate()
+        .flat_map(|(b, block)| block.lines.iter().map(move |l| (b, l.as_str())))
+        .unzip();
+    // The first line is the headline.
+    let mut marks: Vec<Option<String>> = lines
+        .iter()
+        .enumerate()
+        .map(|(i, line)| notice_rule(line, i == 0, rules))
         .collect();
     widget_leftovers(&lines, &block_of, &mut marks, rules);
-    let mut i = 0;
-    draft.remove_lines(|_| {
-        i += 1;
-        marks[i - 1].take()
-    });
+    draft.remove_lines(|_, i, _| marks[i].take());
 }
 
 /// The rule that removes `line` as a notice or built-in debris, if any.
@@ -454,21 +447,10 @@ pub fn author_bio(draft: &mut Draft, _: &Rules) {
     if n < 3 {
         return;
     }
-    let removed = &mut draft.removed;
-    for block in &mut draft.blocks[n - 2..] {
-        block.lines.retain(|line| {
-            let bio = line.split_whitespace().count() <= 60 && BIO.is_match(line);
-            if bio {
-                removed.push(Removed {
-                    line: line.clone(),
-                    rule: "author-bio".to_owned(),
-                    credit: false,
-                });
-            }
-            !bio
-        });
-    }
-    draft.blocks.retain(|b| !b.lines.is_empty());
+    draft.remove_lines(|b, _, line| {
+        let bio = b >= n - 2 && line.split_whitespace().count() <= 60 && BIO.is_match(line);
+        bio.then(|| "author-bio".to_owned())
+    });
 }
 
 /// Removes the short lines that repeat across the files of this import
@@ -484,24 +466,10 @@ pub fn repeated(draft: &mut Draft, rules: &Rules) {
     };
     let first = draft.blocks.iter().position(sentence).unwrap_or(0);
     let last = draft.blocks.iter().rposition(sentence).unwrap_or(0);
-    let removed = &mut draft.removed;
-    for (b, block) in draft.blocks.iter_mut().enumerate() {
-        if (first..=last).contains(&b) {
-            continue;
-        }
-        block.lines.retain(|line| {
-            let repeated = rules.repeats.has_line(line);
-            if repeated {
-                removed.push(Removed {
-                    line: line.clone(),
-                    rule: "repeated".to_owned(),
-                    credit: false,
-                });
-            }
-            !repeated
-        });
-    }
-    draft.blocks.retain(|b| !b.lines.is_empty());
+    draft.remove_lines(|b, _, line| {
+        let furniture = !(first..=last).contains(&b) && rules.repeats.has_line(line);
+        furniture.then(|| "repeated".to_owned())
+    });
 }
 
 /// Rules whose lines no headline reads like: they may remove the first line.
@@ -567,11 +535,7 @@ pub fn navigation(draft: &mut Draft, _: &Rules) {
         }
         i += run.max(1);
     }
-    let mut i = 0;
-    draft.remove_lines(|_| {
-        i += 1;
-        remove[i - 1].then(|| "navigation".to_owned())
-    });
+    draft.remove_lines(|_, i, _| remove[i].then(|| "navigation".to_owned()));
 }
 
 /// A line as menus are compared: lower case, without end punctuation.
@@ -784,11 +748,9 @@ pub fn byline(draft: &mut Draft, _: &Rules) {
             remove[i + 1] = true;
         }
     }
-    let mut i = 0;
-    draft.remove_lines(|_| {
-        i += 1;
+    draft.remove_lines(|_, i, _| {
         remove
-            .get(i - 1)
+            .get(i)
             .copied()
             .unwrap_or(false)
             .then(|| "byline".to_owned())

@@ -85,6 +85,27 @@ struct Settled {
     warnings: Diagnostics,
 }
 
+impl Settled {
+    /// The last build's summary again, for a build that had nothing to do.
+    fn summary(&self, timings: Timings) -> BuildSummary {
+        BuildSummary {
+            articles: self.articles,
+            pages: self.pages,
+            rendered: Vec::new(),
+            written: Vec::new(),
+            output: WriteSummary {
+                files: self.files,
+                written: 0,
+                removed: 0,
+            },
+            output_dir: self.output_dir.clone(),
+            warnings: self.warnings.clone(),
+            timings,
+            images_processed: 0,
+        }
+    }
+}
+
 /// The files of the output folder and the jobs that wrote them.
 struct Outputs {
     hashes: OutputHashes,
@@ -115,27 +136,8 @@ impl IncrementalCache {
         let changed = self.refresh(changes, &mut timings)?;
         let options = &self.options;
         let state = self.state.as_mut().expect("refresh sets the state");
-        match state.settled.take() {
-            Some(settled) if !changed => {
-                let summary = BuildSummary {
-                    articles: settled.articles,
-                    pages: settled.pages,
-                    rendered: Vec::new(),
-                    written: Vec::new(),
-                    output: WriteSummary {
-                        files: settled.files,
-                        written: 0,
-                        removed: 0,
-                    },
-                    output_dir: settled.output_dir.clone(),
-                    warnings: settled.warnings.clone(),
-                    timings,
-                    images_processed: 0,
-                };
-                state.settled = Some(settled);
-                return Ok(summary);
-            }
-            _ => {}
+        if !changed && let Some(settled) = &state.settled {
+            return Ok(settled.summary(timings));
         }
         let content = ParsedContent::collect(
             state.files.values().filter_map(|f| f.as_ref().ok()),
